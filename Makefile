@@ -1,0 +1,101 @@
+# whosaid: news articles → who said what, about whom, reported by whom.
+#
+# Targets:
+#   make all        (default) $(CORPUS) → $(OUT)/articles.ndjson → $(OUT)/extracted.ndjson → $(OUT)/whosaid.db
+#   make fetch      re-run fetch-normalize on $(CORPUS)          → $(OUT)/articles.ndjson
+#   make extract    re-run extract on $(OUT)/articles.ndjson     → $(OUT)/extracted.ndjson
+#   make load       re-run load of $(OUT)/extracted.ndjson       → $(OUT)/whosaid.db
+#   make test       unit and end-to-end tests
+#   make eval       accuracy on the evaluation sets
+#   make bench      throughput and peak memory
+#   make build      release binaries only
+#   make deps       check (and as root, install) the system libraries
+#   make clean      remove $(OUT) and the build folders
+#
+# Variables: CORPUS (a folder or files of articles; default data/sample), OUT (default out).
+
+SHELL := bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DELETE_ON_ERROR:
+.SECONDARY:
+.SUFFIXES:
+MAKEFLAGS += --no-builtin-rules
+
+CORPUS ?= data/sample
+OUT ?= out
+SWIFT ?= swift
+RELEASE_DIR := .build/release
+FETCH := $(RELEASE_DIR)/whosaid-fetch
+EXTRACT := $(RELEASE_DIR)/whosaid-extract
+LOAD := $(RELEASE_DIR)/whosaid-load
+QUERY := $(RELEASE_DIR)/whosaid
+BINARIES := $(FETCH) $(EXTRACT) $(LOAD) $(QUERY)
+SOURCES := Package.swift $(shell find Sources -type f) $(shell find data/lexicons data/models -type f 2>/dev/null)
+CORPUS_FILES := $(shell find $(CORPUS) -type f 2>/dev/null | LC_ALL=C sort)
+SYSTEM_PACKAGES := libxml2-dev libsqlite3-dev zlib1g-dev pkgconf
+# A stage that rejected some inputs exits 65 after writing everything else: the run goes on.
+ACCEPT_REJECTS := || test $$? -eq 65
+
+.PHONY: all fetch extract load test eval bench build deps clean
+
+all: $(OUT)/whosaid.db
+
+fetch:
+	rm -f $(OUT)/articles.ndjson
+	$(MAKE) $(OUT)/articles.ndjson
+
+extract:
+	rm -f $(OUT)/extracted.ndjson
+	$(MAKE) $(OUT)/extracted.ndjson
+
+load:
+	rm -f $(OUT)/.loaded
+	$(MAKE) $(OUT)/whosaid.db
+
+$(OUT):
+	mkdir -p $@
+
+deps:
+	@missing=""; \
+	for pc in libxml-2.0 sqlite3 zlib; do pkg-config --exists $$pc 2>/dev/null || missing=yes; done; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    echo "Installing $(SYSTEM_PACKAGES)"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(SYSTEM_PACKAGES); \
+	  else \
+	    echo "whosaid needs system libraries. Run: sudo apt-get install -y $(SYSTEM_PACKAGES)" >&2; exit 1; \
+	  fi; \
+	fi
+
+# One build makes every binary (a grouped target, so make -j runs it once).
+$(BINARIES) &: $(SOURCES) | deps
+	$(SWIFT) build -c release
+	touch $(BINARIES)
+
+build: $(BINARIES)
+
+$(OUT)/articles.ndjson: $(CORPUS_FILES) $(FETCH) | $(OUT)
+	$(FETCH) --rejects $(OUT)/fetch-rejects.ndjson -o $@.tmp $(CORPUS) $(ACCEPT_REJECTS)
+	mv -f $@.tmp $@
+
+$(OUT)/extracted.ndjson: $(OUT)/articles.ndjson $(EXTRACT) | $(OUT)
+	$(EXTRACT) --rejects $(OUT)/extract-rejects.ndjson -o $@.tmp $< $(ACCEPT_REJECTS)
+	mv -f $@.tmp $@
+
+# The database is updated in place by idempotent loads; the stamp records which extraction it holds.
+$(OUT)/whosaid.db: $(OUT)/extracted.ndjson $(LOAD) | $(OUT)
+	$(LOAD) --rejects $(OUT)/load-rejects.ndjson --db $@ $< $(ACCEPT_REJECTS)
+	touch $@
+
+test: | deps
+	$(SWIFT) build --build-tests
+	WHOSAID_BIN_DIR="$$($(SWIFT) build --show-bin-path)" $(SWIFT) test --skip-build
+
+eval: $(BINARIES)
+	@echo "make eval: no evaluation yet"; exit 1
+
+bench: $(BINARIES)
+	@echo "make bench: no benchmark yet"; exit 1
+
+clean:
+	rm -rf $(OUT)/* .build

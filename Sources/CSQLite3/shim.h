@@ -1,0 +1,7 @@
+#ifndef WHOSAID_CSQLITE3_SHIM_H
+#define WHOSAID_CSQLITE3_SHIM_H
+#include <sqlite3.h>
+
+// SQLITE_TRANSIENT is a macro Swift cannot import: it tells SQLite to copy the bound bytes.
+static inline sqlite3_destructor_type whosaid_sqlite_transient(void) { return SQLITE_TRANSIENT; }
+#endif

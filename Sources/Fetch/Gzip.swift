@@ -1,0 +1,55 @@
+import CZlib
+
+/// gzip decompression over zlib, for `.html.gz` files and WARC members. Multi-member streams (as
+/// Common Crawl writes them) are read member after member; the output is capped so a gzip bomb is
+/// refused instead of filling memory.
+public enum Gzip {
+    public static func isGzip(_ bytes: some Collection<UInt8>) -> Bool {
+        var it = bytes.makeIterator()
+        return it.next() == 0x1F && it.next() == 0x8B
+    }
+
+    public static func decompress(_ input: [UInt8], source: String, limit: Int) throws(FetchError) -> [UInt8] {
+        guard isGzip(input) else { throw .notGzip(path: source) }
+        var output: [UInt8] = []
+        var stream = z_stream()
+        // 16 + MAX_WBITS: expect a gzip header and trailer.
+        guard whosaid_inflateInit2(&stream, 16 + 15) == Z_OK else { throw .gzipCorrupt(path: source, reason: "zlib init failed") }
+        defer { inflateEnd(&stream) }
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        var consumed = 0
+        let status: Int32 = input.withUnsafeBufferPointer { inputPointer -> Int32 in
+            while true {
+                stream.next_in = UnsafeMutablePointer(mutating: inputPointer.baseAddress! + consumed)
+                stream.avail_in = UInt32(input.count - consumed)
+                var result: Int32 = Z_OK
+                repeat {
+                    let produced: Int = chunk.withUnsafeMutableBufferPointer { out in
+                        stream.next_out = out.baseAddress
+                        stream.avail_out = UInt32(out.count)
+                        result = inflate(&stream, Z_NO_FLUSH)
+                        return out.count - Int(stream.avail_out)
+                    }
+                    if result != Z_OK && result != Z_STREAM_END && !(result == Z_BUF_ERROR && produced > 0) { return result }
+                    output.append(contentsOf: chunk[0..<produced])
+                    if output.count > limit { return Z_MEM_ERROR }
+                    if produced == 0 && result == Z_BUF_ERROR { return Z_DATA_ERROR }
+                } while result != Z_STREAM_END && stream.avail_in > 0 || (result == Z_OK && stream.avail_out == 0)
+                consumed = input.count - Int(stream.avail_in)
+                if result != Z_STREAM_END { return stream.avail_in == 0 ? Z_BUF_ERROR : result }
+                // Another member follows?
+                if consumed < input.count, input[consumed] == 0x1F {
+                    inflateReset(&stream)
+                    continue
+                }
+                return Z_STREAM_END
+            }
+        }
+        switch status {
+        case Z_STREAM_END: return output
+        case Z_MEM_ERROR: throw .tooLarge(path: source, limit: limit)
+        case Z_BUF_ERROR: throw .gzipCorrupt(path: source, reason: "truncated")
+        default: throw .gzipCorrupt(path: source, reason: stream.msg.map { String(cString: $0) } ?? "error \(status)")
+        }
+    }
+}

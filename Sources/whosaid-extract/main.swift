@@ -1,0 +1,47 @@
+import ArgumentParser
+import Entities
+import Language
+import Quotes
+import StageCommand
+import WhosaidCore
+
+struct ExtractCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "whosaid-extract",
+        abstract: "Find the entities and quotes of article records.",
+        discussion: """
+        Reads article records (NDJSON; any record with at least "id" and "text") from the files given or \
+        standard input, and writes each record with "entities" and "quotes" added; other fields pass \
+        through untouched. Every span is given as code-point offsets into "text". A line that is not a \
+        usable record is reported as `file:line: reason` and skipped; the exit status is then 65.
+        """)
+
+    @OptionGroup var stage: StageOptions
+
+    @Argument(help: ArgumentHelp("NDJSON files of article records (default: standard input).", valueName: "file"))
+    var inputs: [String] = []
+
+    func run() throws {
+        let reporter = try StageReporter(command: "whosaid-extract", quiet: stage.quiet, rejectsPath: stage.rejects)
+        let output = try OutputStream(path: stage.output)
+        let tokenizer = Tokenizer()
+        let splitter = SentenceSplitter()
+        let recognizer = EntityRecognizer()
+        let quoteExtractor = QuoteExtractor()
+        var quoteCount = 0
+        try RecordInput(paths: inputs, strict: stage.strict).forEach(reporter: reporter, decode: Article.init(json:)) { article, _, _ in
+            let text = ScalarText(article.text)
+            let tokens = tokenizer.tokenize(text)
+            let sentences = splitter.split(text, tokens: tokens)
+            let entities = recognizer.entities(in: text, tokens: tokens, sentences: sentences)
+            let quotes = quoteExtractor.quotes(in: text, tokens: tokens, sentences: sentences, entities: entities)
+            quoteCount += quotes.count
+            try output.write(line: ExtractedArticle(article: article, entities: entities, quotes: quotes).json)
+            reporter.countOut()
+        }
+        try output.commit()
+        throw stageExit(try reporter.finish(extra: "\(quoteCount) quotes"))
+    }
+}
+
+ExtractCommand.main()
