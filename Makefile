@@ -22,6 +22,8 @@ SHELL := bash
 MAKEFLAGS += --no-builtin-rules
 
 CORPUS ?= data/sample
+EVAL_TARGETS :=
+BENCH_TARGETS :=
 OUT ?= out
 SWIFT ?= swift
 RELEASE_DIR := .build/release
@@ -91,11 +93,30 @@ test: | deps
 	$(SWIFT) build --build-tests
 	WHOSAID_BIN_DIR="$$($(SWIFT) build --show-bin-path)" $(SWIFT) test --skip-build
 
-eval: $(BINARIES)
-	@echo "make eval: no evaluation yet"; exit 1
+# Each part of the pipeline adds its own eval-* and bench-* targets in its section below.
+eval: $(EVAL_TARGETS)
 
-bench: $(BINARIES)
-	@echo "make bench: no benchmark yet"; exit 1
+bench: $(BENCH_TARGETS)
+
+## ---- section: normalize (body and metadata extraction) ----
+EVAL_TARGETS += 
+BENCH_TARGETS += 
+
+## ---- section: fetch (URL lists, WARC) ----
+BENCH_TARGETS += 
+
+## ---- section: entities (tokenizer, NER) ----
+EVAL_TARGETS += 
+BENCH_TARGETS += 
+
+## ---- section: quotes ----
+EVAL_TARGETS += 
+BENCH_TARGETS += 
+
+## ---- section: store (SQLite load, queries) ----
+BENCH_TARGETS += 
+
+## ---- section: end ----
 
 clean:
 	rm -rf $(OUT)/* .build
