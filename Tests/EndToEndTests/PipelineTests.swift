@@ -83,7 +83,9 @@ import Testing
         let written = try String(contentsOfFile: output, encoding: .utf8)
         #expect(written.hasSuffix("\n"))
         let rejects = try String(contentsOfFile: folder.appendingPathComponent("rejects.ndjson").path, encoding: .utf8)
-        #expect(rejects.split(separator: "\n").count == 3)
+        for bad in ["empty.txt", "broken.html.gz", "random-binary.html"] {
+            #expect(rejects.contains(bad), "rejects file names \(bad)")
+        }
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.contains(".tmp") }
         #expect(leftovers.isEmpty)
     }
