@@ -2,7 +2,7 @@
 #
 # Targets:
 #   make all        (default) $(CORPUS) → $(OUT)/articles.ndjson → $(OUT)/extracted.ndjson → $(OUT)/whosaid.db
-#   make fetch      re-run fetch-normalize on $(CORPUS)          → $(OUT)/articles.ndjson
+#   make fetch      re-run fetch-normalize on $(CORPUS)          → $(OUT)/articles.ndjson (via $(OUT)/shards/)
 #   make extract    re-run extract on $(OUT)/articles.ndjson     → $(OUT)/extracted.ndjson
 #   make load       re-run load of $(OUT)/extracted.ndjson       → $(OUT)/whosaid.db
 #   make test       unit and end-to-end tests
@@ -12,7 +12,8 @@
 #   make deps       check (and as root, install) the system libraries
 #   make clean      remove $(OUT) and the build folders
 #
-# Variables: CORPUS (a folder or files of articles; default data/sample), OUT (default out).
+# Variables: CORPUS (a folder or files of articles; default data/sample), OUT (default out),
+#            SHARDS (how many parts the corpus is split into for make -j; default 4).
 
 SHELL := bash
 .SHELLFLAGS := -eu -o pipefail -c
@@ -22,6 +23,7 @@ SHELL := bash
 MAKEFLAGS += --no-builtin-rules
 
 CORPUS ?= data/sample
+SHARDS ?= 4
 EVAL_TARGETS :=
 BENCH_TARGETS :=
 OUT ?= out
@@ -38,20 +40,22 @@ SYSTEM_PACKAGES := libxml2-dev libsqlite3-dev zlib1g-dev pkgconf
 # A stage that rejected some inputs exits 65 after writing everything else: the run goes on.
 ACCEPT_REJECTS := || test $$? -eq 65
 
-.PHONY: all fetch extract load test eval bench build deps clean
+.PHONY: all plan fetch extract load test eval bench build deps clean
 
-all: $(OUT)/whosaid.db
+# Planning the shards first, then a sub-make, lets make compare the shard lists by their timestamps alone.
+all: plan
+	$(MAKE) $(OUT)/whosaid.db
 
-fetch:
-	rm -f $(OUT)/articles.ndjson
+fetch: plan
+	rm -f $(SHARD_ARTICLES)
 	$(MAKE) $(OUT)/articles.ndjson
 
 extract:
-	rm -f $(OUT)/extracted.ndjson
+	rm -f $(SHARD_EXTRACTED)
 	$(MAKE) $(OUT)/extracted.ndjson
 
 load:
-	rm -f $(OUT)/.loaded
+	touch $(SHARD_EXTRACTED)
 	$(MAKE) $(OUT)/whosaid.db
 
 $(OUT):
@@ -76,17 +80,44 @@ $(BINARIES) &: $(SOURCES) | deps
 
 build: $(BINARIES)
 
-$(OUT)/articles.ndjson: $(CORPUS_FILES) $(FETCH) | $(OUT)
-	$(FETCH) --rejects $(OUT)/fetch-rejects.ndjson -o $@.tmp $(CORPUS) $(ACCEPT_REJECTS)
+# The corpus is split into $(SHARDS) shards by a hash of each file's path; `make -j N` fetches and extracts
+# them in parallel. A shard's list changes only when its files do, so a re-run after adding articles redoes
+# only the shards they fall into. The output is the same whatever N is.
+SHARD_DIR := $(OUT)/shards
+SHARD_IDS := $(shell w=$$(printf %d $$(( $(SHARDS) - 1 )) | wc -c); seq -f "%0$${w}g" 0 $$(( $(SHARDS) - 1 )))
+SHARD_LISTS := $(SHARD_IDS:%=$(SHARD_DIR)/%.list)
+SHARD_ARTICLES := $(SHARD_IDS:%=$(SHARD_DIR)/%.articles.ndjson)
+SHARD_EXTRACTED := $(SHARD_IDS:%=$(SHARD_DIR)/%.extracted.ndjson)
+
+plan: $(FETCH) | $(OUT)
+	$(FETCH) --quiet --plan-shards $(SHARDS) --shard-dir $(SHARD_DIR) $(CORPUS) $(ACCEPT_REJECTS)
+
+$(SHARD_DIR)/%.articles.ndjson: $(SHARD_DIR)/%.list $(FETCH)
+	$(FETCH) --quiet --rejects $(SHARD_DIR)/$*.fetch-rejects.ndjson --files-from $< -o $@.tmp $(ACCEPT_REJECTS)
 	mv -f $@.tmp $@
 
-$(OUT)/extracted.ndjson: $(OUT)/articles.ndjson $(EXTRACT) | $(OUT)
-	$(EXTRACT) --rejects $(OUT)/extract-rejects.ndjson -o $@.tmp $< $(ACCEPT_REJECTS)
+$(SHARD_DIR)/%.extracted.ndjson: $(SHARD_DIR)/%.articles.ndjson $(EXTRACT)
+	$(EXTRACT) --quiet --rejects $(SHARD_DIR)/$*.extract-rejects.ndjson -o $@.tmp $< $(ACCEPT_REJECTS)
 	mv -f $@.tmp $@
 
-# The database is updated in place by idempotent loads; the stamp records which extraction it holds.
-$(OUT)/whosaid.db: $(OUT)/extracted.ndjson $(LOAD) | $(OUT)
-	$(LOAD) --rejects $(OUT)/load-rejects.ndjson --db $@ $< $(ACCEPT_REJECTS)
+# The whole corpus in one file of each kind, for jq/head/wc -l, with every shard's rejects.
+$(OUT)/articles.ndjson: $(SHARD_ARTICLES)
+	cat $^ > $@.tmp
+	mv -f $@.tmp $@
+	cat $(SHARD_DIR)/*.fetch-rejects.ndjson > $(OUT)/fetch-rejects.ndjson
+	echo "fetch: $$(wc -l < $@) articles, $$(wc -l < $(OUT)/fetch-rejects.ndjson) rejected (see $(OUT)/fetch-rejects.ndjson)"
+
+$(OUT)/extracted.ndjson: $(SHARD_EXTRACTED)
+	cat $^ > $@.tmp
+	mv -f $@.tmp $@
+	cat $(SHARD_DIR)/*.extract-rejects.ndjson > $(OUT)/extract-rejects.ndjson
+	echo "extract: $$(wc -l < $@) articles, $$(jq -s 'map(.quotes|length)|add' $@ 2>/dev/null || echo '?') quotes"
+
+# The database is updated in place by idempotent loads of the shards that changed ($?), in shard order.
+# It is precious: a failed load never deletes it (the load itself is all-or-nothing).
+.PRECIOUS: $(OUT)/whosaid.db
+$(OUT)/whosaid.db: $(SHARD_EXTRACTED) $(LOAD) | $(OUT)/extracted.ndjson
+	$(LOAD) --rejects $(OUT)/load-rejects.ndjson --db $@ $(or $(filter %.ndjson,$?),$(SHARD_EXTRACTED)) $(ACCEPT_REJECTS)
 	touch $@
 
 test: | deps
