@@ -147,6 +147,12 @@ BENCH_TARGETS +=
 ## ---- section: store (SQLite load, queries) ----
 BENCH_TARGETS += 
 
+## ---- section: pipeline (end to end, parallel, flat memory) ----
+BENCH_TARGETS += bench-pipeline
+.PHONY: bench-pipeline
+bench-pipeline: $(BINARIES)
+	python3 scripts/bench_pipeline.py --peers $(OUT)/bench/peers.json
+
 ## ---- section: end ----
 
 clean:
