@@ -8,6 +8,7 @@
 #   make test       unit and end-to-end tests
 #   make eval       accuracy on the evaluation sets
 #   make bench      throughput and peak memory
+#   make fuzz       libFuzzer over the normalizer and extraction (FUZZ_SECONDS each; not part of make test)
 #   make build      release binaries only
 #   make deps       check (and as root, install) the system libraries
 #   make clean      remove $(OUT) and the build folders
@@ -153,7 +154,22 @@ BENCH_TARGETS += bench-pipeline
 bench-pipeline: $(BINARIES)
 	python3 scripts/bench_pipeline.py --peers $(OUT)/bench/peers.json
 
+## ---- section: fuzz (outside make test) ----
+# libFuzzer over the HTML normalizer and extraction, for FUZZ_SECONDS each. A crash leaves its input in
+# $(OUT)/fuzz/; copy it into Tests/Fixtures/fuzz-regressions/ and the end-to-end tests replay it for good.
+FUZZ_SECONDS ?= 60
+FUZZ_BUILD := .build-fuzz/release
+.PHONY: fuzz
+fuzz: | deps
+	cd Tests/Fuzz && $(SWIFT) build --scratch-path ../../.build-fuzz -c release \
+	  -Xswiftc -sanitize=fuzzer -Xswiftc -parse-as-library -Xswiftc -use-ld=lld
+	mkdir -p $(OUT)/fuzz/normalize-corpus $(OUT)/fuzz/extract-corpus
+	$(FUZZ_BUILD)/FuzzNormalize -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -artifact_prefix=$(OUT)/fuzz/normalize- \
+	  $(OUT)/fuzz/normalize-corpus Tests/Fixtures/corpus/nested Tests/Fixtures/fuzz-regressions
+	$(FUZZ_BUILD)/FuzzExtract -max_total_time=$(FUZZ_SECONDS) -max_len=16384 -artifact_prefix=$(OUT)/fuzz/extract- \
+	  $(OUT)/fuzz/extract-corpus Tests/Fixtures/seed Tests/Fixtures/fuzz-regressions
+
 ## ---- section: end ----
 
 clean:
-	rm -rf $(OUT)/* .build
+	rm -rf $(OUT)/* .build .build-fuzz
