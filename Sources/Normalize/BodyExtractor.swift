@@ -21,14 +21,18 @@ enum BodyExtractor {
     static func extract(_ page: inout PageModel, title: String?) -> Result {
         var proseBlocks = 0
         for b in page.blocks {
-            let contribution = score(b, isProse: isProse(b))
-            if isProse(b) { proseBlocks += 1 }
-            page.elements[b.element].score += contribution
+            let prose = isProse(b)
+            if prose { proseBlocks += 1 }
+            page.elements[b.element].score += score(b, isProse: prose)
+            page.elements[b.element].textLength += Double(b.length)
         }
         guard !page.elements.isEmpty else { return Result(paragraphs: [], proseBlocks: 0) }
+        // Furniture counts for itself but, seen from outside, only as text that is not the article.
         for i in stride(from: page.elements.count - 1, to: 0, by: -1) {
-            let parent = page.elements[i].parent
-            if parent >= 0 { page.elements[parent].score += page.elements[i].score }
+            let e = page.elements[i]
+            guard e.parent >= 0 else { continue }
+            page.elements[e.parent].score += e.isFurniture ? -furniturePenalty * e.textLength : e.score
+            page.elements[e.parent].textLength += e.textLength
         }
         var best = 0
         for i in page.elements.indices where page.elements[i].score > page.elements[best].score { best = i }
@@ -36,7 +40,9 @@ enum BodyExtractor {
 
         var chosen: [TextBlock] = []
         for b in page.blocks where range.contains(b.element) {
-            if keep(b, page: page) { chosen.append(b) }
+            // Furniture inside the chosen element is dropped; furniture around it does not matter.
+            if page.elements[b.element].nearestFurniture > best { continue }
+            if keep(b) { chosen.append(b) }
         }
         // Drop the short lines before the first prose block (kickers, dates, "Listen to this article").
         if let first = chosen.firstIndex(where: isProse) {
@@ -59,8 +65,11 @@ enum BodyExtractor {
         return Result(paragraphs: paragraphs, proseBlocks: proseBlocks)
     }
 
+    /// How much each byte of furniture text counts against the elements around it.
+    static let furniturePenalty = 0.3
+
     static func isProse(_ b: TextBlock) -> Bool {
-        guard !b.doubtful, b.kind != .heading1 else { return false }
+        guard b.kind != .heading1 else { return false }
         return b.length >= proseLength && Double(b.linkBytes) < proseLinkDensity * Double(b.length)
     }
 
@@ -69,14 +78,12 @@ enum BodyExtractor {
         let links = Double(b.linkBytes)
         if b.kind == .heading1 { return 0 }
         if isProse { return length - links }
-        if b.doubtful { return -0.5 * length }
         if links >= proseLinkDensity * length { return -0.6 * length }
         return b.kind == .heading || b.kind == .paragraph || b.kind == .listItem ? 0 : -0.2 * length
     }
 
-    static func keep(_ b: TextBlock, page: PageModel) -> Bool {
+    static func keep(_ b: TextBlock) -> Bool {
         if b.kind == .heading1 { return false }
-        if b.doubtful && !isProse(b) { return false }
         if Double(b.linkBytes) > keptLinkDensity * Double(b.length) { return false }
         return true
     }

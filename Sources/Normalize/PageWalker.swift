@@ -15,8 +15,6 @@ struct TextBlock {
     var kind: Kind
     /// Bytes of the block that were inside links.
     var linkBytes: Int
-    /// Inside an element whose class or id looks like page furniture, but not clearly enough to drop it.
-    var doubtful: Bool
     var length: Int { end - start }
 }
 
@@ -25,8 +23,15 @@ struct ElementNode {
     var parent: Int
     /// One past the index of its last descendant: elements are numbered in document order.
     var subtreeEnd: Int
+    /// Its class or id looks like page furniture (share bar, related links, header...). Whether that
+    /// matters depends on where the article turns out to be: a page may wrap its whole article in a
+    /// "modal-enabled" box, so the mark only counts below the element chosen as the body.
+    var isFurniture: Bool
+    /// The deepest furniture element on the path from the root to this one (itself included), or -1.
+    var nearestFurniture: Int
     var score: Double = 0
-    var isArticleTag: Bool
+    /// Bytes of text in its subtree.
+    var textLength: Double = 0
 }
 
 /// What the walk keeps of a page: the text blocks in reading order and the metadata sources.
@@ -101,6 +106,13 @@ private let blockTags: Set<String> = [
     "picture", "hgroup", "legend", "img",
 ]
 
+/// Class/id tokens starting with these are dropped wherever they are: comment threads, consent banners,
+/// text for screen readers only, third-party recommendation widgets.
+private let alwaysSkipped: [[UInt8]] = [
+    "comment", "cookie", "consent", "gdpr", "outbrain", "taboola", "disqus", "sr-only", "visually-hidden",
+    "visuallyhidden", "screen-reader", "screenreader", "newsletter",
+].map { Array($0.utf8) }
+
 /// Class/id words that mark page furniture so surely that even an "article" word beside them does not save it.
 private let strongNegatives: [[UInt8]] = [
     "comment", "cookie", "consent", "gdpr", "related", "recommend", "newsletter", "share", "sharing", "social",
@@ -113,11 +125,11 @@ private let strongNegatives: [[UInt8]] = [
     "entry-meta", "next-article", "prev-next", "pagination", "jump", "rating", "widget", "video-player",
 ].map { Array($0.utf8) }
 
-/// Class/id words that mark furniture unless the element also looks like content.
-private let weakNegatives: [[UInt8]] = [
-    "header", "footer", "nav", "menu", "sidebar", "side-bar", "rail", "banner", "masthead", "meta", "extra",
-    "supplement", "teaser", "card", "list", "link", "hidden", "tools", "utility", "embed", "inset", "box",
-].map { Array($0.utf8) }
+/// Class/id parts that mark furniture unless the element also looks like content.
+private let weakNegatives: Set<String> = [
+    "header", "footer", "nav", "menu", "sidebar", "side-bar", "rail", "banner", "masthead", "supplement",
+    "teaser", "hidden", "tools", "utility", "navbar", "navigation", "sidenav", "topbar",
+]
 
 private let positives: [[UInt8]] = [
     "article", "content", "body", "story", "main", "post", "entry", "text", "prose", "paragraph",
@@ -140,7 +152,6 @@ private struct Walker {
     var blockStart = 0
     var blockLinkBytes = 0
     var linkDepth = 0
-    var doubtfulDepth = 0
     var kindStack: [TextBlock.Kind] = []
     var inTitle = false
     var titleBytes: [UInt8] = []
@@ -151,7 +162,6 @@ private struct Walker {
         var isBlock: Bool
         var isLink: Bool
         var kind: TextBlock.Kind?
-        var doubtful: Bool
         var isH1: Bool
     }
 
@@ -209,18 +219,15 @@ private struct Walker {
         if tag == "head" { return false }
         if skippedTags.contains(tag) { flushIfBlock(tag); return false }
 
-        var doubtful = false
-        var isByline = false
+        var furniture = false
         if tag != "html" && tag != "body" {
             let verdict = judgeAttributes(node, tag: tag)
-            isByline = verdict.byline
+            if verdict.byline, model.bylines.count < 8, let t = textContent(node) { model.bylines.append(t) }
             if verdict.skip {
-                if isByline, model.bylines.count < 8, let t = textContent(node) { model.bylines.append(t) }
                 flushIfBlock(tag)
                 return false
             }
-            doubtful = verdict.doubtful
-            if isByline, model.bylines.count < 8, let t = textContent(node) { model.bylines.append(t) }
+            furniture = verdict.furniture
         }
 
         let isBlock = blockTags.contains(tag)
@@ -239,14 +246,16 @@ private struct Walker {
         let isLink = tag == "a"
         if isLink { linkDepth += 1 }
         if let kind { kindStack.append(kind) }
-        if doubtful { doubtfulDepth += 1 }
         let isH1 = tag == "h1"
         if isH1 { h1Depth += 1 }
         let parent = stack.last ?? -1
-        model.elements.append(ElementNode(parent: parent, subtreeEnd: 0, isArticleTag: tag == "article" || tag == "main"))
+        let index = model.elements.count
+        let inherited = parent >= 0 ? model.elements[parent].nearestFurniture : -1
+        model.elements.append(ElementNode(parent: parent, subtreeEnd: 0, isFurniture: furniture,
+                                          nearestFurniture: furniture ? index : inherited))
         stack.append(model.elements.count - 1)
         if stack.count > model.maxDepth { model.maxDepth = stack.count }
-        frames.append(Frame(isBlock: isBlock, isLink: isLink, kind: kind, doubtful: doubtful, isH1: isH1))
+        frames.append(Frame(isBlock: isBlock, isLink: isLink, kind: kind, isH1: isH1))
         return true
     }
 
@@ -255,7 +264,6 @@ private struct Walker {
         if frame.isBlock { flush() }
         if frame.isLink { linkDepth -= 1 }
         if frame.kind != nil { kindStack.removeLast() }
-        if frame.doubtful { doubtfulDepth -= 1 }
         if frame.isH1 {
             h1Depth -= 1
             if h1Depth == 0, !h1Bytes.isEmpty {
@@ -306,7 +314,7 @@ private struct Walker {
         if end > blockStart {
             let kind = kindStack.last ?? .other
             model.blocks.append(TextBlock(start: blockStart, end: end, element: stack.last ?? 0, kind: kind,
-                                          linkBytes: min(blockLinkBytes, end - blockStart), doubtful: doubtfulDepth > 0))
+                                          linkBytes: min(blockLinkBytes, end - blockStart)))
         }
         model.arena.removeSubrange(end...)
         blockStart = model.arena.count
@@ -315,7 +323,7 @@ private struct Walker {
 
     // MARK: attributes
 
-    struct Verdict { var skip = false; var doubtful = false; var byline = false }
+    struct Verdict { var skip = false; var furniture = false; var byline = false }
 
     /// Decides from class, id, role, style and hidden flags whether an element is page furniture.
     func judgeAttributes(_ node: xmlNodePtr, tag: String) -> Verdict {
@@ -346,11 +354,12 @@ private struct Walker {
         }
         if words.isEmpty { return verdict }
         if contains(words, "byline") || contains(words, "author") { verdict.byline = true }
+        if hasTokenStarting(words, with: alwaysSkipped) { verdict.skip = true; return verdict }
         let positive = positives.contains { contains(words, $0) }
         if strongNegatives.contains(where: { contains(words, $0) }) || hasAdToken(words) {
-            verdict.skip = true
-        } else if weakNegatives.contains(where: { contains(words, $0) }) {
-            if positive || tag == "article" || tag == "main" { verdict.doubtful = false } else { verdict.doubtful = true }
+            verdict.furniture = true
+        } else if !positive, tag != "article", tag != "main", hasSubtoken(words, in: weakNegatives) {
+            verdict.furniture = true
         }
         return verdict
     }
@@ -360,6 +369,28 @@ private struct Walker {
         var p = value
         while p.pointee != 0 { let c = p.pointee; if c != 0x20 { s.append(Charset.lower(c)) }; p += 1 }
         return contains(s, "display:none") || contains(s, "visibility:hidden")
+    }
+
+    /// True when a class or id token starts with one of the words ("comments-list", not "has-comments").
+    func hasTokenStarting(_ words: [UInt8], with prefixes: [[UInt8]]) -> Bool {
+        var start = 0
+        for i in 0...words.count where i == words.count || words[i] == 0x20 {
+            if i > start {
+                for p in prefixes where i - start >= p.count && words[start..<(start + p.count)].elementsEqual(p) { return true }
+            }
+            start = i + 1
+        }
+        return false
+    }
+
+    /// True when a part of a class or id (split at spaces, "-" and "_") is one of the words.
+    func hasSubtoken(_ words: [UInt8], in set: Set<String>) -> Bool {
+        var start = 0
+        for i in 0...words.count where i == words.count || words[i] == 0x20 || words[i] == 0x2D || words[i] == 0x5F {
+            if i > start, i - start <= 12, set.contains(String(decoding: words[start..<i], as: UTF8.self)) { return true }
+            start = i + 1
+        }
+        return false
     }
 
     func hasAdToken(_ words: [UInt8]) -> Bool {
