@@ -21,6 +21,12 @@ public struct CharsetDecision: Sendable, Equatable {
     public var source: CharsetSource
     /// Bytes to skip at the start (a byte order mark).
     public var skip: Int
+
+    public init(name: String, source: CharsetSource, skip: Int) {
+        self.name = name
+        self.source = source
+        self.skip = skip
+    }
 }
 
 public enum Charset {
