@@ -71,18 +71,18 @@ public final class DuplicateDetector {
     /// for a short body.
     static func fingerprint(_ text: String) -> UInt64? {
         var counts = [Int](repeating: 0, count: 64)
-        var window: [UInt64] = []
+        // The last four words' hashes, oldest first.
+        var w0: UInt64 = 0, w1: UInt64 = 0, w2: UInt64 = 0, w3: UInt64 = 0
         var words = 0
         var word: UInt64 = 0xcbf29ce484222325
         var inWord = false
         func endWord() {
             words += 1
-            window.append(word)
-            if window.count > 4 { window.removeFirst() }
-            if window.count == 4 {
+            (w0, w1, w2, w3) = (w1, w2, w3, word)
+            if words >= 4 {
                 var h: UInt64 = 0x9E3779B97F4A7C15
-                for w in window { h = (h ^ w) &* 0xff51afd7ed558ccd; h ^= h >> 33 }
-                for bit in 0..<64 { counts[bit] += (h >> UInt64(bit)) & 1 == 1 ? 1 : -1 }
+                for w in [w0, w1, w2, w3] { h = (h ^ w) &* 0xff51afd7ed558ccd; h ^= h >> 33 }
+                for bit in 0..<64 { counts[bit] += Int((h >> UInt64(bit)) & 1) * 2 - 1 }
             }
             word = 0xcbf29ce484222325
         }

@@ -49,6 +49,7 @@ enum HTMLArticle {
             bytes = repaired.bytes
             warnings.append("\(repaired.replaced) invalid UTF-8 sequences replaced with U+FFFD")
         }
+        if !charset.name.hasPrefix("UTF-16") { bytes = Prefilter.strip(bytes) }
         var page: PageModel
         do {
             page = try bytes.withUnsafeBufferPointer { buffer throws(ParseFailure) in

@@ -125,6 +125,15 @@ private let strongNegatives: [[UInt8]] = [
     "entry-meta", "next-article", "prev-next", "pagination", "jump", "rating", "widget", "video-player",
 ].map { Array($0.utf8) }
 
+private let strongNegativesByFirstByte: [[[UInt8]]] = {
+    var table = [[[UInt8]]](repeating: [], count: 256)
+    for word in strongNegatives { table[Int(word[0])].append(word) }
+    return table
+}()
+
+private let bylineWord = Array("byline".utf8)
+private let authorWord = Array("author".utf8)
+
 /// Class/id parts that mark furniture unless the element also looks like content.
 private let weakNegatives: Set<String> = [
     "header", "footer", "nav", "menu", "sidebar", "side-bar", "rail", "banner", "masthead", "supplement",
@@ -153,6 +162,7 @@ private struct Walker {
     var blockLinkBytes = 0
     var linkDepth = 0
     var kindStack: [TextBlock.Kind] = []
+    var verdictCache: [[UInt8]: Verdict] = [:]
     var inTitle = false
     var titleBytes: [UInt8] = []
     var h1Depth = 0
@@ -326,7 +336,7 @@ private struct Walker {
     struct Verdict { var skip = false; var furniture = false; var byline = false }
 
     /// Decides from class, id, role, style and hidden flags whether an element is page furniture.
-    func judgeAttributes(_ node: xmlNodePtr, tag: String) -> Verdict {
+    mutating func judgeAttributes(_ node: xmlNodePtr, tag: String) -> Verdict {
         var verdict = Verdict()
         var words: [UInt8] = []
         var attr = node.pointee.properties
@@ -353,12 +363,29 @@ private struct Walker {
             }
         }
         if words.isEmpty { return verdict }
-        if contains(words, "byline") || contains(words, "author") { verdict.byline = true }
+        let isContentTag = tag == "article" || tag == "main"
+        let key = isContentTag ? words + [0x01] : words
+        let fromWords: Verdict
+        if let cached = verdictCache[key] {
+            fromWords = cached
+        } else {
+            fromWords = judgeWords(words, isContentTag: isContentTag)
+            verdictCache[key] = fromWords
+        }
+        verdict.skip = verdict.skip || fromWords.skip
+        verdict.furniture = fromWords.furniture
+        verdict.byline = verdict.byline || fromWords.byline
+        return verdict
+    }
+
+    /// The verdict of a class and id alone (pages repeat the same classes, so it is cached per page).
+    func judgeWords(_ words: [UInt8], isContentTag: Bool) -> Verdict {
+        var verdict = Verdict()
+        if contains(words, bylineWord) || contains(words, authorWord) { verdict.byline = true }
         if hasTokenStarting(words, with: alwaysSkipped) { verdict.skip = true; return verdict }
-        let positive = positives.contains { contains(words, $0) }
-        if strongNegatives.contains(where: { contains(words, $0) }) || hasAdToken(words) {
+        if containsAny(words, strongNegativesByFirstByte) || hasAdToken(words) {
             verdict.furniture = true
-        } else if !positive, tag != "article", tag != "main", hasSubtoken(words, in: weakNegatives) {
+        } else if !isContentTag, hasSubtoken(words, in: weakNegatives), !positives.contains(where: { contains(words, $0) }) {
             verdict.furniture = true
         }
         return verdict
@@ -490,6 +517,19 @@ private struct Walker {
     func appendLowered(_ value: UnsafePointer<xmlChar>, to out: inout [UInt8]) {
         var p = value
         while p.pointee != 0 { out.append(Charset.lower(p.pointee)); p += 1 }
+    }
+
+    /// True when any of the words occurs in `hay`; the words are grouped by their first byte.
+    func containsAny(_ hay: [UInt8], _ byFirst: [[[UInt8]]]) -> Bool {
+        let n = hay.count
+        for i in 0..<n {
+            for needle in byFirst[Int(hay[i])] where needle.count <= n - i {
+                var j = 1
+                while j < needle.count && hay[i + j] == needle[j] { j += 1 }
+                if j == needle.count { return true }
+            }
+        }
+        return false
     }
 
     func contains(_ hay: [UInt8], _ needle: String) -> Bool { contains(hay, Array(needle.utf8)) }
