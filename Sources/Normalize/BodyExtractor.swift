@@ -25,23 +25,39 @@ enum BodyExtractor {
             if prose { proseBlocks += 1 }
             page.elements[b.element].score += score(b, isProse: prose)
             page.elements[b.element].textLength += Double(b.length)
+            if prose { page.elements[b.element].proseLength += Double(b.length) }
         }
         guard !page.elements.isEmpty else { return Result(paragraphs: [], proseBlocks: 0) }
         // Furniture counts for itself but, seen from outside, only as text that is not the article.
         for i in stride(from: page.elements.count - 1, to: 0, by: -1) {
             let e = page.elements[i]
             guard e.parent >= 0 else { continue }
-            page.elements[e.parent].score += e.isFurniture ? -furniturePenalty * e.textLength : e.score
+            page.elements[e.parent].score += e.isFurniture ? -furniturePenalty * e.textLength : e.score * ancestorDecay
             page.elements[e.parent].textLength += e.textLength
+            page.elements[e.parent].proseLength += e.proseLength
         }
         var best = 0
         for i in page.elements.indices where page.elements[i].score > page.elements[best].score { best = i }
-        let range = best..<max(page.elements[best].subtreeEnd, best + 1)
+        var ranges = [(root: best, range: best..<max(page.elements[best].subtreeEnd, best + 1))]
+        let parent = page.elements[best].parent
+        if parent >= 0 {
+            var i = parent + 1
+            while i < page.elements[parent].subtreeEnd {
+                let e = page.elements[i]
+                let end = max(e.subtreeEnd, i + 1)
+                if i != best, !e.isFurniture, e.proseLength >= Double(proseLength) * 2,
+                   e.proseLength >= siblingProseShare * e.textLength {
+                    ranges.append((i, i..<end))
+                }
+                i = end
+            }
+        }
 
         var chosen: [TextBlock] = []
-        for b in page.blocks where range.contains(b.element) {
+        for b in page.blocks {
+            guard let owner = ranges.first(where: { $0.range.contains(b.element) }) else { continue }
             // Furniture inside the chosen element is dropped; furniture around it does not matter.
-            if page.elements[b.element].nearestFurniture > best { continue }
+            if page.elements[b.element].nearestFurniture > owner.root { continue }
             if keep(b) { chosen.append(b) }
         }
         // Drop the short lines before the first prose block (kickers, dates, "Listen to this article").
@@ -65,6 +81,12 @@ enum BodyExtractor {
         return Result(paragraphs: paragraphs, proseBlocks: proseBlocks)
     }
 
+    /// Each level up an element's score counts this much less: the element that directly holds the
+    /// paragraphs beats an ancestor that also holds teasers of other stories.
+    static let ancestorDecay = 0.9
+    /// A sibling of the chosen element joins the body when this share of its text is prose (articles
+    /// split into chunks by ads or inline embeds).
+    static let siblingProseShare = 0.85
     /// How much each byte of furniture text counts against the elements around it.
     static let furniturePenalty = 0.3
 

@@ -30,8 +30,9 @@ struct ElementNode {
     /// The deepest furniture element on the path from the root to this one (itself included), or -1.
     var nearestFurniture: Int
     var score: Double = 0
-    /// Bytes of text in its subtree.
+    /// Bytes of text in its subtree, and of prose text.
     var textLength: Double = 0
+    var proseLength: Double = 0
 }
 
 /// What the walk keeps of a page: the text blocks in reading order and the metadata sources.
