@@ -116,8 +116,24 @@ enum BodyExtractor {
 
     /// Lines that are page furniture wherever they appear: ad labels, photo credits, share prompts.
     static func isFurniturePhrase(_ text: String) -> Bool {
-        guard text.utf8.count < 90 else { return false }
+        let length = text.utf8.count
+        guard length < 300 else { return false }
         let lower = text.lowercased()
+        // Captions that end in their credit: "Protesters in the street (Image: GETTY)".
+        if lower.hasSuffix(")"), ["(image:", "(photo:", "(picture:", "(credit:", "(pictured:"].contains(where: lower.contains) {
+            return true
+        }
+        // Sign-offs: "Follow us on Twitter and Facebook", "Email the author at ...", newsletter prompts.
+        if lower.contains("follow us") || lower.contains("follow him") || lower.contains("follow her")
+            || (lower.contains("twitter") && lower.contains("facebook")) {
+            return true
+        }
+        if length < 200, lower.contains("newsletter") || (lower.contains("@") && (lower.contains("email") || lower.contains("reached at"))) {
+            return true
+        }
+        if lower.hasPrefix("image "), lower.split(separator: " ").count == 4, lower.contains(" of ") { return true }
+        guard length < 90 else { return false }
+        if lower == "this slideshow requires javascript." { return true }
         let exact: Set<String> = ["advertisement", "advertisement:", "ad", "continue reading", "continue reading below",
                                   "read more", "read more:", "share", "share this article", "share this", "related",
                                   "related:", "story continues below advertisement", "story continues below",
