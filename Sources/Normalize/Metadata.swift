@@ -128,7 +128,7 @@ enum MetadataReader {
         m.title = rawTitle.map { stripSiteSuffix($0, site: m.site, host: (m.url ?? base).flatMap(hostOf)) }
 
         var authors = ld.map { $0.authorsAreOrganizations && $0.authors.allSatisfy { $0 == ld?.publisher } ? [] : $0.authors } ?? []
-        authors = Bylines.clean(authors, site: m.site)
+        authors = Bylines.clean(authors.flatMap(Bylines.split), site: m.site)
         if authors.isEmpty {
             for key in ["article:author", "author", "parsely-author", "sailthru.author", "dc.creator", "byl",
                         "dcterms.creator", "citation_author", "twitter:creator:name"] {
@@ -196,6 +196,12 @@ enum MetadataReader {
         if best == title, let site, title.lowercased().hasPrefix(site.lowercased() + ": ") {
             best = String(title.dropFirst(site.count + 2))
         }
+        // A section name in front: "Opinion | Title".
+        if let range = best.range(of: " | ") {
+            let head = String(best[..<range.lowerBound]).trimmed
+            let tail = String(best[range.upperBound...]).trimmed
+            if head.wordCount <= 2, tail.wordCount >= 4 { best = tail }
+        }
         return best
     }
 
@@ -259,6 +265,11 @@ enum Bylines {
         return parts
     }
 
+    /// Words that make a byline part an organisation or a role rather than a person.
+    static let organisationWords: Set<String> = ["news", "bureau", "desk", "staff", "editorial", "team", "weekly",
+                                                 "daily", "media", "network", "service", "services", "agency",
+                                                 "magazine", "online", "digital", "group", "inc", "ltd", "llc"]
+
     static let prefixes = ["by ", "written by ", "words by ", "reporting by ", "story by ", "text by ", "from ", "author: ", "authors: "]
     static let notNames: Set<String> = ["staff", "admin", "editor", "editors", "the editors", "news desk", "web desk",
                                         "associated press", "ap", "reuters", "afp", "staff writer", "contributor", "guest"]
@@ -278,7 +289,26 @@ enum Bylines {
                     stripped = true
                 }
             }
+            // A one-word label before a colon: "Text: Jane Doe", "Reporter: Jane Doe".
+            if let colon = s.firstIndex(of: ":"), s[..<colon].count <= 12, !s[..<colon].contains(" ") {
+                s = String(s[s.index(after: colon)...]).trimmed
+                lowered = s.lowercased()
+            }
+            // Agencies and weekdays glued to the name: "Tom Davies Associated Press", "Jane Doe Monday".
+            for tail in ["associated press", "reuters", "afp", "monday", "tuesday", "wednesday", "thursday", "friday",
+                         "saturday", "sunday"] where lowered.hasSuffix(tail) && lowered.count > tail.count + 2 {
+                s = String(s.dropLast(tail.count)).trimmed
+                lowered = s.lowercased()
+            }
             if lowered == "by" || s.isEmpty { continue }
+            if lowered.hasPrefix("the ") { continue }
+            let lowerWords = Set(lowered.split(separator: " ").map(String.init))
+            if !lowerWords.isDisjoint(with: organisationWords) { continue }
+            if s.contains("."), let last = s.split(separator: ".").last, ["com", "org", "net", "co", "uk", "in"].contains(last.lowercased()) { continue }
+            if let site {
+                let a = MetadataReader.squash(s), b = MetadataReader.squash(site)
+                if !a.isEmpty, b.contains(a) || a.contains(b) { continue }
+            }
             // Job titles after the name: "Jane Doe, Senior Reporter" was split at the comma already;
             // drop parts that are titles or the outlet.
             if notNames.contains(lowered) { continue }
@@ -294,6 +324,8 @@ enum Bylines {
             let name = words.allSatisfy({ $0 == $0.uppercased() }) && s.count > 3 ? titleCased(s) : s
             if !out.contains(name) { out.append(name) }
         }
+        // Beside full names, a single word is more likely an outlet or a dateline than a person.
+        if out.contains(where: { $0.contains(" ") }) { out.removeAll { !$0.contains(" ") } }
         return out
     }
 
