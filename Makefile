@@ -131,8 +131,20 @@ eval: $(EVAL_TARGETS)
 bench: $(BENCH_TARGETS)
 
 ## ---- section: normalize (body and metadata extraction) ----
-EVAL_TARGETS += 
-BENCH_TARGETS += 
+EVAL_TARGETS += eval-normalize
+BENCH_TARGETS += bench-normalize
+EXTRACTION_BENCH := ../shared/bench/article-extraction
+.PHONY: eval-normalize bench-normalize
+
+# Body P/R/F1 on the 181 benchmark pages beside the peers, and metadata checks.
+eval-normalize: $(FETCH) | $(OUT)
+	@test -d $(EXTRACTION_BENCH) || { echo "eval-normalize: $(EXTRACTION_BENCH) is missing" >&2; exit 1; }
+	python3 scripts/eval_extraction.py --fetch $(FETCH) --bench $(EXTRACTION_BENCH) --records $(OUT)/eval-normalize.ndjson
+
+# Pages/s and peak RSS of whosaid-fetch on the benchmark pages, and on 10x as many.
+bench-normalize: $(FETCH)
+	@test -d $(EXTRACTION_BENCH) || { echo "bench-normalize: $(EXTRACTION_BENCH) is missing" >&2; exit 1; }
+	scripts/bench_normalize.sh $(FETCH) $(EXTRACTION_BENCH) 5
 
 ## ---- section: fetch (URL lists, WARC) ----
 BENCH_TARGETS += 

@@ -57,14 +57,17 @@ struct FetchCommand: ParsableCommand {
         }
         let output = try OutputStream(path: stage.output)
         let normalizer = Normalizer()
-        var seenIDs = Set<String>()
+        let duplicates = DuplicateDetector()
         for file in files {
             reporter.countIn()
             do {
-                let article = try normalizer.normalize(try InputFiles.read(file))
-                guard seenIDs.insert(article.id).inserted else {
-                    reporter.note("\(file): same article as an earlier input (id \(article.id)); written once")
+                var article = try normalizer.normalize(try InputFiles.read(file))
+                switch duplicates.check(article) {
+                case .new: break
+                case .sameArticle(let earlier, let reason):
+                    reporter.note("\(file): same article as an earlier input (id \(earlier), \(reason)); written once")
                     continue
+                case .nearCopy(let earlier): article.extra["duplicate_of"] = .string(earlier)
                 }
                 try output.write(line: article.json())
                 reporter.countOut()
