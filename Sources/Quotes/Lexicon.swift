@@ -35,7 +35,7 @@ enum Lexicon {
                   "details", "detail", "joked", "jokes", "quipped", "quips", "chanted", "shouted", "yelled",
                   "continued", "continues", "alleged", "alleges", "believes", "thinks", "countered",
                   "counters", "lamented", "laments", "boasted", "boasts", "reiterated", "reiterates",
-                  "underlined", "underscored", "clarified", "disclosed", "posted", "announce", "warn",
+                  "underlined", "underscored", "clarified", "disclosed", "posted", "ruled", "rules", "assured", "assures", "announce", "warn",
                   "argue", "claim", "insist", "estimate", "report", "note", "stress"] { table[w] = .that }
         for w in ["told", "tells", "tell"] { table[w] = .tell }
         for w in ["urged", "urges", "urge", "asked", "asks", "called", "encouraged", "encourages",
@@ -55,7 +55,7 @@ enum Lexicon {
         "remarked", "remarks", "countered", "counters", "admitted", "admits", "lamented", "laments", "boasted",
         "boasts", "complained", "complains", "vowed", "vows", "pledged", "pledges", "calling", "describing",
         "asking", "tweeted", "tweets", "wrote", "writes", "testified", "testifies", "mentioned", "mentions",
-        "cited", "cites", "maintained", "maintains",
+        "maintained", "maintains", "assured", "assures",
     ]
 
     /// Base forms that report speech only with a plural subject ("officials say"), never after "to" or a modal.
@@ -129,6 +129,28 @@ enum Lexicon {
         "assistant", "executive", "commander", "minority", "majority", "house", "foreign", "defense", "defence",
         "interior", "health", "finance", "treasury", "economy", "sec", "pres", "supt", "detective", "inspector",
         "officer", "councilman", "councilwoman", "councillor", "congressman", "congresswoman", "chair",
+    ]
+
+    /// Last words of organisation names: such a name keeps its title-like words ("Foreign Office").
+    static let organisationWords: Set<String> = [
+        "office", "department", "ministry", "agency", "company", "university", "house", "court", "council",
+        "party", "association", "police", "committee", "commission", "league", "union", "bank", "group", "inc",
+        "corp", "co", "states", "nations", "center", "centre", "service", "authority", "board", "institute",
+        "foundation", "administration", "bureau", "parliament", "congress", "senate", "assembly", "federation",
+        "organization", "organisation", "network", "times", "post", "news", "press", "club", "team", "army",
+        "force", "forces", "navy", "command", "corporation", "ltd", "llc", "plc", "fund", "reserve", "school",
+        "college", "hospital", "church", "airlines", "airline", "motors", "media", "studios", "records",
+    ]
+
+    /// Plural nouns for unnamed groups; capitalised at a sentence start they are still not names.
+    static let groupNouns: Set<String> = [
+        "analysts", "officials", "experts", "critics", "residents", "teachers", "prosecutors", "protesters",
+        "police", "doctors", "researchers", "scientists", "investigators", "authorities", "witnesses",
+        "lawmakers", "activists", "observers", "diplomats", "sources", "economists", "democrats", "republicans",
+        "officers", "students", "parents", "workers", "employees", "fans", "voters", "users", "organizers",
+        "organisers", "scholars", "historians", "lawyers", "judges", "legislators", "leaders", "members",
+        "insiders", "aides", "advocates", "supporters", "opponents", "neighbors", "neighbours", "others",
+        "some", "many", "most", "both", "all", "few", "several", "people", "americans", "reports",
     ]
 
     /// Lower-case particles inside names ("Ludwig van Beethoven", "Osama bin Laden").

@@ -85,6 +85,11 @@ extension QuoteText {
     /// are dropped. Empty when the run is only titles ("the President").
     func nameWithinRun(_ run: Range<Int>) -> Range<Int> {
         var first = run.lowerBound
+        // "Foreign Office", "State Department": an organisation's name keeps its title-like words.
+        if Lexicon.organisationWords.contains(words[run.upperBound - 1].lower) {
+            if Lexicon.capitalisedFunctionWords.contains(words[first].lower), run.count > 1 { first += 1 }
+            return first..<run.upperBound
+        }
         for k in run where words[k].isWord {
             let l = words[k].lower
             if Lexicon.titleWords.contains(l) || (k == run.lowerBound && Lexicon.capitalisedFunctionWords.contains(l)) {
@@ -94,6 +99,9 @@ extension QuoteText {
         while first < run.upperBound, !words[first].isWord || words[first].lower == "of" { first += 1 }
         var last = run.upperBound
         while last > first, !words[last - 1].isWord { last -= 1 }
+        // "Director of Public Prosecution Eva-Marie Persson": a long title ending in an organisation before
+        // a person's name; keep the last two words.
+        if let of = (first..<last).last(where: { words[$0].lower == "of" }), last - of > 3 { first = last - 2 }
         return first..<last
     }
 
@@ -142,9 +150,16 @@ extension QuoteText {
             return SpeakerMention(kind: .pronoun(w.lower), first: k, last: k, clauseFirst: k)
         }
         if w.isCapitalised, !Lexicon.capitalisedFunctionWords.contains(w.lower) {
-            guard let run = capitalisedRun(endingAt: k, notBefore: sentenceStart) else { return nil }
-            if run.count == 1, isCommonNounAtSentenceStart(k, sentenceStart: sentenceStart) {
+            guard let found = capitalisedRun(endingAt: k, notBefore: sentenceStart) else { return nil }
+            if found.count == 1, isCommonNounAtSentenceStart(k, sentenceStart: sentenceStart)
+                || (k == sentenceStart && Lexicon.groupNouns.contains(w.lower)) {
                 return SpeakerMention(kind: .group, first: k, last: k, clauseFirst: k)
+            }
+            // "The United Nations and European Union stressed": the first of two names speaks for both.
+            var run = found
+            if run.lowerBound - 2 >= sentenceStart, words[run.lowerBound - 1].lower == "and", isNameWord(run.lowerBound - 2),
+               let first = capitalisedRun(endingAt: run.lowerBound - 2, notBefore: sentenceStart) {
+                run = first
             }
             let name = nameWithinRun(run)
             var clauseFirst = run.lowerBound
@@ -176,6 +191,13 @@ extension QuoteText {
         var steps = 0
         while first - 1 >= sentenceStart, steps < 5 {
             let p = words[first - 1]
+            if p.region >= 0, first - 1 > sentenceStart {
+                // A quoted word inside the phrase: the "Pose" actor.
+                var q = first - 1
+                while q > sentenceStart, words[q - 1].region == p.region { q -= 1 }
+                if q - 1 >= sentenceStart, words[q - 1].isWord, words[q - 1].region < 0 { first = q; steps += 1; continue }
+                break
+            }
             guard p.isWord, p.region < 0 else { break }
             if Lexicon.determiners.contains(p.lower) { first -= 1; break }
             if Lexicon.prepositions.contains(p.lower) || Lexicon.cues[p.lower] != nil || Lexicon.auxiliaries.contains(p.lower)

@@ -29,6 +29,8 @@ struct Attribution {
     var sharesSpeakerWith: Int?
     /// "according to X": the content may come before or after it.
     var isAccordingTo = false
+    /// The clause subject to use if the attribution shared with is dropped.
+    var fallbackMention: SpeakerMention? = nil
     /// Where content after the cue may begin, once the subject or addressee is passed.
     var afterStart: Int
     /// The first word of the attribution clause: content before it ends here.
@@ -137,9 +139,17 @@ struct ExtractionRun {
         // One pass in text order: pronouns, roles and "the report" look back at what came before.
         for (si, sentence) in t.sentences.enumerated() {
             let via = viaOfSentence(sentence)
-            let attributions = findAttributions(sentence)
+            var attributions = findAttributions(sentence)
             var found = contents(of: attributions, in: sentence)
             dropNested(&found, attributions)
+            // A reporting verb that carried no content ("he thinks the number ...") must not cut the content
+            // of another: read the sentence again without it.
+            let productive = Set(found.map(\.attribution))
+            if productive.count < attributions.count {
+                attributions = keeping(productive, of: attributions)
+                found = contents(of: attributions, in: sentence)
+                dropNested(&found, attributions)
+            }
             found.sort { $0.start < $1.start }
             var resolved: [Int: ResolvedSpeaker] = [:]
             let paragraph = t.words[sentence.lowerBound].paragraph
@@ -206,6 +216,24 @@ struct ExtractionRun {
                      via: via?.0, viaEntity: via?.1)
     }
 
+    /// The attributions in `kept`, renumbered; a shared speaker points to the nearest kept one before.
+    func keeping(_ kept: Set<Int>, of attributions: [Attribution]) -> [Attribution] {
+        var newIndex: [Int: Int] = [:]
+        var out: [Attribution] = []
+        for (i, a) in attributions.enumerated() where kept.contains(i) {
+            var b = a
+            if let s = a.sharesSpeakerWith {
+                var j = s
+                while j >= 0, newIndex[j] == nil { j -= 1 }
+                b.sharesSpeakerWith = j >= 0 ? newIndex[j] : nil
+                if b.sharesSpeakerWith == nil, b.mention == nil, let m = b.fallbackMention { b.mention = m }
+            }
+            newIndex[i] = out.count
+            out.append(b)
+        }
+        return out
+    }
+
     // MARK: - Reporting verbs
 
     func findAttributions(_ sentence: Range<Int>) -> [Attribution] {
@@ -221,11 +249,13 @@ struct ExtractionRun {
                 k += 1
                 continue
             }
-            guard var kind = Lexicon.cues[lower] else { continue }
+            guard var kind = Lexicon.cues[lower], !w[k].isCapitalised else { continue }
             let previous = k > sentence.lowerBound ? w[k - 1].lower : ""
             let next = k + 1 < sentence.upperBound ? w[k + 1].lower : ""
             // Channel phrases and passives: "as reported by", "cited by".
             if next == "by" { continue }
+            // A relative clause ("a campaign that encouraged ...") reports nothing of its own.
+            if previous == "that" || previous == "which" { continue }
             if previous == "as", kind != .participle, lower != "said", lower != "says" {
                 // "as Gizmodo explained" is a speaker; "as reported" is not.
                 continue
@@ -252,10 +282,16 @@ struct ExtractionRun {
             var shares: Int? = nil
             var afterStart = k + 1
             var clauseFirst = k
-            if kind == .participle {
+            var conjunction = k - 1
+            while conjunction >= sentence.lowerBound, w[conjunction].isWord, Lexicon.adverbs.contains(w[conjunction].lower) { conjunction -= 1 }
+            let afterAnd = conjunction >= sentence.lowerBound && (w[conjunction].lower == "and" || w[conjunction].lower == "but")
+            var fallback: SpeakerMention? = nil
+            if kind == .participle || afterAnd {
+                // "..., saying", "X stated that ... and further added that": the clause's subject speaks.
                 shares = result.indices.last
-                if shares == nil { mention = participleSubject(k, sentence) }
-                clauseFirst = k
+                fallback = participleSubject(k, sentence)
+                if shares == nil { mention = fallback }
+                clauseFirst = afterAnd ? conjunction : k
             } else if let m = t.subjectBefore(k, sentenceStart: sentence.lowerBound) {
                 mention = m
                 clauseFirst = m.clauseFirst
@@ -276,9 +312,10 @@ struct ExtractionRun {
                     continue
                 }
             }
-            if Lexicon.baseForms.contains(lower), let m = mention, m.kind == .name { continue }
-            result.append(Attribution(cueFirst: k, cueLast: k, kind: kind, mention: mention, sharesSpeakerWith: shares,
-                                      afterStart: afterStart, clauseFirst: clauseFirst))
+            var a = Attribution(cueFirst: k, cueLast: k, kind: kind, mention: mention, sharesSpeakerWith: shares,
+                                afterStart: afterStart, clauseFirst: clauseFirst)
+            a.fallbackMention = fallback
+            result.append(a)
         }
         return result
     }
@@ -599,11 +636,13 @@ struct ExtractionRun {
             if a.kind == .that && Lexicon.needsThatOrQuote.contains(verb) { return nil }
             if a.kind == .participle, !["saying", "adding", "noting", "arguing", "insisting", "warning", "explaining", "stating", "claiming", "urging", "telling", "suggesting", "stressing"].contains(verb) { return nil }
             if !w[k].isWord { return nil }
-            if Lexicon.prepositions.contains(lower), a.kind != .urge, a.kind != .tell { return nil }
+            let quantity = ["at", "about", "over", "around", "up"].contains(lower) && k + 1 < end
+                && (w[k + 1].lower == "least" || w[k + 1].lower == "to" || w[k + 1].text.unicodeScalars.first?.properties.numericType != nil)
+            if Lexicon.prepositions.contains(lower), a.kind != .urge, a.kind != .tell, !quantity { return nil }
             if a.kind == .say || a.kind == .that || a.kind == .participle {
                 // Not a bare object of the verb ("said goodbye", "said so", "reported earnings").
                 if ["so", "nothing", "goodbye", "it", "this", "yes", "no", "something", "anything", "little", "much"].contains(lower),
-                   k + 1 >= end || !w[k + 1].isWord { return nil }
+                   k + 1 >= end || (!w[k + 1].isWord && w[k + 1].region < 0) { return nil }
             }
         }
         let stop = contentEnd(from: k, sentence, attributions, current: i)
@@ -724,8 +763,8 @@ struct ExtractionRun {
                 // "A Deutsche Welle report cited ...", "in a CNN interview".
                 let followed = run.upperBound < sentence.upperBound ? w[run.upperBound].lower : ""
                 let before = run.lowerBound > sentence.lowerBound ? w[run.lowerBound - 1].lower : ""
-                if ["report", "interview", "reported", "reports"].contains(followed),
-                   ["a", "an", "the", "in", ""].contains(before) || isOutletRun(run) {
+                if (["report", "interview"].contains(followed) && ["a", "an", "the", "in"].contains(before))
+                    || (["report", "interview", "reported", "reports"].contains(followed) && isOutletRun(run)) {
                     let v = outletValue(run)
                     if followed != "interview" { lastReportOutlet = v }
                     via = via ?? v
@@ -764,7 +803,8 @@ struct ExtractionRun {
                 let ent = entities[e]
                 return ResolvedSpeaker(name: ent.name, entity: ent.id, mention: span, isPerson: ent.type == .person)
             }
-            return ResolvedSpeaker(name: fullestName(m.first..<(m.last + 1)), entity: nil, mention: span, isPerson: true)
+            let isOrganisation = Lexicon.organisationWords.contains(t.words[m.last].lower) || (m.first == m.last && t.words[m.first].text.unicodeScalars.allSatisfy { !$0.properties.isLowercase })
+            return ResolvedSpeaker(name: fullestName(m.first..<(m.last + 1)), entity: nil, mention: span, isPerson: !isOrganisation)
         case .pronoun(let p):
             if p == "he" || p == "she" {
                 if let antecedent = personAntecedent(before: m.first, sentence: sentence, sentenceIndex: si) {
@@ -822,7 +862,8 @@ struct ExtractionRun {
             let full = fullestName(name)
             let lastWord = t.words[name.upperBound - 1].text
             let known = lastSpeaker?.name.map { $0 == full || $0.hasSuffix(" " + lastWord) || $0 == lastWord } ?? false
-            if (name.count >= 2 && !isPossessiveOrOrg(name)) || known || full != t.words[name.lowerBound].text {
+            let titled = fullNames.contains { $0.range.count == 1 && !$0.titles.isEmpty && t.words[$0.range.lowerBound].text == lastWord }
+            if (name.count >= 2 && !isPossessiveOrOrg(name)) || known || titled || full != t.words[name.lowerBound].text {
                 if isPossessiveOrOrg(name) { continue }
                 return ResolvedSpeaker(name: full, entity: nil, mention: nil, isPerson: true)
             }
@@ -836,10 +877,7 @@ struct ExtractionRun {
 
     func isPossessiveOrOrg(_ name: Range<Int>) -> Bool {
         let last = t.words[name.upperBound - 1]
-        if t.isPossessive(last) { return true }
-        return ["department", "ministry", "agency", "company", "university", "house", "court", "council", "party",
-                "association", "police", "committee", "commission", "league", "union", "bank", "group", "inc",
-                "corp", "co", "states", "nations", "union", "center", "centre", "office", "service"].contains(last.lower)
+        return t.isPossessive(last) || Lexicon.organisationWords.contains(last.lower)
     }
 
     /// Who "the secretary" is: an entity whose role or aliases name it, else the last name the article
@@ -856,7 +894,20 @@ struct ExtractionRun {
         if let (_, i) = best {
             return ResolvedSpeaker(name: entities[i].name, entity: entities[i].id, mention: nil, isPerson: entities[i].type == .person)
         }
-        for n in fullNames.reversed() where t.words[n.range.lowerBound].start < offset && n.titles.contains(head) {
+        // Of the names introduced with this title, the one the text mentioned last ("Gov. Eric Holcomb" ...
+        // "Holcomb’s campaign" ... "The governor said").
+        var holder: (range: Range<Int>, text: String, titles: Set<String>)? = nil
+        var holderLatest = -1
+        for n in fullNames where t.words[n.range.lowerBound].start < offset && n.titles.contains(head) {
+            let lastWord = t.words[n.range.upperBound - 1].text
+            var latest = t.words[n.range.lowerBound].start
+            for w in t.words where w.start < offset && w.start > latest && w.isCapitalised
+                && (w.text == lastWord || w.text.hasPrefix(lastWord + "’") || w.text.hasPrefix(lastWord + "'")) {
+                latest = w.start
+            }
+            if latest > holderLatest { holderLatest = latest; holder = n }
+        }
+        if let n = holder {
             let start = t.words[n.range.lowerBound].start, end = t.words[n.range.upperBound - 1].end
             if let e = entityCovering(start, end) {
                 return ResolvedSpeaker(name: entities[e].name, entity: entities[e].id, mention: nil, isPerson: entities[e].type == .person)
@@ -864,8 +915,7 @@ struct ExtractionRun {
             return ResolvedSpeaker(name: fullestName(n.range), entity: nil, mention: nil, isPerson: !Lexicon.organisationRoles.contains(head))
         }
         if !Lexicon.organisationRoles.contains(head), let last = lastSpeaker, last.isPerson,
-           ["actor", "actress", "singer", "star", "player", "coach", "president", "secretary", "minister", "governor",
-            "senator", "mayor", "spokesperson", "spokesman", "spokeswoman", "executive", "ceo", "founder", "host", "judge"].contains(head) {
+           ["actor", "actress", "singer", "star", "player"].contains(head) {
             return last
         }
         return nil

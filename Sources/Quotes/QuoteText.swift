@@ -37,7 +37,8 @@ struct QuoteText {
     let text: ScalarText
     var words: [QWord] = []
     var regions: [QuotationRegion] = []
-    /// Sentences as half-open ranges of `words`; a quotation never straddles a sentence boundary.
+    /// Sentences as half-open ranges of `words`; a quotation never straddles one, except a
+    /// quotation running over paragraphs, which a paragraph break splits.
     var sentences: [Range<Int>] = []
     /// Lower-case forms written in lower case somewhere in the article: a capitalised word whose lower-case
     /// form is among them is a common noun at a sentence start ("Teachers chanted").
@@ -203,7 +204,7 @@ struct QuoteText {
                 // The closing mark of a quotation whose content ends a sentence.
                 let r = regions[w.region]
                 if w.start == r.close, let last = text.scalars[safe: r.contentEnd - 1],
-                   last == "." || last == "!" || last == "?", startsSentence(k + 1) {
+                   last == "." || last == "!" || last == "?", startsSentence(k + 1), !attributionFollows(k + 1) {
                     boundary = true
                 }
             } else if !w.isWord, w.text == "." || w.text == "!" || w.text == "?" {
@@ -226,6 +227,16 @@ struct QuoteText {
             k += 1
         }
         if first < words.count { sentences.append(first..<words.count) }
+    }
+
+    /// `“...?” Brooke tearfully asked`: a reporting verb within the next few words, before any punctuation.
+    private func attributionFollows(_ k: Int) -> Bool {
+        var j = k
+        while j < words.count, j < k + 6, words[j].isWord, words[j].paragraph == words[k].paragraph {
+            if !words[j].isCapitalised, let kind = Lexicon.cues[words[j].lower], kind != .participle { return true }
+            j += 1
+        }
+        return false
     }
 
     private func startsSentence(_ k: Int) -> Bool {
