@@ -101,7 +101,7 @@ extension QuoteText {
         while last > first, !words[last - 1].isWord { last -= 1 }
         // "Director of Public Prosecution Eva-Marie Persson": a long title ending in an organisation before
         // a person's name; keep the last two words.
-        if let of = (first..<last).last(where: { words[$0].lower == "of" }), last - of > 3 { first = last - 2 }
+        if run.contains(where: { words[$0].lower == "of" }), last - first >= 3 { first = last - 2 }
         return first..<last
     }
 
@@ -165,9 +165,10 @@ extension QuoteText {
             var clauseFirst = run.lowerBound
             // Lower-case role words and determiners before the name belong to the subject ("Wild coach X").
             var p = clauseFirst - 1, steps = 0
-            while p >= sentenceStart, steps < 4, words[p].isWord, words[p].region < 0,
-                  !Lexicon.prepositions.contains(words[p].lower) || Lexicon.determiners.contains(words[p].lower) {
-                if Lexicon.cues[words[p].lower] != nil { break }
+            while p >= sentenceStart, steps < 4, words[p].isWord, words[p].region < 0 {
+                let l = words[p].lower
+                if Lexicon.determiners.contains(l) { clauseFirst = p; break }
+                guard isNameWord(p) || Lexicon.titleWords.contains(l) || Lexicon.roleNouns.contains(l) || l.hasSuffix("-ranked") else { break }
                 clauseFirst = p
                 p -= 1
                 steps += 1

@@ -140,16 +140,12 @@ struct ExtractionRun {
         for (si, sentence) in t.sentences.enumerated() {
             let via = viaOfSentence(sentence)
             var attributions = findAttributions(sentence)
-            var found = contents(of: attributions, in: sentence)
+            // A reporting verb that carries no content even on its own ("he thinks the number ...") must not
+            // cut the content of another: drop it before reading the contents.
+            let productive = Set(contents(of: attributions, in: sentence, alone: true).map(\.attribution))
+            if productive.count < attributions.count { attributions = keeping(productive, of: attributions) }
+            var found = contents(of: attributions, in: sentence, alone: false)
             dropNested(&found, attributions)
-            // A reporting verb that carried no content ("he thinks the number ...") must not cut the content
-            // of another: read the sentence again without it.
-            let productive = Set(found.map(\.attribution))
-            if productive.count < attributions.count {
-                attributions = keeping(productive, of: attributions)
-                found = contents(of: attributions, in: sentence)
-                dropNested(&found, attributions)
-            }
             found.sort { $0.start < $1.start }
             var resolved: [Int: ResolvedSpeaker] = [:]
             let paragraph = t.words[sentence.lowerBound].paragraph
@@ -483,7 +479,8 @@ struct ExtractionRun {
         return t.words[j].region
     }
 
-    func contents(of attributions: [Attribution], in sentence: Range<Int>) -> [FoundQuote] {
+    /// The content of each attribution; `alone` reads each as if it were the sentence's only one.
+    func contents(of attributions: [Attribution], in sentence: Range<Int>, alone: Bool) -> [FoundQuote] {
         var result: [FoundQuote] = []
         let w = t.words
         var claimed: Set<Int> = []
@@ -491,8 +488,13 @@ struct ExtractionRun {
             // 1. A quotation right before the attribution: `“...,” Mayer said`, `“...,” said the actor`.
             let anchor = a.mention.map { min($0.clauseFirst, $0.first) } ?? a.cueFirst
             let tailAnchor = a.isAccordingTo ? a.cueFirst : min(anchor, a.cueFirst)
+            var clauseStart = sentence.lowerBound
+            for (j, other) in attributions.enumerated() where j < i && !alone && other.cueLast < tailAnchor {
+                clauseStart = max(clauseStart, other.isAccordingTo ? other.afterStart : other.cueLast + 1)
+            }
             if let r = regionEnding(before: tailAnchor, notBefore: sentence.lowerBound), !claimed.contains(r),
-               t.regions[r].endsUtterance || regionIsWholeClause(r, sentence: sentence, before: tailAnchor) {
+               t.regions[r].endsUtterance || regionIsWholeClause(r, sentence: sentence, before: tailAnchor),
+               !narrationBefore(r, from: clauseStart) {
                 claimed.insert(r)
                 result.append(FoundQuote(start: t.regions[r].contentStart, end: t.regions[r].contentEnd, type: .direct, attribution: i, region: r))
                 // Interrupted: `“A,” he said, “B.”`
@@ -506,15 +508,20 @@ struct ExtractionRun {
                 continue
             }
             // 2. Content after the verb.
-            if let q = contentAfter(i, attributions, sentence, claimed: &claimed) {
-                result.append(contentsOf: q)
+            if let q = contentAfter(alone ? 0 : i, of: alone ? [a] : attributions, sentence, claimed: &claimed) {
+                for var x in q { x.attribution = i; result.append(x) }
                 continue
             }
             // 3. Content before the attribution: `..., Graham said.`
-            let before = tailAnchor - 1
-            guard before > sentence.lowerBound, w[before].text == "," || w[before].text == "\u{2014}" else { continue }
+            var before = tailAnchor - 1
+            guard before > sentence.lowerBound else { continue }
+            if w[before].region >= 0, w[before].start == t.regions[w[before].region].close, t.regions[w[before].region].endsUtterance {
+                before += 1  // `... “we want to try to help,” Sanborn said`: the comma is inside the marks
+            } else if !(w[before].text == "," || w[before].text == "\u{2014}") {
+                continue
+            }
             var start = sentence.lowerBound
-            for (j, other) in attributions.enumerated() where j < i {
+            for (j, other) in attributions.enumerated() where j < i && !alone {
                 // Content cannot reach back over an earlier report in the sentence.
                 if other.cueLast < before { start = max(start, other.isAccordingTo ? other.afterStart : other.cueLast + 1) }
             }
@@ -525,6 +532,23 @@ struct ExtractionRun {
             result.append(q)
         }
         return result
+    }
+
+    /// `That message is that ... and “we want to try to help,” Sanborn said`: words of the reporter's own
+    /// before the quotation make the whole clause the content (a mixed quote), read as content before.
+    func narrationBefore(_ r: Int, from clauseStart: Int) -> Bool {
+        var k = clauseStart
+        let open = t.regions[r].open
+        var words = 0
+        var lastText = ""
+        while k < t.words.count, t.words[k].start < open {
+            if t.words[k].isWord, t.words[k].region < 0 { words += 1 }
+            lastText = t.words[k].text
+            k += 1
+        }
+        let start = skipLeadingChannel(clauseStart, k)
+        if start > clauseStart { return narrationBefore(r, from: start) }
+        return words >= 2 && lastText != ":" && lastText != "," && Lexicon.cues[lastText.lowercased()] == nil
     }
 
     func regionIsWholeClause(_ r: Int, sentence: Range<Int>, before: Int) -> Bool {
@@ -546,12 +570,17 @@ struct ExtractionRun {
         return k
     }
 
-    func contentAfter(_ i: Int, _ attributions: [Attribution], _ sentence: Range<Int>, claimed: inout Set<Int>) -> [FoundQuote]? {
+    func contentAfter(_ i: Int, of attributions: [Attribution], _ sentence: Range<Int>, claimed: inout Set<Int>) -> [FoundQuote]? {
         let a = attributions[i]
         let w = t.words
         let end = sentence.upperBound
         var k = a.afterStart
         var sawThat = false
+        // "reported at least 5,000 people ...": a quantity, not a preposition.
+        func isQuantity(_ j: Int) -> Bool {
+            ["at", "about", "over", "around", "up"].contains(w[j].lower) && j + 1 < end
+                && (w[j + 1].lower == "least" || w[j + 1].lower == "to" || w[j + 1].text.unicodeScalars.first?.properties.numericType != nil)
+        }
         if a.isAccordingTo {
             guard k < end, w[k].text == "," else { return nil }
             k += 1
@@ -584,7 +613,7 @@ struct ExtractionRun {
             if k < end, w[k].lower == "that" {
                 k += 1
                 sawThat = true
-            } else if k < end, w[k].isWord, w[k].region < 0, Lexicon.prepositions.contains(w[k].lower) || ["tuesday", "monday"].contains(w[k].lower) {
+            } else if k < end, w[k].isWord, w[k].region < 0, Lexicon.prepositions.contains(w[k].lower), !isQuantity(k) {
                 // "said in a statement that", "said Tuesday that", "said on Twitter: “...”".
                 if let that = thatAhead(k, end, limit: 12) {
                     k = that + 1
@@ -636,9 +665,7 @@ struct ExtractionRun {
             if a.kind == .that && Lexicon.needsThatOrQuote.contains(verb) { return nil }
             if a.kind == .participle, !["saying", "adding", "noting", "arguing", "insisting", "warning", "explaining", "stating", "claiming", "urging", "telling", "suggesting", "stressing"].contains(verb) { return nil }
             if !w[k].isWord { return nil }
-            let quantity = ["at", "about", "over", "around", "up"].contains(lower) && k + 1 < end
-                && (w[k + 1].lower == "least" || w[k + 1].lower == "to" || w[k + 1].text.unicodeScalars.first?.properties.numericType != nil)
-            if Lexicon.prepositions.contains(lower), a.kind != .urge, a.kind != .tell, !quantity { return nil }
+            if Lexicon.prepositions.contains(lower), a.kind != .urge, a.kind != .tell, !isQuantity(k) { return nil }
             if a.kind == .say || a.kind == .that || a.kind == .participle {
                 // Not a bare object of the verb ("said goodbye", "said so", "reported earnings").
                 if ["so", "nothing", "goodbye", "it", "this", "yes", "no", "something", "anything", "little", "much"].contains(lower),
@@ -852,6 +879,9 @@ struct ExtractionRun {
             let name = t.nameWithinRun(run)
             k = run.upperBound
             guard !name.isEmpty else { continue }
+            // "Wild defenseman Ryan Suter": a name that only qualifies the role of the next one.
+            if run.upperBound + 1 < range.upperBound, t.words[run.upperBound].isWord, !t.words[run.upperBound].isCapitalised,
+               t.isNameWord(run.upperBound + 1) { continue }
             let start = t.words[name.lowerBound].start, end = t.words[name.upperBound - 1].end
             if let e = entityCovering(start, end) {
                 if entities[e].type == .person { return ResolvedSpeaker(name: entities[e].name, entity: entities[e].id, mention: nil, isPerson: true) }
