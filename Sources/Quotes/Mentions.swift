@@ -71,8 +71,8 @@ extension QuoteText {
                 last = n + 1
                 continue
             }
-            if n + 1 < upper, words[n].isWord, !words[n].isCapitalised, Lexicon.nameParticles.contains(words[n].lower),
-               isNameWord(n + 1) {
+            if n + 1 < upper, words[n].isWord, !words[n].isCapitalised,
+               Lexicon.nameParticles.contains(words[n].lower) || words[n].lower == "of", isNameWord(n + 1) {
                 last = n + 1
                 continue
             }

@@ -98,7 +98,9 @@ struct ExtractionRun {
                     p -= 1
                 }
                 if name.count >= 2 || (!titles.isEmpty && name.count == 1) {
-                    fullNames.append((name, t.slice(t.words[name.lowerBound].start, t.words[name.upperBound - 1].end), titles))
+                    var text = t.slice(t.words[name.lowerBound].start, t.words[name.upperBound - 1].end)
+                    if t.isPossessive(t.words[name.upperBound - 1]) { text = String(text.dropLast(2)) }
+                    fullNames.append((name, text, titles))
                 }
                 k = run.upperBound
             }
@@ -110,7 +112,7 @@ struct ExtractionRun {
         let text = t.slice(t.words[mention.lowerBound].start, t.words[mention.upperBound - 1].end)
         guard mention.count == 1 else { return text }
         let word = t.words[mention.lowerBound].text
-        for n in fullNames where n.range.count >= 2 && t.words[n.range.upperBound - 1].text == word {
+        for n in fullNames where n.range.count >= 2 && n.text.hasSuffix(" " + word) {
             return n.text
         }
         return text
@@ -142,7 +144,18 @@ struct ExtractionRun {
             var attributions = findAttributions(sentence)
             // A reporting verb that carries no content even on its own ("he thinks the number ...") must not
             // cut the content of another: drop it before reading the contents.
-            let productive = Set(contents(of: attributions, in: sentence, alone: true).map(\.attribution))
+            let alone = contents(of: attributions, in: sentence, alone: true)
+            var productive = Set(alone.map(\.attribution))
+            // A report that is itself the content of another ("According to Price, Blinken highlighted ...",
+            // "Price said that Blinken highlighted ...") is part of what was reported.
+            for outer in alone where outer.type != .direct {
+                for (j, inner) in attributions.enumerated() where j != outer.attribution && inner.sharesSpeakerWith != outer.attribution {
+                    let first = t.words[inner.clauseFirst]
+                    let opens = first.start == outer.start
+                        || (inner.clauseFirst > 0 && t.words[inner.clauseFirst - 1].lower == "that" && t.words[inner.clauseFirst - 1].start >= outer.start)
+                    if opens, first.start < outer.end, inner.cueFirst > outer.attribution { productive.remove(j) }
+                }
+            }
             if productive.count < attributions.count { attributions = keeping(productive, of: attributions) }
             var found = contents(of: attributions, in: sentence, alone: false)
             dropNested(&found, attributions)
@@ -306,6 +319,15 @@ struct ExtractionRun {
                     clauseFirst = k
                 } else {
                     continue
+                }
+            }
+            if Lexicon.baseForms.contains(lower), shares == nil {
+                // "officials say", "they tell": a base form reports speech only after a plural subject.
+                guard let m = mention else { continue }
+                switch m.kind {
+                case .group, .pronoun("they"), .pronoun("we"): break
+                case .name where w[m.last].lower.hasSuffix("s"): break
+                default: continue
                 }
             }
             var a = Attribution(cueFirst: k, cueLast: k, kind: kind, mention: mention, sharesSpeakerWith: shares,
@@ -746,7 +768,7 @@ struct ExtractionRun {
 
     func outletValue(_ run: Range<Int>) -> (String, String?) {
         var first = run.lowerBound
-        if t.words[first].lower == "the", run.count > 1 { first += 1 }
+        if ["the", "a", "an"].contains(t.words[first].lower), run.count > 1 { first += 1 }
         let start = t.words[first].start, end = t.words[run.upperBound - 1].end
         if let e = entityCovering(start, end) { return (entities[e].name, entities[e].id) }
         return (t.slice(start, end), nil)
@@ -878,7 +900,7 @@ struct ExtractionRun {
             guard t.isNameWord(k), let run = t.capitalisedRun(startingAt: k, before: range.upperBound) else { k += 1; continue }
             let name = t.nameWithinRun(run)
             k = run.upperBound
-            guard !name.isEmpty else { continue }
+            guard !name.isEmpty, !isOutletRun(run) else { continue }
             // "Wild defenseman Ryan Suter": a name that only qualifies the role of the next one.
             if run.upperBound + 1 < range.upperBound, t.words[run.upperBound].isWord, !t.words[run.upperBound].isCapitalised,
                t.isNameWord(run.upperBound + 1) { continue }
