@@ -129,6 +129,7 @@ enum Lexicon {
         "assistant", "executive", "commander", "minority", "majority", "house", "foreign", "defense", "defence",
         "interior", "health", "finance", "treasury", "economy", "sec", "pres", "supt", "detective", "inspector",
         "officer", "councilman", "councilwoman", "councillor", "congressman", "congresswoman", "chair",
+        "actor", "actress", "singer", "rapper", "author", "star",
     ]
 
     /// Last words of organisation names: such a name keeps its title-like words ("Foreign Office").
