@@ -168,8 +168,8 @@ struct ExtractionRun {
                 let a = attributions[q.attribution]
                 let withAuxiliary = a.cueFirst > sentence.lowerBound && t.words[a.cueFirst - 1].region < 0
                     && ["has", "have", "had"].contains(t.words[a.cueFirst - 1].lower)
-                let cueSpan = t.text.span(t.words[withAuxiliary ? a.cueFirst - 1 : a.cueFirst].start, t.words[a.cueLast].end)
-                quotes.append(Quote(span: t.text.span(q.start, q.end), type: q.type, speaker: speaker.name,
+                let cueSpan = t.span(t.words[withAuxiliary ? a.cueFirst - 1 : a.cueFirst].start, t.words[a.cueLast].end)
+                quotes.append(Quote(span: t.span(q.start, q.end), type: q.type, speaker: speaker.name,
                                     speakerEntity: speaker.entity, speakerMention: speaker.mention, cue: cueSpan.text,
                                     cueSpan: cueSpan, via: via?.0, viaEntity: via?.1))
                 if speaker.name != nil {
@@ -220,7 +220,7 @@ struct ExtractionRun {
         }
         guard let (speaker, cue, cueSpan) = inherited, speaker.name != nil || speaker.mention != nil else { return nil }
         lastQuoteSpeakerInParagraph[paragraph] = (speaker, cue, cueSpan)
-        return Quote(span: t.text.span(region.contentStart, region.contentEnd), type: .direct, speaker: speaker.name,
+        return Quote(span: t.span(region.contentStart, region.contentEnd), type: .direct, speaker: speaker.name,
                      speakerEntity: speaker.entity, speakerMention: speaker.mention, cue: cue, cueSpan: cueSpan,
                      via: via?.0, viaEntity: via?.1)
     }
@@ -841,7 +841,7 @@ struct ExtractionRun {
     }
 
     func mentionSpan(_ m: SpeakerMention) -> Span {
-        t.text.span(t.words[m.first].start, t.words[m.last].end)
+        t.span(t.words[m.first].start, t.words[m.last].end)
     }
 
     mutating func resolve(mention m: SpeakerMention, sentence: Range<Int>, sentenceIndex si: Int) -> ResolvedSpeaker {
