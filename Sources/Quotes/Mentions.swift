@@ -26,9 +26,7 @@ extension QuoteText {
         return w.isWord && w.isCapitalised && w.region < 0
     }
 
-    func isPossessive(_ w: QWord) -> Bool {
-        w.lower.hasSuffix("’s") || w.lower.hasSuffix("'s") || w.lower.hasSuffix("s’") || w.lower.hasSuffix("s'")
-    }
+    func isPossessive(_ w: QWord) -> Bool { w.isPossessive }
 
     /// `words[k]` without a trailing dot, lower case ("gov." is one word "gov" then ".").
     func bare(_ k: Int) -> String { words[k].lower }

@@ -16,6 +16,8 @@ struct QWord {
     var paragraph: Int
     /// The quotation this item lies in (its marks included), or -1.
     var region: Int
+    /// Ends in a possessive "’s", "'s" or "s’".
+    var isPossessive: Bool
 }
 
 /// A pair of quotation marks and what lies between them.
@@ -203,8 +205,17 @@ struct QuoteText {
             let word = slice(start, i)
             let cap = QuoteText.isUpper(c)
             let lower = isWord && hasUpper(start, i) ? lowerCased(start, i) : word
+            var possessive = false
+            if isWord, i - start >= 2 {
+                let last = s[i - 1], before = s[i - 2]
+                possessive = ((last == "s" || last == "S") && (before == "'" || before == "\u{2019}"))
+            }
+            if isWord, !possessive, i < s.count, s[i] == "\u{2019}" || s[i] == "'", s[i - 1] == "s",
+               i + 1 >= s.count || !QuoteText.isAlnum(s[i + 1]) {
+                possessive = true  // "teachers’ union": the mark is outside the word
+            }
             words.append(QWord(start: start, end: i, text: word, lower: lower, isWord: isWord, isCapitalised: cap,
-                               paragraph: paragraph, region: region))
+                               paragraph: paragraph, region: region, isPossessive: possessive))
             if isWord, !cap, region < 0 { lowercaseForms.insert(lower) }
         }
     }
