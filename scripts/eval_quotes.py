@@ -86,6 +86,9 @@ class Tally:
         self.found_hit = {t: 0 for t in TYPES}
         self.speaker_ok = {t: 0 for t in TYPES}
         self.via_ok = {t: 0 for t in TYPES}
+        # Kinds of error on matched quotes, for the summary line.
+        self.via_errors = {"credited none": 0, "missed": 0, "other outlet": 0}
+        self.speaker_errors = {"null for named": 0, "named for null": 0, "other name": 0}
 
     def ratio(self, a, b):
         return f"{a / b:.3f}" if b else "  -  "
@@ -145,6 +148,12 @@ def main():
             via_ok = f.get("via") in names_of(g.get("via"), art["entities"])
             tally.speaker_ok[g["type"]] += sp_ok
             tally.via_ok[g["type"]] += via_ok
+            if not via_ok:
+                kind = "credited none" if g.get("via") is None else "missed" if f.get("via") is None else "other outlet"
+                tally.via_errors[kind] += 1
+            if not sp_ok:
+                kind = "null for named" if f.get("speaker") is None else "named for null" if g["speaker"] is None else "other name"
+                tally.speaker_errors[kind] += 1
             if show and not sp_ok:
                 print(f"SPEAKER [{g['type']}] gold={g['speaker']!r} found={f.get('speaker')!r} "
                       f"mention={(f.get('speaker_mention') or {}).get('text')!r}: ⟦{g['text'][:80]}⟧".replace("\n", "¶"))
@@ -158,6 +167,9 @@ def main():
         n = sum(1 for a in gold if a["split"] == split)
         print(f"quotes on the news gold set, {split} ({n} articles):")
         print("\n".join(tallies[split].rows()))
+        t = tallies[split]
+        print("  speaker errors: " + ", ".join(f"{k} {v}" for k, v in t.speaker_errors.items())
+              + "; via errors: " + ", ".join(f"{k} {v}" for k, v in t.via_errors.items()))
 
 
 if __name__ == "__main__":

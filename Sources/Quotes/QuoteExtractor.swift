@@ -64,6 +64,8 @@ struct ExtractionRun {
     /// The outlet whose report the article last named ("A Deutsche Welle report ...").
     var lastReportOutlet: (String, String?)? = nil
     var lastSpeaker: ResolvedSpeaker? = nil
+    var paragraphVia: (String, String?)? = nil
+    var viaParagraph = -1
     var lastSpeakerParagraph = -1
     var lastQuoteSpeakerInParagraph: [Int: (ResolvedSpeaker, String?, Span?)] = [:]
     /// Name runs of two or more words (fullest forms), in text order, with the title words before them.
@@ -140,7 +142,12 @@ struct ExtractionRun {
     mutating func extract() {
         // One pass in text order: pronouns, roles and "the report" look back at what came before.
         for (si, sentence) in t.sentences.enumerated() {
-            let via = viaOfSentence(sentence)
+            let paragraph = t.words[sentence.lowerBound].paragraph
+            // An outlet named in a paragraph credits the quotes after it in that paragraph ("In an interview
+            // with CNN, Smith defended the plan. “We will win,” he said.").
+            if paragraph != viaParagraph { paragraphVia = nil; viaParagraph = paragraph }
+            var via = viaOfSentence(sentence)
+            if via == nil { via = paragraphVia } else { paragraphVia = via }
             var attributions = findAttributions(sentence)
             // A reporting verb that carries no content even on its own ("he thinks the number ...") must not
             // cut the content of another: drop it before reading the contents.
@@ -161,7 +168,6 @@ struct ExtractionRun {
             dropNested(&found, attributions)
             found.sort { $0.start < $1.start }
             var resolved: [Int: ResolvedSpeaker] = [:]
-            let paragraph = t.words[sentence.lowerBound].paragraph
             for q in found {
                 if let r = q.region { usedRegions.insert(r) }
                 let speaker = resolve(attribution: q.attribution, attributions, sentence: sentence, sentenceIndex: si, cache: &resolved)
@@ -171,7 +177,8 @@ struct ExtractionRun {
                 let cueSpan = t.span(t.words[withAuxiliary ? a.cueFirst - 1 : a.cueFirst].start, t.words[a.cueLast].end)
                 quotes.append(Quote(span: t.span(q.start, q.end), type: q.type, speaker: speaker.name,
                                     speakerEntity: speaker.entity, speakerMention: speaker.mention, cue: cueSpan.text,
-                                    cueSpan: cueSpan, via: via?.0, viaEntity: via?.1))
+                                    cueSpan: cueSpan, via: via?.0 == speaker.name ? nil : via?.0,
+                                    viaEntity: via?.0 == speaker.name ? nil : via?.1))
                 if speaker.name != nil {
                     lastSpeaker = speaker
                     lastSpeakerParagraph = paragraph
@@ -755,7 +762,9 @@ struct ExtractionRun {
     // MARK: - Channels
 
     func isOutletRun(_ run: Range<Int>) -> Bool {
-        let start = t.words[run.lowerBound].start, end = t.words[run.upperBound - 1].end
+        let start = t.words[run.lowerBound].start
+        var end = t.words[run.upperBound - 1].end
+        if t.words[run.upperBound - 1].isPossessive, end - 2 > start { end -= 2 }  // "CBS’s Face the Nation"
         if let e = entityCovering(start, end), entities[e].isOutlet { return true }
         let text = t.slice(start, end).lowercased()
         if Lexicon.outlets.contains(text) { return true }
@@ -769,7 +778,9 @@ struct ExtractionRun {
     func outletValue(_ run: Range<Int>) -> (String, String?) {
         var first = run.lowerBound
         if ["the", "a", "an"].contains(t.words[first].lower), run.count > 1 { first += 1 }
-        let start = t.words[first].start, end = t.words[run.upperBound - 1].end
+        let start = t.words[first].start
+        var end = t.words[run.upperBound - 1].end
+        if t.words[run.upperBound - 1].isPossessive, end - 2 > start { end -= 2 }
         if let e = entityCovering(start, end) { return (entities[e].name, entities[e].id) }
         return (t.slice(start, end), nil)
     }
@@ -801,7 +812,8 @@ struct ExtractionRun {
                 } else if j < sentence.upperBound, ["report", "reports", "article"].contains(w[j].lower), let r = lastReportOutlet {
                     via = via ?? r
                 }
-            } else if ["told", "interview", "tells"].contains(x.lower) {
+            } else if ["told", "interview", "tells", "to", "on", "with"].contains(x.lower) {
+                // "told CNN", "in an interview with NBC News", "speaking to the BBC", "said on Fox News".
                 var j = k + 1
                 if x.lower == "interview", j < sentence.upperBound, w[j].lower == "with" { j += 1 } else if x.lower == "interview" { continue }
                 if j < sentence.upperBound, w[j].lower == "the" { j += 1 }
@@ -812,8 +824,8 @@ struct ExtractionRun {
                 // "A Deutsche Welle report cited ...", "in a CNN interview".
                 let followed = run.upperBound < sentence.upperBound ? w[run.upperBound].lower : ""
                 let before = run.lowerBound > sentence.lowerBound ? w[run.lowerBound - 1].lower : ""
-                if (["report", "interview"].contains(followed) && ["a", "an", "the", "in"].contains(before))
-                    || (["report", "interview", "reported", "reports"].contains(followed) && isOutletRun(run)) {
+                if (["report", "interview", "poll", "survey"].contains(followed) && ["a", "an", "the", "in", "new", "latest", "recent"].contains(before))
+                    || (["report", "interview", "reported", "reports", "poll", "survey"].contains(followed) && isOutletRun(run)) {
                     let v = outletValue(run)
                     if followed != "interview" { lastReportOutlet = v }
                     via = via ?? v
