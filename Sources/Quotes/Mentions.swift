@@ -126,7 +126,7 @@ extension QuoteText {
                 p -= 1
                 steps += 1
             }
-            guard p > sentenceStart, words[p].text == ",", steps >= 2 else { return nil }
+            guard p > sentenceStart, words[p].text == ",", steps >= 1 else { return nil }
             guard let m = nounPhrase(endingAt: p - 1, sentenceStart: sentenceStart) else { return nil }
             guard m.kind == .name || m.kind == .pronoun("he") || m.kind == .pronoun("she") else { return nil }
             let before = m.clauseFirst - 1
@@ -206,8 +206,18 @@ extension QuoteText {
             first -= 1
             steps += 1
         }
-        if first == k, !Lexicon.roleNouns.contains(w.lower), !w.lower.hasSuffix("s") { return nil }
+        if first == k, !Lexicon.roleNouns.contains(w.lower), !w.lower.hasSuffix("s"), !w.lower.hasSuffix("-old") { return nil }
+        // "a spokesman for the company", "the head of the agency": the phrase is headed by the first noun.
+        if first - 2 >= sentenceStart, ["for", "of", "at", "with"].contains(words[first - 1].lower),
+           words[first - 2].isWord, !words[first - 2].isCapitalised,
+           Lexicon.roleNouns.contains(words[first - 2].lower) || Lexicon.groupNouns.contains(words[first - 2].lower),
+           let outer = nounPhrase(endingAt: first - 2, sentenceStart: sentenceStart) {
+            return SpeakerMention(kind: outer.kind, first: outer.first, last: k, clauseFirst: outer.clauseFirst)
+        }
         let startsWithThe = words[first].lower == "the"
+        if startsWithThe, w.lower.hasSuffix("-year-old") {
+            return SpeakerMention(kind: .role("year-old"), first: first, last: k, clauseFirst: first)
+        }
         if startsWithThe, Lexicon.roleNouns.contains(w.lower) {
             return SpeakerMention(kind: .role(w.lower), first: first, last: k, clauseFirst: first)
         }

@@ -189,7 +189,8 @@ struct ExtractionRun {
             for k in sentence where t.words[k].region >= 0 {
                 let r = t.words[k].region
                 guard t.words[k].start == t.regions[r].open, !usedRegions.contains(r) else { continue }
-                if let q = standaloneQuotation(r, sentence: sentence, sentenceIndex: si, via: via) {
+                if let q = verblessAttribution(r, sentence: sentence, sentenceIndex: si, via: via)
+                    ?? standaloneQuotation(r, sentence: sentence, sentenceIndex: si, via: via) {
                     usedRegions.insert(r)
                     quotes.append(q)
                 }
@@ -198,6 +199,37 @@ struct ExtractionRun {
         quotes.sort { ($0.span.start, $0.span.end) < ($1.span.start, $1.span.end) }
         var seen: Set<Int> = []
         quotes = quotes.filter { seen.insert($0.span.start &* 1_000_003 &+ $0.span.end).inserted }
+    }
+
+    /// `“...” — John Smith` and `Smith: “...”`: a speaker named beside a quotation with no verb.
+    mutating func verblessAttribution(_ r: Int, sentence: Range<Int>, sentenceIndex si: Int, via: (String, String?)?) -> Quote? {
+        let region = t.regions[r]
+        var k = sentence.lowerBound
+        while k < sentence.upperBound, t.words[k].region != r { k += 1 }
+        let openWord = k
+        while k < sentence.upperBound, t.words[k].region == r { k += 1 }
+        let afterClose = k
+        var mention: SpeakerMention? = nil
+        if afterClose + 1 < sentence.upperBound, ["\u{2014}", "\u{2013}", "-"].contains(t.words[afterClose].text),
+           let run = t.capitalisedRun(startingAt: afterClose + 1, before: sentence.upperBound) {
+            // Nothing but punctuation or an appositive after the name.
+            let rest = run.upperBound
+            if rest >= sentence.upperBound || t.words[rest].text == "," || t.words[rest].text == "." {
+                let name = t.nameWithinRun(run)
+                if !name.isEmpty { mention = SpeakerMention(kind: .name, first: name.lowerBound, last: name.upperBound - 1, clauseFirst: run.lowerBound) }
+            }
+        } else if openWord >= 2, t.words[openWord - 1].text == ":", t.isNameWord(openWord - 2),
+                  let run = t.capitalisedRun(endingAt: openWord - 2, notBefore: sentence.lowerBound), run.lowerBound == sentence.lowerBound {
+            let name = t.nameWithinRun(run)
+            if !name.isEmpty { mention = SpeakerMention(kind: .name, first: name.lowerBound, last: name.upperBound - 1, clauseFirst: run.lowerBound) }
+        }
+        guard let m = mention, region.wordCount >= 2 else { return nil }
+        let speaker = resolve(mention: m, sentence: sentence, sentenceIndex: si)
+        lastQuoteSpeakerInParagraph[t.words[sentence.lowerBound].paragraph] = (speaker, nil, nil)
+        if speaker.name != nil { lastSpeaker = speaker; lastSpeakerParagraph = t.words[sentence.lowerBound].paragraph }
+        return Quote(span: t.span(region.contentStart, region.contentEnd), type: .direct, speaker: speaker.name,
+                     speakerEntity: speaker.entity, speakerMention: speaker.mention, cue: nil, cueSpan: nil,
+                     via: via?.0, viaEntity: via?.1)
     }
 
     /// A quotation that no reporting verb in its sentence claims. It is a quote when it stands as a sentence of
@@ -871,12 +903,17 @@ struct ExtractionRun {
                 if let antecedent = personAntecedent(before: m.first, sentence: sentence, sentenceIndex: si) {
                     return ResolvedSpeaker(name: antecedent.name, entity: antecedent.entity, mention: span, isPerson: true)
                 }
-            } else if p == "it", let last = lastSpeaker, !last.isPerson, lastSpeakerParagraph >= t.words[m.first].paragraph - 2 {
-                return ResolvedSpeaker(name: last.name, entity: last.entity, mention: span, isPerson: false)
+            } else if p == "it" {
+                if let last = lastSpeaker, !last.isPerson, lastSpeakerParagraph >= t.words[m.first].paragraph - 2 {
+                    return ResolvedSpeaker(name: last.name, entity: last.entity, mention: span, isPerson: false)
+                }
+                if let org = nearestName(before: m.first, sentenceIndex: si, person: false) {
+                    return ResolvedSpeaker(name: org.name, entity: org.entity, mention: span, isPerson: false)
+                }
             }
             return ResolvedSpeaker(name: nil, entity: nil, mention: span, isPerson: false)
         case .role(let head):
-            if let r = roleHolder(head, before: t.words[m.first].start) {
+            if let r = roleHolder(head, before: t.words[m.first].start, mentionWords: m.last - m.first + 1) {
                 return ResolvedSpeaker(name: r.name, entity: r.entity, mention: span, isPerson: r.isPerson)
             }
             return ResolvedSpeaker(name: nil, entity: nil, mention: span, isPerson: false)
@@ -901,6 +938,44 @@ struct ExtractionRun {
             if let person = firstPerson(in: range) { return person }
         }
         if let last = lastSpeaker, last.isPerson, lastSpeakerParagraph >= paragraph - 2 { return last }
+        if let near = nearestName(before: k, sentenceIndex: si, person: true) { return near }
+        if let last = lastSpeaker, last.isPerson { return last }
+        return nil
+    }
+
+    /// The nearest name before word `k`, within the three sentences before it: a person ("he") or an
+    /// organisation ("it", "the company"). Entities decide when the recognizer found any; otherwise the shape
+    /// of the name does (an organisation word at its end or all capitals for an organisation).
+    func nearestName(before k: Int, sentenceIndex: Int?, person: Bool) -> ResolvedSpeaker? {
+        let si = sentenceIndex ?? t.sentences.firstIndex { $0.contains(k) } ?? 0
+        let lower = t.sentences[max(0, si - 3)].lowerBound
+        var p = k - 1
+        while p >= lower {
+            guard t.isNameWord(p), let run = t.capitalisedRun(endingAt: p, notBefore: lower) else { p -= 1; continue }
+            p = run.lowerBound - 1
+            let name = t.nameWithinRun(run)
+            guard !name.isEmpty, !isOutletRun(run) else { continue }
+            let start = t.words[name.lowerBound].start, end = t.words[name.upperBound - 1].end
+            if !entities.isEmpty {
+                guard let e = entityCovering(start, end), !entities[e].isOutlet else { continue }
+                let type = entities[e].type
+                if person ? type == .person : (type == .org) {
+                    return ResolvedSpeaker(name: entities[e].name, entity: entities[e].id, mention: nil, isPerson: person)
+                }
+                continue
+            }
+            let sentenceStart = t.sentences.first { $0.contains(name.lowerBound) }?.lowerBound ?? lower
+            if name.count == 1, t.isCommonNounAtSentenceStart(name.lowerBound, sentenceStart: sentenceStart) { continue }
+            if name.count == 1, Lexicon.capitalisedFunctionWords.contains(t.words[name.lowerBound].lower) { continue }
+            let last = t.words[name.upperBound - 1]
+            let acronym = name.count == 1 && last.text.unicodeScalars.count >= 2 && last.text.unicodeScalars.allSatisfy { !$0.properties.isLowercase }
+            let organisation = Lexicon.organisationWords.contains(last.lower) || acronym
+            if organisation == !person {
+                var text = fullestName(name)
+                if last.isPossessive, text.hasSuffix("’s") || text.hasSuffix("'s") { text = String(text.dropLast(2)) }
+                return ResolvedSpeaker(name: text, entity: nil, mention: nil, isPerson: person)
+            }
+        }
         return nil
     }
 
@@ -946,7 +1021,7 @@ struct ExtractionRun {
 
     /// Who "the secretary" is: an entity whose role or aliases name it, else the last name the article
     /// introduced with that title ("Secretary of State Antony Blinken", "Gov. Eric Holcomb").
-    func roleHolder(_ head: String, before offset: Int) -> ResolvedSpeaker? {
+    func roleHolder(_ head: String, before offset: Int, mentionWords: Int) -> ResolvedSpeaker? {
         var best: (Int, Int)? = nil  // (latest mention start before offset, entity)
         for (i, e) in entities.enumerated() where !e.isOutlet {
             let matches = (e.role?.lowercased().split(separator: " ").contains { $0 == head } ?? false)
@@ -977,6 +1052,14 @@ struct ExtractionRun {
                 return ResolvedSpeaker(name: entities[e].name, entity: entities[e].id, mention: nil, isPerson: entities[e].type == .person)
             }
             return ResolvedSpeaker(name: fullestName(n.range), entity: nil, mention: nil, isPerson: !Lexicon.organisationRoles.contains(head))
+        }
+        if Lexicon.organisationRoles.contains(head), mentionWords == 2, let org = nearestName(before: t.wordIndex(at: offset), sentenceIndex: nil, person: false) {
+            return org
+        }
+        if head == "year-old" {
+            // "the 34-year-old said": the person the text is about.
+            if let near = nearestName(before: t.wordIndex(at: offset), sentenceIndex: nil, person: true) { return near }
+            if let last = lastSpeaker, last.isPerson { return last }
         }
         if !Lexicon.organisationRoles.contains(head), let last = lastSpeaker, last.isPerson,
            ["actor", "actress", "singer", "star", "player"].contains(head) {

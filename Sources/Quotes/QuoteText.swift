@@ -277,6 +277,16 @@ struct QuoteText {
         return false
     }
 
+    /// The first word that starts at or after `offset`.
+    func wordIndex(at offset: Int) -> Int {
+        var lo = 0, hi = words.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if words[mid].start < offset { lo = mid + 1 } else { hi = mid }
+        }
+        return lo
+    }
+
     private func startsSentence(_ k: Int) -> Bool {
         guard k < words.count else { return true }
         let n = words[k]
