@@ -64,3 +64,25 @@ public enum Gzip {
         }
     }
 }
+
+extension Gzip {
+    /// One gzip member holding `input`: what WARC writers emit per record. Used to build test archives.
+    public static func compress(_ input: [UInt8], level: Int32 = 6) -> [UInt8] {
+        var stream = z_stream()
+        guard whosaid_deflateInit2(&stream, level, 16 + 15) == Z_OK else { return [] }
+        defer { deflateEnd(&stream) }
+        var output = [UInt8](repeating: 0, count: Int(deflateBound(&stream, UInt(input.count))) + 32)
+        var input = input
+        let written: Int = input.withUnsafeMutableBufferPointer { inPointer in
+            output.withUnsafeMutableBufferPointer { outPointer in
+                stream.next_in = inPointer.baseAddress
+                stream.avail_in = UInt32(inPointer.count)
+                stream.next_out = outPointer.baseAddress
+                stream.avail_out = UInt32(outPointer.count)
+                guard deflate(&stream, Z_FINISH) == Z_STREAM_END else { return -1 }
+                return outPointer.count - Int(stream.avail_out)
+            }
+        }
+        return written < 0 ? [] : Array(output[0..<written])
+    }
+}
