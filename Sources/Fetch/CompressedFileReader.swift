@@ -81,6 +81,11 @@ public final class CompressedFileReader {
         return best ?? currentMemberOffset
     }
 
+    /// The decompressed offset of the first member that starts strictly between `after` and `before`.
+    public func memberStart(after: Int, before: Int) -> Int? {
+        memberStarts.first { $0.output > after && $0.output < before }?.output
+    }
+
     private func refill() throws(FetchError) {
         if inputStart > 0 {
             let count = inputEnd - inputStart
@@ -210,6 +215,8 @@ public final class CompressedFileReader {
                     try refill()
                 }
             default:
+                // What this call produced belongs to the damaged member: it is dropped, not handed out.
+                outputOffset -= produced
                 let reason = stream.pointee.msg.map { String(cString: $0) } ?? "zlib error \(result)"
                 let damagedAt = currentMemberOffset
                 let report = !resynchronizing || memberProducedOutput

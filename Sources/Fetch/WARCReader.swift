@@ -183,7 +183,7 @@ public final class WARCReader {
         // A damaged member that no record claimed (it lost whole records, or only the end of the file).
         if let lost = gaps.first, lost.at <= base + start {
             gaps.removeFirst()
-            return .damaged(WARCRecordError(path: path, offset: lost.memberOffset, reason: "gzip member at byte \(lost.memberOffset): \(lost.reason); its records are lost"))
+            return .damaged(WARCRecordError(path: path, offset: lost.memberOffset, reason: "\(lost.reason); the records in this gzip member are lost"))
         }
         if start == end { return nil }
         let recordStart = base + start
@@ -258,10 +258,20 @@ public final class WARCReader {
             return damaged("Content-Length \(length) does not end at the blank line that closes the record")
         }
         let complete = try ensure(headerBytes + length + 4)
-        if let lost = try damagedByGap(before: blockStart + length + 4) { return lost }
+        let recordEnd = blockStart + length + 4
         let blockIndex = start + headerBytes
-        guard complete, window[blockIndex + length] == 0x0D, window[blockIndex + length + 1] == 0x0A,
-              window[blockIndex + length + 2] == 0x0D, window[blockIndex + length + 3] == 0x0A else {
+        let terminated = complete && window[blockIndex + length] == 0x0D && window[blockIndex + length + 1] == 0x0A
+            && window[blockIndex + length + 2] == 0x0D && window[blockIndex + length + 3] == 0x0A
+        let firstGap = gaps.first { $0.at > recordStart && $0.at < recordEnd }
+        if !terminated || firstGap != nil, isGzip,
+           let nextMember = source.memberStart(after: recordStart, before: firstGap.map { $0.at + 1 } ?? recordEnd) {
+            // Something is wrong and the record runs into the next gzip member: writers give each record its
+            // own member, so the length is what lied. The next member starts the next record.
+            try resynchronize(from: nextMember, acceptAtStart: true)
+            return damaged("Content-Length \(length) runs past the end of the record's gzip member")
+        }
+        if let lost = try damagedByGap(before: recordEnd) { return lost }
+        guard terminated else {
             // The length lied (or the file was cut): look for the next record after this header.
             try resynchronize(from: blockStart)
             return damaged(complete
