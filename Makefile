@@ -12,7 +12,8 @@
 #   make deps       check (and as root, install) the system libraries
 #   make clean      remove $(OUT) and the build folders
 #
-# Variables: CORPUS (a folder or files of articles; default data/sample), OUT (default out).
+# Variables: CORPUS (a folder or files of articles, or .warc/.warc.gz archives; default data/sample),
+#            URLS (a file of URLs to fetch instead of CORPUS), OUT (default out).
 
 SHELL := bash
 .SHELLFLAGS := -eu -o pipefail -c
@@ -22,6 +23,7 @@ SHELL := bash
 MAKEFLAGS += --no-builtin-rules
 
 CORPUS ?= data/sample
+URLS ?=
 EVAL_TARGETS :=
 BENCH_TARGETS :=
 OUT ?= out
@@ -76,8 +78,12 @@ $(BINARIES) &: $(SOURCES) | deps
 
 build: $(BINARIES)
 
-$(OUT)/articles.ndjson: $(CORPUS_FILES) $(FETCH) | $(OUT)
-	$(FETCH) --rejects $(OUT)/fetch-rejects.ndjson -o $@.tmp $(CORPUS) $(ACCEPT_REJECTS)
+# With URLS, pages are fetched into $(OUT)/raw first (see the fetch section); otherwise CORPUS is read.
+FETCH_INPUT_FILES := $(if $(URLS),$(URLS),$(CORPUS_FILES))
+FETCH_INPUT = $(if $(URLS),--urls $(URLS) --cache $(OUT)/raw $(FETCH_FLAGS),$(CORPUS))
+
+$(OUT)/articles.ndjson: $(FETCH_INPUT_FILES) $(FETCH) | $(OUT)
+	$(FETCH) --rejects $(OUT)/fetch-rejects.ndjson --failures $(OUT)/fetch-failures.ndjson -o $@.tmp $(FETCH_INPUT) $(ACCEPT_REJECTS)
 	mv -f $@.tmp $@
 
 $(OUT)/extracted.ndjson: $(OUT)/articles.ndjson $(EXTRACT) | $(OUT)
@@ -103,7 +109,29 @@ EVAL_TARGETS +=
 BENCH_TARGETS += 
 
 ## ---- section: fetch (URL lists, WARC) ----
-BENCH_TARGETS += 
+# `make all URLS=list.txt` fetches the listed pages into $(OUT)/raw (content-addressed, written
+# atomically): `make fetch URLS=list.txt` after an interruption downloads only what is missing, and
+# never downloads a page again. FETCH_FLAGS passes fetch options (e.g. --delay 2 --per-host 1).
+# `make all CORPUS=crawl.warc.gz` reads an archive record by record.
+FETCH_FLAGS ?=
+BENCH_TARGETS += bench-fetch
+.PHONY: bench-fetch fetch-try-urls fetch-try-warc
+
+bench-fetch: $(FETCH)
+	python3 scripts/bench_fetch.py $(FETCH) $(OUT)/bench
+
+# The whole pipeline on data/sample served by a local web server (127.0.0.1 only), then as a WARC.gz.
+fetch-try-urls: $(BINARIES)
+	rm -rf $(OUT)/try-urls && mkdir -p $(OUT)/try-urls
+	python3 scripts/serve_pages.py data/sample --list $(OUT)/try-urls/urls.txt --pid-file $(OUT)/try-urls/server.pid & \
+	  for i in $$(seq 50); do [ -s $(OUT)/try-urls/urls.txt ] && break; sleep 0.1; done; \
+	  status=0; $(MAKE) all URLS=$(OUT)/try-urls/urls.txt OUT=$(OUT)/try-urls FETCH_FLAGS="--delay 0" || status=$$?; \
+	  kill $$(cat $(OUT)/try-urls/server.pid); exit $$status
+
+fetch-try-warc: $(BINARIES)
+	rm -rf $(OUT)/try-warc && mkdir -p $(OUT)/try-warc
+	python3 scripts/make_warc.py --faults data/sample $(OUT)/try-warc/crawl.warc.gz
+	$(MAKE) all CORPUS=$(OUT)/try-warc/crawl.warc.gz OUT=$(OUT)/try-warc
 
 ## ---- section: entities (tokenizer, NER) ----
 EVAL_TARGETS += 
