@@ -141,16 +141,21 @@ final class HTTPClient: NSObject, URLSessionDataDelegate, @unchecked Sendable {
         exchange.completion(.success(HTTPAnswer(status: response.statusCode, fields: fields, body: exchange.body)))
     }
 
+    /// A fixed text per kind of failure: libcurl's own messages carry timings ("after 3 ms"), and the
+    /// failures file must come out the same on every run.
     private static func describe(_ error: Error) -> String {
-        let ns = error as NSError
-        if let underlying = ns.userInfo[NSUnderlyingErrorKey] as? NSError,
-           let text = underlying.userInfo[NSLocalizedDescriptionKey] as? String { return text }
-        if let text = ns.userInfo[NSLocalizedDescriptionKey] as? String { return text }
-        switch ns.code {
-        case NSURLErrorCannotConnectToHost: return "cannot connect to the host"
-        case NSURLErrorCannotFindHost: return "host not found"
-        case NSURLErrorNetworkConnectionLost: return "connection lost"
-        default: return "URL error \(ns.code)"
+        switch (error as NSError).code {
+        case NSURLErrorCannotConnectToHost: "cannot connect to the host"
+        case NSURLErrorCannotFindHost, NSURLErrorDNSLookupFailed: "host not found"
+        case NSURLErrorNetworkConnectionLost: "connection lost"
+        case NSURLErrorNotConnectedToInternet: "not connected to a network"
+        case NSURLErrorSecureConnectionFailed: "TLS connection failed"
+        case NSURLErrorServerCertificateUntrusted, NSURLErrorServerCertificateHasBadDate, NSURLErrorServerCertificateNotYetValid,
+             NSURLErrorServerCertificateHasUnknownRoot: "the server's TLS certificate is not trusted"
+        case NSURLErrorBadServerResponse, NSURLErrorCannotParseResponse: "the server's response is not valid HTTP"
+        case NSURLErrorZeroByteResource: "empty response"
+        case NSURLErrorCannotDecodeContentData, NSURLErrorCannotDecodeRawData: "the body cannot be decoded"
+        case let code: "URL error \(code)"
         }
     }
 }

@@ -14,6 +14,8 @@ final class TestHTTPServer: @unchecked Sendable {
         var delay: Double = 0
         /// Send no Content-Length: the body ends when the connection closes.
         var closeDelimited = false
+        /// Close the connection without answering at all.
+        var hangUp = false
 
         static func html(_ text: String) -> Response { Response(body: Array(text.utf8)) }
         static func status(_ code: Int, headers: [(String, String)] = []) -> Response {
@@ -112,6 +114,7 @@ final class TestHTTPServer: @unchecked Sendable {
         defer { lock.withLock { active -= 1 } }
         let response = route(path, hit)
         if response.delay > 0 { Thread.sleep(forTimeInterval: response.delay) }
+        if response.hangUp { return }
         var text = "HTTP/1.1 \(response.status) Status\r\n"
         for (name, value) in response.headers { text += "\(name): \(value)\r\n" }
         if !response.closeDelimited { text += "Content-Length: \(response.body.count)\r\n" }

@@ -30,6 +30,7 @@ private func testRoutes(_ path: String, _ hit: Int) -> TestHTTPServer.Response {
     case "/gzipped":
         return TestHTTPServer.Response(headers: [("Content-Type", "text/html"), ("Content-Encoding", "gzip")],
                                        body: Gzip.compress(Array("<p>compressed on the wire</p>".utf8)))
+    case "/hang-up": return TestHTTPServer.Response(hangUp: true)
     case "/untyped": return TestHTTPServer.Response(headers: [], body: Array("<p>no content type</p>".utf8))
     case "/dated":
         return TestHTTPServer.Response(headers: [("Content-Type", "text/plain"), ("Date", "Tue, 03 Mar 2026 09:05:07 GMT")],
@@ -68,7 +69,7 @@ private func fetch(_ paths: [String], policy: FetchPolicy = testPolicy()) throws
     @Test func everyOutcomeOfTheTestServer() throws {
         let paths = ["/page/1", "/page/2", "/slow", "/missing", "/broken", "/busy-then-ok", "/flaky", "/always-busy",
                      "/loop-a", "/chain/1", "/to-file", "/to-ftp", "/relative", "/huge", "/huge-unannounced", "/image",
-                     "/latin1", "/gzipped", "/untyped", "/dated"]
+                     "/latin1", "/gzipped", "/untyped", "/dated", "/hang-up"]
         let (server, cache, failures, counts) = try fetch(paths)
         defer { server.stop() }
         let url = { (path: String) in server.base + path }
@@ -133,7 +134,11 @@ private func fetch(_ paths: [String], policy: FetchPolicy = testPolicy()) throws
         // The tool says who it is.
         #expect(server.allRequests.allSatisfy { $0.headers["user-agent"] == FetchPolicy.defaultUserAgent })
 
-        #expect(counts.downloaded == 9 && counts.failed == 11 && counts.fromCache == 0)
+        // A server that closes the connection without a word is a network error: retried, then reported.
+        let hangUp = try #require(failures["/hang-up"])
+        #expect(hangUp.reason.hasPrefix("network error:") && hangUp.attempts == 3 && server.hits("/hang-up") == 3, "\(hangUp)")
+
+        #expect(counts.downloaded == 9 && counts.failed == 12 && counts.fromCache == 0)
     }
 
     @Test func cachedPagesAreNeverDownloadedAgain() throws {
@@ -247,5 +252,57 @@ private func fetch(_ paths: [String], policy: FetchPolicy = testPolicy()) throws
     @Test func httpDates() {
         #expect(HTTPDate.iso8601("Sun, 06 Nov 1994 08:49:37 GMT") == "1994-11-06T08:49:37Z")
         #expect(HTTPDate.iso8601("yesterday") == nil)
+    }
+}
+
+@Suite struct URLListInputTests {
+    /// What a run hands on, one summary string per item, in order.
+    private func items(_ inputs: CorpusInputs) -> [String] {
+        var out: [String] = []
+        while let item = inputs.next() {
+            switch item {
+            case .document(let d): out.append("doc \(d.source) \(d.bytes.count)")
+            case .failure(let f): out.append("fail line \(f.line ?? -1) status \(f.status ?? 0) attempts \(f.attempts ?? -1): \(f.reason)")
+            }
+        }
+        return out
+    }
+
+    @Test func everyLineEndsAsADocumentOrAFailureInListOrder() throws {
+        let server = try TestHTTPServer(route: testRoutes)
+        defer { server.stop() }
+        let folder = temporaryFolder("list")
+        let list = """
+        # pages of the test server
+        \(server.base)/page/1
+
+        \(server.base)/missing
+        file:///etc/passwd
+        \(server.base)/page/2
+        \(server.base)/page/1
+        """
+        try Data(list.utf8).write(to: URL(fileURLWithPath: folder + "/urls.txt"))
+        var options = CorpusInputs.Options()
+        options.urlLists = [folder + "/urls.txt"]
+        options.cacheFolder = folder + "/raw"
+        options.policy = testPolicy()
+        let expected = [
+            "doc \(server.base)/page/1 49",
+            "fail line 4 status 404 attempts 1: HTTP 404",
+            "fail line 5 status 0 attempts 0: only http and https URLs are fetched, not file:",
+            "doc \(server.base)/page/2 50",
+            "fail line 7 status 0 attempts 0: the same URL as line 2; fetched once",
+        ]
+        let first = CorpusInputs(paths: [], options: options)
+        #expect(items(first) == expected)
+        #expect(first.summary.hasPrefix("URLs: 5 listed, 0 from the cache, 2 downloaded, 1 failed, 1 duplicate, 1 invalid"))
+
+        // Offline, from the cache alone: the same documents, and nothing asked of the server.
+        options.offline = true
+        let offline = CorpusInputs(paths: [], options: options)
+        let again = items(offline)
+        #expect(again.filter { $0.hasPrefix("doc") } == expected.filter { $0.hasPrefix("doc") })
+        #expect(again[1] == "fail line 4 status 0 attempts 0: not in the raw cache (offline run)")
+        #expect(server.hits("/page/1") == 1 && server.hits("/missing") == 1)
     }
 }
