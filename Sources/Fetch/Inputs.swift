@@ -72,11 +72,17 @@ public final class CorpusInputs {
     private var urlTotals = (listed: 0, duplicates: 0, invalid: 0)
     private var warcCounts = WARCCounts()
 
-    public init(paths: [String], options: Options) {
-        self.options = options
+    /// The files and folders named (folders expanded; a path that cannot be read becomes a failure).
+    public convenience init(paths: [String], options: Options) {
         let (files, missing) = InputFiles.expand(paths)
-        self.files = files
+        self.init(files: files, options: options)
         pendingFailures = missing.map { InputFailure(source: $0.path, reason: $0.reason, step: "read") }
+    }
+
+    /// Files already expanded (as `InputFiles.expand` gives them), then the URL lists of `options`.
+    public init(files: [String], options: Options) {
+        self.options = options
+        self.files = files
     }
 
     public func next() -> InputItem? {

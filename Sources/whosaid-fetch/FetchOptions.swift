@@ -1,5 +1,6 @@
 import ArgumentParser
 import Fetch
+import WhosaidCore
 
 /// The options for inputs beyond files: URL lists (where pages are cached, how politely they are
 /// fetched) and a listing mode that shows what the inputs hold without normalizing them.
@@ -36,7 +37,8 @@ struct InputOptions: ParsableArguments {
         }
     }
 
-    func inputOptions(progress: (@Sendable (String) -> Void)?) -> CorpusInputs.Options {
+    /// Progress of a long fetch goes to stderr unless `quiet`.
+    func inputOptions(quiet: Bool) -> CorpusInputs.Options {
         var options = CorpusInputs.Options()
         options.urlLists = urlLists
         options.cacheFolder = cache
@@ -50,7 +52,7 @@ struct InputOptions: ParsableArguments {
         options.policy.maximumRedirects = maxRedirects
         options.policy.maximumBodyBytes = maxBytes
         options.policy.userAgent = userAgent
-        options.progress = progress
+        if !quiet { options.progress = { message in DiagnosticSink.standardError.write("whosaid-fetch: \(message)\n") } }
         return options
     }
 }
