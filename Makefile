@@ -235,10 +235,26 @@ bench: bench-quotes
 ## ---- section: store (SQLite load, queries) ----
 BENCH_TARGETS += 
 
+## ---- section: peers (the peer stack users run today: trafilatura + spaCy + a quote step) ----
+# bench-peers installs the pinned peer stack into $(OUT)/peers-venv (once) and times it on one core
+# over the same pages; numbers in $(OUT)/bench/peers.json. PEERS=0 skips it.
+PEERS ?= 1
+BENCH_TARGETS += bench-peers
+PEERS_REPEAT ?= 1
+PEERS_HTML ?=
+.PHONY: bench-peers
+bench-peers:
+ifeq ($(PEERS),0)
+	@echo "peers: skipped (PEERS=0)"
+else
+	OUT='$(OUT)' bash scripts/peers/setup.sh
+	$(OUT)/peers-venv/bin/python scripts/peers/bench_peers.py --repeat $(PEERS_REPEAT) --json $(OUT)/bench/peers.json $(PEERS_HTML)
+endif
+
 ## ---- section: pipeline (end to end, parallel, flat memory) ----
 BENCH_TARGETS += bench-pipeline
 .PHONY: bench-pipeline
-bench-pipeline: $(BINARIES)
+bench-pipeline: $(BINARIES) | bench-peers
 	python3 scripts/bench_pipeline.py --peers $(OUT)/bench/peers.json
 
 ## ---- section: fuzz (outside make test) ----
