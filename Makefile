@@ -114,7 +114,12 @@ EVAL_TARGETS +=
 BENCH_TARGETS += 
 
 ## ---- section: store (SQLite load, queries) ----
-BENCH_TARGETS += 
+BENCH_TARGETS += bench-load
+.PHONY: bench-load
+
+# Load throughput (fresh, reload, 10% re-extracted) and database size per article, on generated records.
+bench-load: $(LOAD) | $(OUT)
+	python3 scripts/bench_store.py --load $(LOAD) --out $(OUT)/bench-load --articles 20000
 
 ## ---- section: end ----
 
