@@ -23,6 +23,10 @@ struct LoadCommand: ParsableCommand {
     var inputs: [String] = []
 
     func run() throws {
+        try runStage(command: "whosaid-load") { try load() }
+    }
+
+    func load() throws -> ExitStatus {
         let reporter = try StageReporter(command: "whosaid-load", quiet: stage.quiet, rejectsPath: stage.rejects)
         let loader: Loader
         do {
@@ -44,7 +48,7 @@ struct LoadCommand: ParsableCommand {
             reporter.error(error.description)
             throw ExitCode(ExitStatus.ioFailure.rawValue)
         }
-        throw stageExit(try reporter.finish(extra: loader.counts.summary))
+        return try reporter.finish(extra: loader.counts.summary)
     }
 }
 
