@@ -13,7 +13,8 @@
 #   make deps       check (and as root, install) the system libraries
 #   make clean      remove $(OUT) and the build folders
 #
-# Variables: CORPUS (a folder or files of articles; default data/sample), OUT (default out),
+# Variables: CORPUS (a folder or files of articles, or .warc/.warc.gz archives; default data/sample),
+#            URLS (a file of URLs to fetch instead of CORPUS), OUT (default out),
 #            SHARDS (how many parts the corpus is split into for make -j; default 4).
 
 SHELL := bash
@@ -25,6 +26,11 @@ MAKEFLAGS += --no-builtin-rules
 
 CORPUS ?= data/sample
 SHARDS ?= 4
+URLS ?=
+# A URL list is fetched as one shard: the fetcher runs its own polite concurrency (see the fetch section).
+ifneq ($(URLS),)
+SHARDS := 1
+endif
 EVAL_TARGETS :=
 BENCH_TARGETS :=
 OUT ?= out
@@ -91,7 +97,7 @@ SHARD_ARTICLES := $(SHARD_IDS:%=$(SHARD_DIR)/%.articles.ndjson)
 SHARD_EXTRACTED := $(SHARD_IDS:%=$(SHARD_DIR)/%.extracted.ndjson)
 
 plan: $(FETCH) | $(OUT)
-	$(FETCH) --quiet --plan-shards $(SHARDS) --shard-dir $(SHARD_DIR) $(CORPUS) $(ACCEPT_REJECTS)
+	$(FETCH) --quiet --plan-shards $(SHARDS) --shard-dir $(SHARD_DIR) $(if $(URLS),--urls $(URLS),$(CORPUS)) $(ACCEPT_REJECTS)
 
 $(SHARD_DIR)/%.articles.ndjson: $(SHARD_DIR)/%.list $(FETCH)
 	$(FETCH) --quiet --rejects $(SHARD_DIR)/$*.fetch-rejects.ndjson --files-from $< -o $@.tmp $(ACCEPT_REJECTS)
@@ -149,7 +155,37 @@ bench-normalize: $(FETCH)
 	scripts/bench_normalize.sh $(FETCH) $(EXTRACTION_BENCH) 5
 
 ## ---- section: fetch (URL lists, WARC) ----
-BENCH_TARGETS += 
+# `make all URLS=list.txt` fetches the listed pages into $(OUT)/raw (content-addressed, written
+# atomically): `make fetch URLS=list.txt` after an interruption downloads only what is missing, and
+# never downloads a page again. FETCH_FLAGS passes fetch options (e.g. --delay 2 --per-host 1).
+# `make all CORPUS=crawl.warc.gz` reads an archive record by record.
+FETCH_FLAGS ?=
+BENCH_TARGETS += bench-fetch
+ifneq ($(URLS),)
+# The one shard's articles come from the URL list (the plan of a URL run is empty).
+$(SHARD_DIR)/0.articles.ndjson: $(URLS) $(FETCH) | $(OUT)
+	mkdir -p $(SHARD_DIR)
+	$(FETCH) --rejects $(SHARD_DIR)/0.fetch-rejects.ndjson --failures $(OUT)/fetch-failures.ndjson \
+	  --urls $(URLS) --cache $(OUT)/raw $(FETCH_FLAGS) -o $@.tmp $(ACCEPT_REJECTS)
+	mv -f $@.tmp $@
+endif
+.PHONY: bench-fetch fetch-try-urls fetch-try-warc
+
+bench-fetch: $(FETCH)
+	python3 scripts/bench_fetch.py $(FETCH) $(OUT)/bench
+
+# The whole pipeline on data/sample served by a local web server (127.0.0.1 only), then as a WARC.gz.
+fetch-try-urls: $(BINARIES)
+	rm -rf $(OUT)/try-urls && mkdir -p $(OUT)/try-urls
+	python3 scripts/serve_pages.py data/sample --list $(OUT)/try-urls/urls.txt --pid-file $(OUT)/try-urls/server.pid & \
+	  for i in $$(seq 50); do [ -s $(OUT)/try-urls/urls.txt ] && break; sleep 0.1; done; \
+	  status=0; $(MAKE) all URLS=$(OUT)/try-urls/urls.txt OUT=$(OUT)/try-urls FETCH_FLAGS="--delay 0" || status=$$?; \
+	  kill $$(cat $(OUT)/try-urls/server.pid); exit $$status
+
+fetch-try-warc: $(BINARIES)
+	rm -rf $(OUT)/try-warc && mkdir -p $(OUT)/try-warc
+	python3 scripts/make_warc.py --faults data/sample $(OUT)/try-warc/crawl.warc.gz
+	$(MAKE) all CORPUS=$(OUT)/try-warc/crawl.warc.gz OUT=$(OUT)/try-warc
 
 ## ---- section: entities (tokenizer, NER) ----
 # whosaid-ner trains, scores and times the recognizer; the release build makes it with the other binaries.
@@ -204,10 +240,26 @@ BENCH_TARGETS += bench-load
 bench-load: $(LOAD) | $(OUT)
 	python3 scripts/bench_store.py --load $(LOAD) --out $(OUT)/bench-load --articles 20000
 
+## ---- section: peers (the peer stack users run today: trafilatura + spaCy + a quote step) ----
+# bench-peers installs the pinned peer stack into $(OUT)/peers-venv (once) and times it on one core
+# over the same pages; numbers in $(OUT)/bench/peers.json. PEERS=0 skips it.
+PEERS ?= 1
+BENCH_TARGETS += bench-peers
+PEERS_REPEAT ?= 1
+PEERS_HTML ?=
+.PHONY: bench-peers
+bench-peers:
+ifeq ($(PEERS),0)
+	@echo "peers: skipped (PEERS=0)"
+else
+	OUT='$(OUT)' bash scripts/peers/setup.sh
+	$(OUT)/peers-venv/bin/python scripts/peers/bench_peers.py --repeat $(PEERS_REPEAT) --json $(OUT)/bench/peers.json $(PEERS_HTML)
+endif
+
 ## ---- section: pipeline (end to end, parallel, flat memory) ----
 BENCH_TARGETS += bench-pipeline
 .PHONY: bench-pipeline
-bench-pipeline: $(BINARIES)
+bench-pipeline: $(BINARIES) | bench-peers
 	python3 scripts/bench_pipeline.py --peers $(OUT)/bench/peers.json
 
 ## ---- section: fuzz (outside make test) ----
