@@ -273,15 +273,6 @@ public struct Queries {
         quoteRows.reset()
         return ExtractedArticle(article: article, entities: entities.map(\.1), quotes: quotes)
     }
-
-    /// Row counts of the tables, for the load summary and the tests.
-    public func tableCounts() throws(DatabaseError) -> [(table: String, rows: Int)] {
-        var result: [(String, Int)] = []
-        for table in ["articles", "entities", "article_entities", "mentions", "quotes"] {
-            result.append((table, Int(try db.scalar("SELECT COUNT(*) FROM \(table)")?.integer ?? 0)))
-        }
-        return result
-    }
 }
 
 extension StringProtocol {
