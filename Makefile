@@ -233,7 +233,12 @@ eval: eval-quotes
 bench: bench-quotes
 
 ## ---- section: store (SQLite load, queries) ----
-BENCH_TARGETS += 
+BENCH_TARGETS += bench-load
+.PHONY: bench-load
+
+# Load throughput (fresh, reload, 10% re-extracted) and database size per article, on generated records.
+bench-load: $(LOAD) | $(OUT)
+	python3 scripts/bench_store.py --load $(LOAD) --out $(OUT)/bench-load --articles 20000
 
 ## ---- section: peers (the peer stack users run today: trafilatura + spaCy + a quote step) ----
 # bench-peers installs the pinned peer stack into $(OUT)/peers-venv (once) and times it on one core
