@@ -134,7 +134,10 @@ struct MentionRules {
                     t -= 1; steps += 1
                 }
                 let firstNamed = nameLength >= 2 && infos[p].firstName && !isOneGazetteerPhrase(p, end)
-                if titled || firstNamed {
+                // The tagger saw a person in part of the name ("Ararat [Mirzoyan]"): the name is the whole run.
+                let partlyPerson = nameLength >= 2 && nameLength <= 3 && !isOneGazetteerPhrase(p, end)
+                    && mentions.contains { $0.type == .person && $0.first >= p && $0.end <= end }
+                if titled || firstNamed || partlyPerson {
                     replace(&mentions, with: Mention(first: p, end: end, type: .person))
                 }
             }
