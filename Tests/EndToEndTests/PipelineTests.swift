@@ -158,6 +158,30 @@ import Testing
         #expect(stderr.contains("No space left on device"))
     }
 
+    @Test func killedFetchLeavesNoOutputAndRerunGivesTheSameBytes() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // The fixture corpus listed many times over: enough work that the run is still going when killed.
+        let corpus = Binaries.fixtures.appendingPathComponent("corpus/nested/council-vote.html").path
+        let seed = Binaries.fixtures.appendingPathComponent("seed/blinken-armenia-azerbaijan.txt").path
+        let list = folder.appendingPathComponent("inputs.list")
+        try String(repeating: "\(corpus)\n\(seed)\n", count: 4_000).write(to: list, atomically: true, encoding: .utf8)
+        let output = folder.appendingPathComponent("articles.ndjson").path
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Binaries.path("whosaid-fetch"))
+        process.arguments = ["--quiet", "-o", output, "--files-from", list.path]
+        try process.run()
+        usleep(100_000)
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        #expect(process.terminationReason == .uncaughtSignal)
+        #expect(!FileManager.default.fileExists(atPath: output))
+        let rerun = try run("whosaid-fetch", ["--quiet", "-o", output, "--files-from", list.path])
+        #expect(rerun.status == 0)
+        let clean = try run("whosaid-fetch", ["--quiet", corpus, seed])
+        #expect(try Data(contentsOf: URL(fileURLWithPath: output)) == clean.stdout)
+    }
+
     @Test func killedRunLeavesNoOutputAndRerunGivesTheSameBytes() throws {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
