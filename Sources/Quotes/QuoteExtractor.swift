@@ -65,6 +65,11 @@ struct ExtractionRun {
     var lastReportOutlet: (String, String?)? = nil
     var lastSpeaker: ResolvedSpeaker? = nil
     var paragraphVia: (String, String?)? = nil
+    /// An interview an outlet conducted ("In an interview ..., BBC’s Emily Maitlis pressed Andrew"): the
+    /// interviewee's quotes are credited to it. The interviewer's name is kept to tell the two apart.
+    var interviewOutlet: (String, String?)? = nil
+    var interviewer: String? = nil
+    var interviewOffset = 0
     var viaParagraph = -1
     var lastSpeakerParagraph = -1
     var lastQuoteSpeakerInParagraph: [Int: (ResolvedSpeaker, String?, Span?)] = [:]
@@ -197,6 +202,7 @@ struct ExtractionRun {
             }
         }
         quotes.sort { ($0.span.start, $0.span.end) < ($1.span.start, $1.span.end) }
+        creditInterview()
         var seen: Set<Int> = []
         quotes = quotes.filter { seen.insert($0.span.start &* 1_000_003 &+ $0.span.end).inserted }
     }
@@ -817,6 +823,26 @@ struct ExtractionRun {
         return (t.slice(start, end), nil)
     }
 
+    /// The first speaker quoted after an outlet's interview is named, other than its interviewer, is the
+    /// interviewee: their quotes without a channel of their own come from that interview.
+    mutating func creditInterview() {
+        guard let outlet = interviewOutlet else { return }
+        var interviewee: String? = nil
+        for i in quotes.indices where quotes[i].span.start > interviewOffset && quotes[i].via == nil {
+            guard let name = quotes[i].speaker, name != interviewer, name != outlet.0 else { continue }
+            if interviewee == nil { interviewee = name }
+            if name == interviewee {
+                quotes[i].via = outlet.0
+                quotes[i].viaEntity = outlet.1
+            }
+        }
+    }
+
+    func sentenceMentionsInterview(_ sentence: Range<Int>) -> Bool {
+        for k in sentence where t.words[k].region < 0 && (t.words[k].lower == "interview" || t.words[k].lower == "interviewed") { return true }
+        return false
+    }
+
     /// The outlet a sentence credits: "as reported by Aljazeera", "As cited by Reuters", "A Deutsche Welle
     /// report cited", "according to the report" (the report named before), "told CNN".
     mutating func viaOfSentence(_ sentence: Range<Int>) -> (String, String?)? {
@@ -853,6 +879,21 @@ struct ExtractionRun {
                     via = via ?? outletValue(run)
                 }
             } else if t.isNameWord(k), let run = t.capitalisedRun(startingAt: k, before: sentence.upperBound) {
+                if interviewOutlet == nil, isOutletRun(run), sentenceMentionsInterview(sentence) {
+                    interviewOutlet = outletValue(run)
+                    interviewOffset = t.words[sentence.lowerBound].start
+                    if t.words[run.upperBound - 1].isPossessive || (run.upperBound < sentence.upperBound && t.words[run.upperBound].isPossessive) {
+                        // "BBC’s Emily Maitlis": the interviewer.
+                        let next = t.words[run.upperBound - 1].isPossessive ? run.upperBound : run.upperBound + 1
+                        if let person = t.capitalisedRun(startingAt: next, before: sentence.upperBound) {
+                            let name = t.nameWithinRun(person)
+                            if !name.isEmpty {
+                                let start = t.words[name.lowerBound].start, end = t.words[name.upperBound - 1].end
+                                interviewer = entityCovering(start, end).map { entities[$0].name } ?? fullestName(name)
+                            }
+                        }
+                    }
+                }
                 // "A Deutsche Welle report cited ...", "in a CNN interview".
                 let followed = run.upperBound < sentence.upperBound ? w[run.upperBound].lower : ""
                 let before = run.lowerBound > sentence.lowerBound ? w[run.lowerBound - 1].lower : ""
@@ -894,7 +935,20 @@ struct ExtractionRun {
         case .name:
             if let e = entityCovering(span.start, span.end) {
                 let ent = entities[e]
-                return ResolvedSpeaker(name: ent.name, entity: ent.id, mention: span, isPerson: ent.type == .person)
+                if ent.type == .person || ent.type == .org {
+                    return ResolvedSpeaker(name: ent.name, entity: ent.id, mention: span, isPerson: ent.type == .person)
+                }
+                // A place or group as the subject of a reporting verb is often a surname the recognizer
+                // mistyped: a person the article names in full with this surname speaks instead.
+                let surname = t.words[m.last].text
+                if let person = entities.first(where: { $0.type == .person && $0.name.hasSuffix(" " + surname) }) {
+                    return ResolvedSpeaker(name: person.name, entity: person.id, mention: span, isPerson: true)
+                }
+                let full = fullestName(m.first..<(m.last + 1))
+                if full.contains(" "), full != ent.name {
+                    return ResolvedSpeaker(name: full, entity: nil, mention: span, isPerson: true)
+                }
+                return ResolvedSpeaker(name: ent.name, entity: ent.id, mention: span, isPerson: false)
             }
             let isOrganisation = Lexicon.organisationWords.contains(t.words[m.last].lower) || (m.first == m.last && t.words[m.first].text.unicodeScalars.allSatisfy { !$0.properties.isLowercase })
             return ResolvedSpeaker(name: fullestName(m.first..<(m.last + 1)), entity: nil, mention: span, isPerson: !isOrganisation)
