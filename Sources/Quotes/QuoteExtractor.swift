@@ -957,6 +957,8 @@ struct ExtractionRun {
                 if let antecedent = personAntecedent(before: m.first, sentence: sentence, sentenceIndex: si) {
                     return ResolvedSpeaker(name: antecedent.name, entity: antecedent.entity, mention: span, isPerson: true)
                 }
+            } else if p == "they", let named = coordinatedPerson(before: m.first, sentenceIndex: si) {
+                return ResolvedSpeaker(name: named.name, entity: named.entity, mention: span, isPerson: true)
             } else if p == "it" {
                 if let last = lastSpeaker, !last.isPerson, lastSpeakerParagraph >= t.words[m.first].paragraph - 2 {
                     return ResolvedSpeaker(name: last.name, entity: last.entity, mention: span, isPerson: false)
@@ -1010,10 +1012,9 @@ struct ExtractionRun {
             let name = t.nameWithinRun(run)
             guard !name.isEmpty, !isOutletRun(run) else { continue }
             let start = t.words[name.lowerBound].start, end = t.words[name.upperBound - 1].end
-            if !entities.isEmpty {
-                guard let e = entityCovering(start, end), !entities[e].isOutlet else { continue }
+            if let e = entityCovering(start, end) {
                 let type = entities[e].type
-                if person ? type == .person : (type == .org) {
+                if !entities[e].isOutlet, person ? type == .person : (type == .org) {
                     return ResolvedSpeaker(name: entities[e].name, entity: entities[e].id, mention: nil, isPerson: person)
                 }
                 continue
@@ -1029,6 +1030,32 @@ struct ExtractionRun {
                 if last.isPossessive, text.hasSuffix("’s") || text.hasSuffix("'s") { text = String(text.dropLast(2)) }
                 return ResolvedSpeaker(name: text, entity: nil, mention: nil, isPerson: person)
             }
+        }
+        return nil
+    }
+
+    /// "Gov. Eric Holcomb and leaders of the Legislature have avoided ... However, they said": a "they" whose
+    /// group a person heads, named first in a coordination earlier in the paragraph.
+    func coordinatedPerson(before k: Int, sentenceIndex si: Int) -> ResolvedSpeaker? {
+        let paragraph = t.words[k].paragraph
+        var s = si
+        while s >= 0, s >= si - 3, t.words[t.sentences[s].lowerBound].paragraph == paragraph {
+            let range = t.sentences[s]
+            var j = range.lowerBound
+            while j < min(range.upperBound, k) {
+                guard t.isNameWord(j), let run = t.capitalisedRun(startingAt: j, before: range.upperBound) else { j += 1; continue }
+                j = run.upperBound
+                guard run.upperBound < range.upperBound, t.words[run.upperBound].lower == "and" else { continue }
+                let name = t.nameWithinRun(run)
+                guard name.count >= 2 || !name.isEmpty && run.count > name.count else { continue }
+                let start = t.words[name.lowerBound].start, end = t.words[name.upperBound - 1].end
+                if let e = entityCovering(start, end) {
+                    if entities[e].type == .person { return ResolvedSpeaker(name: entities[e].name, entity: entities[e].id, mention: nil, isPerson: true) }
+                    continue
+                }
+                return ResolvedSpeaker(name: fullestName(name), entity: nil, mention: nil, isPerson: true)
+            }
+            s -= 1
         }
         return nil
     }
@@ -1050,7 +1077,7 @@ struct ExtractionRun {
                 if entities[e].type == .person { return ResolvedSpeaker(name: entities[e].name, entity: entities[e].id, mention: nil, isPerson: true) }
                 continue
             }
-            if !entities.isEmpty { continue }
+            // No entity covers it: the text decides, as without a recognizer.
             if name.count == 1, isCommonNounOrPlace(name.lowerBound, range.lowerBound) { continue }
             let full = fullestName(name)
             let lastWord = t.words[name.upperBound - 1].text
