@@ -35,7 +35,8 @@ enum Lexicon {
                   "details", "detail", "joked", "jokes", "quipped", "quips", "shouted", "yelled",
                   "continued", "continues", "alleged", "alleges", "believes", "thinks", "countered",
                   "counters", "lamented", "laments", "boasted", "boasts", "reiterated", "reiterates",
-                  "underlined", "underscored", "clarified", "disclosed", "posted", "ruled", "rules", "assured", "assures", "announce", "warn",
+                  "underlined", "underscored", "clarified", "disclosed", "posted", "ruled", "rules", "assured", "assures",
+                  "described", "describes", "labelled", "labeled", "branded", "dubbed", "announce", "warn",
                   "argue", "claim", "insist", "estimate", "report", "note", "stress"] { table[w] = .that }
         for w in ["told", "tells", "tell"] { table[w] = .tell }
         for w in ["urged", "urges", "urge", "asked", "asks", "called", "encouraged", "encourages",
@@ -55,7 +56,8 @@ enum Lexicon {
         "remarked", "remarks", "countered", "counters", "admitted", "admits", "lamented", "laments", "boasted",
         "boasts", "complained", "complains", "vowed", "vows", "pledged", "pledges", "calling", "describing",
         "asking", "tweeted", "tweets", "wrote", "writes", "testified", "testifies", "mentioned", "mentions",
-        "maintained", "maintains", "assured", "assures",
+        "maintained", "maintains", "assured", "assures", "described", "describes", "labelled", "labeled",
+        "branded", "dubbed",
     ]
 
     /// Base forms that report speech only with a plural subject ("officials say"), never after "to" or a modal.

@@ -320,7 +320,7 @@ struct ExtractionRun {
                 if let a = asSaying(k, sentence) { result.append(a) }
                 continue
             }
-            if kind == .participle, ["without", "after", "before", "by", "for", "of", "about", "while", "is", "was", "were", "are", "be", "been", "start", "started", "began", "keep", "kept"].contains(previous) { continue }
+            if kind == .participle, ["without", "by", "for", "of", "about", "is", "was", "were", "are", "be", "been", "start", "started", "began", "keep", "kept"].contains(previous) { continue }
             // "cited X as saying" is read at "saying".
             if lower == "cited" || lower == "cites" || lower == "quoted" {
                 var j = k + 1, hasAs = false
@@ -330,7 +330,17 @@ struct ExtractionRun {
                 }
                 if hasAs { continue }
             }
-            if lower == "called", next != "on", next != "for" { continue }
+            if ["called", "calls", "described", "describes", "labelled", "labeled", "branded", "dubbed"].contains(lower),
+               next != "on", next != "for" {
+                // "called it an “extremely adverse development”", "described the game as “a disaster”".
+                var j = k + 1
+                while j < sentence.upperBound, j - k <= 6, w[j].region < 0, w[j].isWord { j += 1 }
+                guard j < sentence.upperBound, w[j].region >= 0, w[j].start == t.regions[w[j].region].open,
+                      let m = t.subjectBefore(k, sentenceStart: sentence.lowerBound) else { continue }
+                result.append(Attribution(cueFirst: k, cueLast: k, kind: .say, mention: m, sharesSpeakerWith: nil,
+                                          afterStart: j, clauseFirst: m.clauseFirst))
+                continue
+            }
             if lower == "called" { kind = .urge }
             var mention: SpeakerMention? = nil
             var shares: Int? = nil
@@ -670,6 +680,8 @@ struct ExtractionRun {
                 k += 1
             }
             if !sawThat, k < end, w[k].lower == "that" { k += 1; sawThat = true }
+            // "told the BBC: “...”"
+            if !sawThat, k < end, w[k].text == ":" || w[k].text == ",", regionStarting(at: k, before: end) != nil { k += 1 }
             // "told Gizmodo by email." has nothing after it.
             while k < end, w[k].isWord, w[k].region < 0, ["by", "in", "an", "a", "email", "phone", "interview", "statement"].contains(w[k].lower),
                   thatAhead(k, end, limit: 6) == nil {
@@ -1011,6 +1023,8 @@ struct ExtractionRun {
             p = run.lowerBound - 1
             let name = t.nameWithinRun(run)
             guard !name.isEmpty, !isOutletRun(run) else { continue }
+            if run.upperBound + 1 < t.words.count, t.words[run.upperBound].isWord, !t.words[run.upperBound].isCapitalised,
+               t.isNameWord(run.upperBound + 1) { continue }  // "Team captain John Smith"
             let start = t.words[name.lowerBound].start, end = t.words[name.upperBound - 1].end
             if let e = entityCovering(start, end) {
                 let type = entities[e].type
