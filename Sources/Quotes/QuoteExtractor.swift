@@ -860,6 +860,7 @@ struct ExtractionRun {
     mutating func viaOfSentence(_ sentence: Range<Int>) -> (String, String?)? {
         let w = t.words
         var via: (String, String?)? = nil
+        let mentionsInterview = interviewOutlet == nil && sentenceMentionsInterview(sentence)
         var k = sentence.lowerBound
         while k < sentence.upperBound {
             defer { k += 1 }
@@ -891,7 +892,7 @@ struct ExtractionRun {
                     via = via ?? outletValue(run)
                 }
             } else if t.isNameWord(k), let run = t.capitalisedRun(startingAt: k, before: sentence.upperBound) {
-                if interviewOutlet == nil, isOutletRun(run), sentenceMentionsInterview(sentence) {
+                if interviewOutlet == nil, mentionsInterview, isOutletRun(run) {
                     interviewOutlet = outletValue(run)
                     interviewOffset = t.words[sentence.lowerBound].start
                     if t.words[run.upperBound - 1].isPossessive || (run.upperBound < sentence.upperBound && t.words[run.upperBound].isPossessive) {
@@ -909,8 +910,9 @@ struct ExtractionRun {
                 // "A Deutsche Welle report cited ...", "in a CNN interview".
                 let followed = run.upperBound < sentence.upperBound ? w[run.upperBound].lower : ""
                 let before = run.lowerBound > sentence.lowerBound ? w[run.lowerBound - 1].lower : ""
-                if (["report", "interview", "poll", "survey"].contains(followed) && ["a", "an", "the", "in", "new", "latest", "recent"].contains(before))
-                    || (["report", "interview", "reported", "reports", "poll", "survey"].contains(followed) && isOutletRun(run)) {
+                let reportWord = ["report", "interview", "reported", "reports", "poll", "survey"].contains(followed)
+                if reportWord, (["report", "interview", "poll", "survey"].contains(followed) && ["a", "an", "the", "in", "new", "latest", "recent"].contains(before))
+                    || isOutletRun(run) {
                     let v = outletValue(run)
                     if followed != "interview" { lastReportOutlet = v }
                     via = via ?? v
