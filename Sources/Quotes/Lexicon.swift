@@ -27,7 +27,7 @@ enum Lexicon {
                   "emphasized", "emphasised", "emphasizes", "emphasises", "highlighted", "highlights",
                   "condemned", "condemns", "suggested", "suggests", "hinted", "hints", "confirmed", "confirms",
                   "reported", "reports", "revealed", "reveals", "mentioned", "mentions", "estimated", "estimates",
-                  "predicted", "predicts", "promised", "promises", "vowed", "vows", "pledged", "pledges",
+                  "predicted", "predicts",
                   "cautioned", "cautions", "complained", "complains", "conceded", "concedes", "recalled",
                   "recalls", "remarked", "remarks", "observed", "observes", "agreed", "agrees", "denied",
                   "denies", "replied", "replies", "responded", "responds", "answered", "answers", "concluded",
@@ -39,7 +39,8 @@ enum Lexicon {
                   "described", "describes", "labelled", "labeled", "branded", "dubbed", "announce", "warn",
                   "argue", "claim", "insist", "estimate", "report", "note", "stress"] { table[w] = .that }
         for w in ["told", "tells", "tell"] { table[w] = .tell }
-        for w in ["urged", "urges", "urge", "asked", "asks", "called", "encouraged", "encourages",
+        for w in ["urged", "urges", "urge", "asked", "asks", "called", "encouraged", "encourages", "promised", "promises",
+                  "vowed", "vows", "pledged", "pledges", "threatened", "threatens",
                   "demanded", "demands", "appealed"] { table[w] = .urge }
         for w in ["saying", "adding", "noting", "telling", "arguing", "warning", "insisting", "explaining",
                   "stating", "urging", "claiming", "stressing", "asking", "declaring", "acknowledging",

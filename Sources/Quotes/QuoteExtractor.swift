@@ -190,6 +190,13 @@ struct ExtractionRun {
                 }
                 lastQuoteSpeakerInParagraph[paragraph] = (speaker, cueSpan.text, cueSpan)
             }
+            // "Smith said:" closing a paragraph introduces the quotation of the next one.
+            if found.isEmpty, let a = attributions.last, t.words[sentence.upperBound - 1].text == ":", a.cueLast >= sentence.upperBound - 4 {
+                var cache: [Int: ResolvedSpeaker] = [:]
+                let speaker = resolve(attribution: attributions.count - 1, attributions, sentence: sentence, sentenceIndex: si, cache: &cache)
+                let cueSpan = t.span(t.words[a.cueFirst].start, t.words[a.cueLast].end)
+                lastQuoteSpeakerInParagraph[paragraph] = (speaker, cueSpan.text, cueSpan)
+            }
             // Quotations no reporting verb claims: they may go on with the last quote's speaker.
             for k in sentence where t.words[k].region >= 0 {
                 let r = t.words[k].region
@@ -262,6 +269,20 @@ struct ExtractionRun {
                     inherited = last
                 }
             }
+        }
+        if inherited == nil, region.wordCount >= 5, region.endsUtterance, first > 0, t.words[first - 1].paragraph < paragraph {
+            // A paragraph that is one whole quotation, after a paragraph about someone: the person the text
+            // was just about said it; when nobody was, the quote stays without a speaker.
+            if let person = nearestName(before: first, sentenceIndex: si, person: true) {
+                inherited = (person, nil, nil)
+            } else {
+                inherited = (ResolvedSpeaker(name: nil, entity: nil, mention: nil, isPerson: false), nil, nil)
+            }
+            let q = Quote(span: t.span(region.contentStart, region.contentEnd), type: .direct, speaker: inherited!.0.name,
+                          speakerEntity: inherited!.0.entity, speakerMention: nil, cue: nil, cueSpan: nil,
+                          via: via?.0, viaEntity: via?.1)
+            lastQuoteSpeakerInParagraph[paragraph] = inherited
+            return q
         }
         guard let (speaker, cue, cueSpan) = inherited, speaker.name != nil || speaker.mention != nil else { return nil }
         lastQuoteSpeakerInParagraph[paragraph] = (speaker, cue, cueSpan)
@@ -692,6 +713,9 @@ struct ExtractionRun {
             if k < end, w[k].lower == "that" {
                 k += 1
                 sawThat = true
+            } else if k + 1 < end, ["of", "about", "against"].contains(w[k].lower), w[k + 1].region >= 0,
+                      w[k + 1].start == t.regions[w[k + 1].region].open {
+                k += 1  // "warning of “dangerous consequences”"
             } else if k < end, w[k].isWord, w[k].region < 0, Lexicon.prepositions.contains(w[k].lower), !isQuantity(k) {
                 // "said in a statement that", "said Tuesday that", "said on Twitter: “...”".
                 if let that = thatAhead(k, end, limit: 12) {
