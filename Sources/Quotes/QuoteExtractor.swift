@@ -353,6 +353,8 @@ struct ExtractionRun {
             }
             if ["called", "calls", "described", "describes", "labelled", "labeled", "branded", "dubbed"].contains(lower),
                next != "on", next != "for" {
+                // A passive ("been dubbed “feather duvet lung”") names a term, not what someone said.
+                if ["been", "being", "be", "was", "were", "is", "are", "often", "sometimes", "also", "instead", "so"].contains(previous) { continue }
                 // "called it an “extremely adverse development”", "described the game as “a disaster”".
                 var j = k + 1
                 while j < sentence.upperBound, j - k <= 6, w[j].region < 0, w[j].isWord { j += 1 }
@@ -597,9 +599,10 @@ struct ExtractionRun {
                 result.append(FoundQuote(start: t.regions[r].contentStart, end: t.regions[r].contentEnd, type: .direct, attribution: i, region: r))
                 // Interrupted: `“A,” he said, “B.”`
                 var after = max(a.afterStart, a.cueLast + 1)
-                while after < sentence.upperBound, w[after].isWord, w[after].region < 0,
-                      Lexicon.prepositions.contains(w[after].lower) || Lexicon.adverbs.contains(w[after].lower) { after += 1 }
-                if let r2 = regionStarting(at: after, before: sentence.upperBound), !claimed.contains(r2) {
+                while after < sentence.upperBound, w[after].isWord, w[after].region < 0, Lexicon.adverbs.contains(w[after].lower) { after += 1 }
+                // The second part follows a comma or colon ("he said, “B.”"), not a preposition ("said on “DWTS”").
+                if after < sentence.upperBound, w[after].text == "," || w[after].text == ":",
+                   let r2 = regionStarting(at: after, before: sentence.upperBound), !claimed.contains(r2) {
                     claimed.insert(r2)
                     result.append(FoundQuote(start: t.regions[r2].contentStart, end: t.regions[r2].contentEnd, type: .direct, attribution: i, region: r2))
                 }
@@ -624,6 +627,8 @@ struct ExtractionRun {
                 if other.cueLast < before { start = max(start, other.isAccordingTo ? other.afterStart : other.cueLast + 1) }
             }
             start = skipLeadingChannel(start, before)
+            // "On Tuesday morning, he posted ...": a fronted time or place is not reported content.
+            if start < before, w[start].region < 0, Lexicon.prepositions.contains(w[start].lower), wordCount(start, before) <= 4 { continue }
             guard let (ca, cb) = trimmed(start, before), wordCount(ca, cb) >= 3 || (w[ca].region >= 0 && t.regions[w[ca].region].wordCount >= 1) else { continue }
             let q = classify(ca, cb, attribution: i)
             if let r = q.region { if claimed.contains(r) { continue }; claimed.insert(r) }
