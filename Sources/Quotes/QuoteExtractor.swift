@@ -616,6 +616,12 @@ struct ExtractionRun {
             // 3. Content before the attribution: `..., Graham said.`
             var before = tailAnchor - 1
             guard before > sentence.lowerBound else { continue }
+            if w[before].lower == "as", before - 1 > sentence.lowerBound, w[before - 1].text == ",",
+               let (ca, cb) = trimmed(sentence.lowerBound, sentence.upperBound), wordCount(ca, cb) >= 5 {
+                // "HP, as Gizmodo very recently explained, is a complex condition": the sentence is the content.
+                result.append(classify(ca, cb, attribution: i))
+                continue
+            }
             if w[before].region >= 0, w[before].start == t.regions[w[before].region].close, t.regions[w[before].region].endsUtterance {
                 before += 1  // `... “we want to try to help,” Sanborn said`: the comma is inside the marks
             } else if !(w[before].text == "," || w[before].text == "\u{2014}") {
@@ -633,6 +639,19 @@ struct ExtractionRun {
             let q = classify(ca, cb, attribution: i)
             if let r = q.region { if claimed.contains(r) { continue }; claimed.insert(r) }
             result.append(q)
+            // "Disney’s teams isolated the problem, Mayer said, and “patched” the software": the report goes on.
+            var n = max(a.cueLast + 1, a.afterStart)
+            if n + 1 < sentence.upperBound, w[n].text == ",", w[n + 1].lower == "and" {
+                n += 2
+                let stop = contentEnd(from: n, sentence, alone ? [a] : attributions, current: alone ? 0 : i)
+                if let (na, nb) = trimmed(n, stop), wordCount(na, nb) >= 3 {
+                    let more = classify(na, nb, attribution: i)
+                    if more.region == nil || !claimed.contains(more.region!) {
+                        if let r = more.region { claimed.insert(r) }
+                        result.append(more)
+                    }
+                }
+            }
         }
         return result
     }
