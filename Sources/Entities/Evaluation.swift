@@ -80,11 +80,13 @@ public func unerLabel(_ type: EntityType) -> String? {
     }
 }
 
-/// The GPE-or-LOC decision for a UNER LOC span, from the gazetteers: a known region is LOC, else GPE.
+/// The GPE-or-LOC decision for a UNER LOC span, from the gazetteers: a listed country, state, city or capital is
+/// GPE; anything else (regions, and places the lists do not know) is LOC.
 public func unerLocationType(_ surface: String) -> EntityType {
     let (h, _) = PhraseHasher().hash(surface)
-    if let kind = Lexicons.shared.phrases[h], kind.contains(.region), !kind.contains(.country) { return .loc }
-    return .gpe
+    guard let kind = Lexicons.shared.phrases[h] else { return .loc }
+    if kind.contains(.region), !kind.contains(.country) { return .loc }
+    return kind.rawValue & LexiconKind.gpe.rawValue != 0 ? .gpe : .loc
 }
 
 /// NORP words UNER leaves unannotated, so that training on it does not teach the tagger they are O.

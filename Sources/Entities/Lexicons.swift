@@ -83,6 +83,10 @@ public final class Lexicons: Sendable {
     let roleWords: Set<UInt64>
     let titles: Set<UInt64>
     let nonEntities: Set<UInt64>
+    let orgSuffixes: Set<UInt64>
+    let functionWords: Set<UInt64>
+    let geoWords: Set<UInt64>
+    let eventWords: Set<UInt64>
     /// Folded alias → canonical country name ("u.s." → "United States").
     public let gpeCanonical: [String: String]
     /// Folded capital → its country ("washington" → "United States").
@@ -147,6 +151,10 @@ public final class Lexicons: Sendable {
         self.roleWords = Set(try lines("roles.txt").map { WordHash.folded($0) })
         self.titles = Set(try lines("titles.txt").map { WordHash.folded($0) })
         self.nonEntities = Set(try lines("non-entities.txt").map { WordHash.folded($0) })
+        self.orgSuffixes = Set(try lines("org-suffixes.txt").map { WordHash.folded($0) })
+        self.functionWords = Set(try lines("function-words.txt").map { WordHash.folded($0) })
+        self.geoWords = Set(try lines("geo-words.txt").map { WordHash.folded($0) })
+        self.eventWords = Set(try lines("event-words.txt").map { WordHash.folded($0) })
     }
 
     public func isOutlet(_ name: String) -> Bool { outlets.contains(name.lowercased()) }

@@ -96,7 +96,8 @@ public enum Corpora {
             guard cols.count >= 3 else { throw CorpusError.malformed(file: path, line: lineNumber, reason: "expected index, token, tag") }
             if cols[0].contains("-") || cols[0].contains(".") { continue }  // multiword or empty nodes
             let token = String(cols[1]), tag = String(cols[2])
-            if sentenceHasTokens { text += " "; offset += 1 }
+            let clitic = ["'s", "’s", "n't", "n’t", "'re", "'ll", "'ve", "'d", "'m", "’re", "’ll", "’ve", "’d", "’m"].contains(token.lowercased())
+            if sentenceHasTokens && !clitic { text += " "; offset += 1 }
             sentenceHasTokens = true
             let start = offset
             text += token
@@ -240,11 +241,6 @@ public struct Trainer {
 
     /// The model file's bytes for these weights.
     public static func serialize(_ weights: PerceptronWeights) -> [UInt8] {
-        var features: [(UInt64, [Float])] = []
-        for (slot, r) in weights.rows.enumerated() where r >= 0 {
-            let base = Int(r) * TagSet.count
-            features.append((weights.keys[slot], Array(weights.weights[base..<(base + TagSet.count)])))
-        }
-        return PerceptronWeights.serialize(features)
+        PerceptronWeights.serialize(weights.features())
     }
 }
