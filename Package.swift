@@ -10,6 +10,8 @@ let package = Package(
         .executable(name: "whosaid-extract", targets: ["whosaid-extract"]),
         .executable(name: "whosaid-load", targets: ["whosaid-load"]),
         .executable(name: "whosaid", targets: ["whosaid"]),
+        // The libraries, for the fuzz targets in Tests/Fuzz.
+        .library(name: "WhosaidLibraries", targets: ["WhosaidCore", "Normalize", "Language", "Entities", "Quotes"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

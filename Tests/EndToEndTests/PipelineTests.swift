@@ -189,3 +189,24 @@ import Testing
         #expect(bytes.split(separator: UInt8(ascii: "\n")).count == 3_000)
     }
 }
+
+/// Inputs that once broke a stage (found by `make fuzz` or by hand) are replayed through the stages forever.
+@Suite struct FuzzRegressionTests {
+    static let folder = Binaries.fixtures.appendingPathComponent("fuzz-regressions")
+    static let files = (try? FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()) ?? []
+
+    @Test func thereAreRegressionInputs() { #expect(!Self.files.isEmpty) }
+
+    @Test(arguments: files)
+    func stagesSurvive(_ name: String) throws {
+        let path = Self.folder.appendingPathComponent(name)
+        let fetched = try run("whosaid-fetch", ["--quiet", path.path])
+        #expect(fetched.status == 0 || fetched.status == 65, "fetch ended with \(fetched.status)")
+        // The same bytes as an article's text, straight into extraction.
+        let text = String(decoding: try Data(contentsOf: path), as: UTF8.self)
+        let record = "{\"id\":\"r\",\"text\":" + String(decoding: try JSONSerialization.data(withJSONObject: [text]), as: UTF8.self).dropFirst().dropLast() + "}\n"
+        let extracted = try run("whosaid-extract", ["--quiet"], stdin: Data(record.utf8))
+        #expect(extracted.status == 0, "extract ended with \(extracted.status): \(extracted.stderr)")
+        #expect(extracted.lines.count == 1)
+    }
+}
