@@ -27,18 +27,20 @@ enum Lexicon {
                   "emphasized", "emphasised", "emphasizes", "emphasises", "highlighted", "highlights",
                   "condemned", "condemns", "suggested", "suggests", "hinted", "hints", "confirmed", "confirms",
                   "reported", "reports", "revealed", "reveals", "mentioned", "mentions", "estimated", "estimates",
-                  "predicted", "predicts", "promised", "promises", "vowed", "vows", "pledged", "pledges",
+                  "predicted", "predicts",
                   "cautioned", "cautions", "complained", "complains", "conceded", "concedes", "recalled",
                   "recalls", "remarked", "remarks", "observed", "observes", "agreed", "agrees", "denied",
                   "denies", "replied", "replies", "responded", "responds", "answered", "answers", "concluded",
                   "concludes", "testified", "testifies", "touted", "touts", "cited", "cites", "detailed",
-                  "details", "detail", "joked", "jokes", "quipped", "quips", "chanted", "shouted", "yelled",
+                  "details", "detail", "joked", "jokes", "quipped", "quips", "shouted", "yelled",
                   "continued", "continues", "alleged", "alleges", "believes", "thinks", "countered",
                   "counters", "lamented", "laments", "boasted", "boasts", "reiterated", "reiterates",
-                  "underlined", "underscored", "clarified", "disclosed", "posted", "ruled", "rules", "assured", "assures", "announce", "warn",
+                  "underlined", "underscored", "clarified", "disclosed", "posted", "ruled", "rules", "assured", "assures",
+                  "described", "describes", "labelled", "labeled", "branded", "dubbed", "announce", "warn",
                   "argue", "claim", "insist", "estimate", "report", "note", "stress"] { table[w] = .that }
         for w in ["told", "tells", "tell"] { table[w] = .tell }
-        for w in ["urged", "urges", "urge", "asked", "asks", "called", "encouraged", "encourages",
+        for w in ["urged", "urges", "urge", "asked", "asks", "called", "encouraged", "encourages", "promised", "promises",
+                  "vowed", "vows", "pledged", "pledges", "threatened", "threatens",
                   "demanded", "demands", "appealed"] { table[w] = .urge }
         for w in ["saying", "adding", "noting", "telling", "arguing", "warning", "insisting", "explaining",
                   "stating", "urging", "claiming", "stressing", "asking", "declaring", "acknowledging",
@@ -50,12 +52,13 @@ enum Lexicon {
     static let needsThatOrQuote: Set<String> = [
         "added", "adds", "continued", "continues", "replied", "replies", "responded", "responds", "answered",
         "answers", "recalled", "recalls", "observed", "observes", "agreed", "agrees", "joked", "jokes", "quipped",
-        "quips", "chanted", "shouted", "yelled", "posted", "believes", "thinks", "explained", "explains",
+        "quips", "shouted", "yelled", "posted", "believes", "thinks", "explained", "explains",
         "promised", "promises", "concluded", "concludes", "asked", "asks", "called", "denied", "denies",
         "remarked", "remarks", "countered", "counters", "admitted", "admits", "lamented", "laments", "boasted",
         "boasts", "complained", "complains", "vowed", "vows", "pledged", "pledges", "calling", "describing",
         "asking", "tweeted", "tweets", "wrote", "writes", "testified", "testifies", "mentioned", "mentions",
-        "maintained", "maintains", "assured", "assures",
+        "maintained", "maintains", "assured", "assures", "described", "describes", "labelled", "labeled",
+        "branded", "dubbed",
     ]
 
     /// Base forms that report speech only with a plural subject ("officials say"), never after "to" or a modal.

@@ -118,6 +118,13 @@ extension QuoteText {
             k -= 1
         }
         guard k >= sentenceStart, words[k].region < 0 else { return nil }
+        if ["-", "\u{2014}", "\u{2013}"].contains(words[k].text) {
+            // A parenthesis between dashes: "The Palestinian Authority - which ... - called for".
+            var p = k - 1
+            while p > sentenceStart, k - p < 40, !["-", "\u{2014}", "\u{2013}"].contains(words[p].text) { p -= 1 }
+            guard p > sentenceStart, p < k - 1 else { return nil }
+            return nounPhrase(endingAt: p - 1, sentenceStart: sentenceStart)
+        }
         if words[k].text == "," {
             // An appositive: "Thomas Zurbuchen, NASA's associate administrator ..., said".
             var p = k - 1
@@ -207,6 +214,11 @@ extension QuoteText {
             steps += 1
         }
         if first == k, !Lexicon.roleNouns.contains(w.lower), !w.lower.hasSuffix("s"), !w.lower.hasSuffix("-old") { return nil }
+        // "Holcomb and GOP legislative leaders touted": the named first member speaks for the group.
+        if first - 2 >= sentenceStart, words[first - 1].lower == "and", isNameWord(first - 2),
+           let named = nounPhrase(endingAt: first - 2, sentenceStart: sentenceStart), named.kind == .name {
+            return SpeakerMention(kind: .name, first: named.first, last: named.last, clauseFirst: named.clauseFirst)
+        }
         // "a spokesman for the company", "the head of the agency": the phrase is headed by the first noun.
         if first - 2 >= sentenceStart, ["for", "of", "at", "with"].contains(words[first - 1].lower),
            words[first - 2].isWord, !words[first - 2].isCapitalised,

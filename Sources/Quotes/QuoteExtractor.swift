@@ -65,6 +65,11 @@ struct ExtractionRun {
     var lastReportOutlet: (String, String?)? = nil
     var lastSpeaker: ResolvedSpeaker? = nil
     var paragraphVia: (String, String?)? = nil
+    /// An interview an outlet conducted ("In an interview ..., BBC’s Emily Maitlis pressed Andrew"): the
+    /// interviewee's quotes are credited to it. The interviewer's name is kept to tell the two apart.
+    var interviewOutlet: (String, String?)? = nil
+    var interviewer: String? = nil
+    var interviewOffset = 0
     var viaParagraph = -1
     var lastSpeakerParagraph = -1
     var lastQuoteSpeakerInParagraph: [Int: (ResolvedSpeaker, String?, Span?)] = [:]
@@ -185,6 +190,13 @@ struct ExtractionRun {
                 }
                 lastQuoteSpeakerInParagraph[paragraph] = (speaker, cueSpan.text, cueSpan)
             }
+            // "Smith said:" closing a paragraph introduces the quotation of the next one.
+            if found.isEmpty, let a = attributions.last, t.words[sentence.upperBound - 1].text == ":", a.cueLast >= sentence.upperBound - 4 {
+                var cache: [Int: ResolvedSpeaker] = [:]
+                let speaker = resolve(attribution: attributions.count - 1, attributions, sentence: sentence, sentenceIndex: si, cache: &cache)
+                let cueSpan = t.span(t.words[a.cueFirst].start, t.words[a.cueLast].end)
+                lastQuoteSpeakerInParagraph[paragraph] = (speaker, cueSpan.text, cueSpan)
+            }
             // Quotations no reporting verb claims: they may go on with the last quote's speaker.
             for k in sentence where t.words[k].region >= 0 {
                 let r = t.words[k].region
@@ -197,6 +209,7 @@ struct ExtractionRun {
             }
         }
         quotes.sort { ($0.span.start, $0.span.end) < ($1.span.start, $1.span.end) }
+        creditInterview()
         var seen: Set<Int> = []
         quotes = quotes.filter { seen.insert($0.span.start &* 1_000_003 &+ $0.span.end).inserted }
     }
@@ -257,6 +270,20 @@ struct ExtractionRun {
                 }
             }
         }
+        if inherited == nil, region.wordCount >= 5, region.endsUtterance, first > 0, t.words[first - 1].paragraph < paragraph {
+            // A paragraph that is one whole quotation, after a paragraph about someone: the person the text
+            // was just about said it; when nobody was, the quote stays without a speaker.
+            if let person = nearestName(before: first, sentenceIndex: si, person: true) {
+                inherited = (person, nil, nil)
+            } else {
+                inherited = (ResolvedSpeaker(name: nil, entity: nil, mention: nil, isPerson: false), nil, nil)
+            }
+            let q = Quote(span: t.span(region.contentStart, region.contentEnd), type: .direct, speaker: inherited!.0.name,
+                          speakerEntity: inherited!.0.entity, speakerMention: nil, cue: nil, cueSpan: nil,
+                          via: via?.0, viaEntity: via?.1)
+            lastQuoteSpeakerInParagraph[paragraph] = inherited
+            return q
+        }
         guard let (speaker, cue, cueSpan) = inherited, speaker.name != nil || speaker.mention != nil else { return nil }
         lastQuoteSpeakerInParagraph[paragraph] = (speaker, cue, cueSpan)
         return Quote(span: t.span(region.contentStart, region.contentEnd), type: .direct, speaker: speaker.name,
@@ -314,7 +341,7 @@ struct ExtractionRun {
                 if let a = asSaying(k, sentence) { result.append(a) }
                 continue
             }
-            if kind == .participle, ["without", "after", "before", "by", "for", "of", "about", "while", "is", "was", "were", "are", "be", "been", "start", "started", "began", "keep", "kept"].contains(previous) { continue }
+            if kind == .participle, ["without", "by", "for", "of", "about", "is", "was", "were", "are", "be", "been", "start", "started", "began", "keep", "kept"].contains(previous) { continue }
             // "cited X as saying" is read at "saying".
             if lower == "cited" || lower == "cites" || lower == "quoted" {
                 var j = k + 1, hasAs = false
@@ -324,7 +351,19 @@ struct ExtractionRun {
                 }
                 if hasAs { continue }
             }
-            if lower == "called", next != "on", next != "for" { continue }
+            if ["called", "calls", "described", "describes", "labelled", "labeled", "branded", "dubbed"].contains(lower),
+               next != "on", next != "for" {
+                // A passive ("been dubbed “feather duvet lung”") names a term, not what someone said.
+                if ["been", "being", "be", "was", "were", "is", "are", "often", "sometimes", "also", "instead", "so"].contains(previous) { continue }
+                // "called it an “extremely adverse development”", "described the game as “a disaster”".
+                var j = k + 1
+                while j < sentence.upperBound, j - k <= 6, w[j].region < 0, w[j].isWord { j += 1 }
+                guard j < sentence.upperBound, w[j].region >= 0, w[j].start == t.regions[w[j].region].open,
+                      let m = t.subjectBefore(k, sentenceStart: sentence.lowerBound) else { continue }
+                result.append(Attribution(cueFirst: k, cueLast: k, kind: .say, mention: m, sharesSpeakerWith: nil,
+                                          afterStart: j, clauseFirst: m.clauseFirst))
+                continue
+            }
             if lower == "called" { kind = .urge }
             var mention: SpeakerMention? = nil
             var shares: Int? = nil
@@ -560,9 +599,10 @@ struct ExtractionRun {
                 result.append(FoundQuote(start: t.regions[r].contentStart, end: t.regions[r].contentEnd, type: .direct, attribution: i, region: r))
                 // Interrupted: `“A,” he said, “B.”`
                 var after = max(a.afterStart, a.cueLast + 1)
-                while after < sentence.upperBound, w[after].isWord, w[after].region < 0,
-                      Lexicon.prepositions.contains(w[after].lower) || Lexicon.adverbs.contains(w[after].lower) { after += 1 }
-                if let r2 = regionStarting(at: after, before: sentence.upperBound), !claimed.contains(r2) {
+                while after < sentence.upperBound, w[after].isWord, w[after].region < 0, Lexicon.adverbs.contains(w[after].lower) { after += 1 }
+                // The second part follows a comma or colon ("he said, “B.”"), not a preposition ("said on “DWTS”").
+                if after < sentence.upperBound, w[after].text == "," || w[after].text == ":",
+                   let r2 = regionStarting(at: after, before: sentence.upperBound), !claimed.contains(r2) {
                     claimed.insert(r2)
                     result.append(FoundQuote(start: t.regions[r2].contentStart, end: t.regions[r2].contentEnd, type: .direct, attribution: i, region: r2))
                 }
@@ -576,6 +616,12 @@ struct ExtractionRun {
             // 3. Content before the attribution: `..., Graham said.`
             var before = tailAnchor - 1
             guard before > sentence.lowerBound else { continue }
+            if w[before].lower == "as", before - 1 > sentence.lowerBound, w[before - 1].text == ",",
+               let (ca, cb) = trimmed(sentence.lowerBound, sentence.upperBound), wordCount(ca, cb) >= 5 {
+                // "HP, as Gizmodo very recently explained, is a complex condition": the sentence is the content.
+                result.append(classify(ca, cb, attribution: i))
+                continue
+            }
             if w[before].region >= 0, w[before].start == t.regions[w[before].region].close, t.regions[w[before].region].endsUtterance {
                 before += 1  // `... “we want to try to help,” Sanborn said`: the comma is inside the marks
             } else if !(w[before].text == "," || w[before].text == "\u{2014}") {
@@ -587,10 +633,25 @@ struct ExtractionRun {
                 if other.cueLast < before { start = max(start, other.isAccordingTo ? other.afterStart : other.cueLast + 1) }
             }
             start = skipLeadingChannel(start, before)
+            // "On Tuesday morning, he posted ...": a fronted time or place is not reported content.
+            if start < before, w[start].region < 0, Lexicon.prepositions.contains(w[start].lower), wordCount(start, before) <= 4 { continue }
             guard let (ca, cb) = trimmed(start, before), wordCount(ca, cb) >= 3 || (w[ca].region >= 0 && t.regions[w[ca].region].wordCount >= 1) else { continue }
             let q = classify(ca, cb, attribution: i)
             if let r = q.region { if claimed.contains(r) { continue }; claimed.insert(r) }
             result.append(q)
+            // "Disney’s teams isolated the problem, Mayer said, and “patched” the software": the report goes on.
+            var n = max(a.cueLast + 1, a.afterStart)
+            if n + 1 < sentence.upperBound, w[n].text == ",", w[n + 1].lower == "and" {
+                n += 2
+                let stop = contentEnd(from: n, sentence, alone ? [a] : attributions, current: alone ? 0 : i)
+                if let (na, nb) = trimmed(n, stop), wordCount(na, nb) >= 3 {
+                    let more = classify(na, nb, attribution: i)
+                    if more.region == nil || !claimed.contains(more.region!) {
+                        if let r = more.region { claimed.insert(r) }
+                        result.append(more)
+                    }
+                }
+            }
         }
         return result
     }
@@ -664,6 +725,8 @@ struct ExtractionRun {
                 k += 1
             }
             if !sawThat, k < end, w[k].lower == "that" { k += 1; sawThat = true }
+            // "told the BBC: “...”"
+            if !sawThat, k < end, w[k].text == ":" || w[k].text == ",", regionStarting(at: k, before: end) != nil { k += 1 }
             // "told Gizmodo by email." has nothing after it.
             while k < end, w[k].isWord, w[k].region < 0, ["by", "in", "an", "a", "email", "phone", "interview", "statement"].contains(w[k].lower),
                   thatAhead(k, end, limit: 6) == nil {
@@ -674,6 +737,9 @@ struct ExtractionRun {
             if k < end, w[k].lower == "that" {
                 k += 1
                 sawThat = true
+            } else if k + 1 < end, ["of", "about", "against"].contains(w[k].lower), w[k + 1].region >= 0,
+                      w[k + 1].start == t.regions[w[k + 1].region].open {
+                k += 1  // "warning of “dangerous consequences”"
             } else if k < end, w[k].isWord, w[k].region < 0, Lexicon.prepositions.contains(w[k].lower), !isQuantity(k) {
                 // "said in a statement that", "said Tuesday that", "said on Twitter: “...”".
                 if let that = thatAhead(k, end, limit: 12) {
@@ -817,11 +883,32 @@ struct ExtractionRun {
         return (t.slice(start, end), nil)
     }
 
+    /// The first speaker quoted after an outlet's interview is named, other than its interviewer, is the
+    /// interviewee: their quotes without a channel of their own come from that interview.
+    mutating func creditInterview() {
+        guard let outlet = interviewOutlet else { return }
+        var interviewee: String? = nil
+        for i in quotes.indices where quotes[i].span.start > interviewOffset && quotes[i].via == nil {
+            guard let name = quotes[i].speaker, name != interviewer, name != outlet.0 else { continue }
+            if interviewee == nil { interviewee = name }
+            if name == interviewee {
+                quotes[i].via = outlet.0
+                quotes[i].viaEntity = outlet.1
+            }
+        }
+    }
+
+    func sentenceMentionsInterview(_ sentence: Range<Int>) -> Bool {
+        for k in sentence where t.words[k].region < 0 && (t.words[k].lower == "interview" || t.words[k].lower == "interviewed") { return true }
+        return false
+    }
+
     /// The outlet a sentence credits: "as reported by Aljazeera", "As cited by Reuters", "A Deutsche Welle
     /// report cited", "according to the report" (the report named before), "told CNN".
     mutating func viaOfSentence(_ sentence: Range<Int>) -> (String, String?)? {
         let w = t.words
         var via: (String, String?)? = nil
+        let mentionsInterview = interviewOutlet == nil && sentenceMentionsInterview(sentence)
         var k = sentence.lowerBound
         while k < sentence.upperBound {
             defer { k += 1 }
@@ -853,11 +940,27 @@ struct ExtractionRun {
                     via = via ?? outletValue(run)
                 }
             } else if t.isNameWord(k), let run = t.capitalisedRun(startingAt: k, before: sentence.upperBound) {
+                if interviewOutlet == nil, mentionsInterview, isOutletRun(run) {
+                    interviewOutlet = outletValue(run)
+                    interviewOffset = t.words[sentence.lowerBound].start
+                    if t.words[run.upperBound - 1].isPossessive || (run.upperBound < sentence.upperBound && t.words[run.upperBound].isPossessive) {
+                        // "BBC’s Emily Maitlis": the interviewer.
+                        let next = t.words[run.upperBound - 1].isPossessive ? run.upperBound : run.upperBound + 1
+                        if let person = t.capitalisedRun(startingAt: next, before: sentence.upperBound) {
+                            let name = t.nameWithinRun(person)
+                            if !name.isEmpty {
+                                let start = t.words[name.lowerBound].start, end = t.words[name.upperBound - 1].end
+                                interviewer = entityCovering(start, end).map { entities[$0].name } ?? fullestName(name)
+                            }
+                        }
+                    }
+                }
                 // "A Deutsche Welle report cited ...", "in a CNN interview".
                 let followed = run.upperBound < sentence.upperBound ? w[run.upperBound].lower : ""
                 let before = run.lowerBound > sentence.lowerBound ? w[run.lowerBound - 1].lower : ""
-                if (["report", "interview", "poll", "survey"].contains(followed) && ["a", "an", "the", "in", "new", "latest", "recent"].contains(before))
-                    || (["report", "interview", "reported", "reports", "poll", "survey"].contains(followed) && isOutletRun(run)) {
+                let reportWord = ["report", "interview", "reported", "reports", "poll", "survey"].contains(followed)
+                if reportWord, (["report", "interview", "poll", "survey"].contains(followed) && ["a", "an", "the", "in", "new", "latest", "recent"].contains(before))
+                    || isOutletRun(run) {
                     let v = outletValue(run)
                     if followed != "interview" { lastReportOutlet = v }
                     via = via ?? v
@@ -894,7 +997,20 @@ struct ExtractionRun {
         case .name:
             if let e = entityCovering(span.start, span.end) {
                 let ent = entities[e]
-                return ResolvedSpeaker(name: ent.name, entity: ent.id, mention: span, isPerson: ent.type == .person)
+                if ent.type == .person || ent.type == .org {
+                    return ResolvedSpeaker(name: ent.name, entity: ent.id, mention: span, isPerson: ent.type == .person)
+                }
+                // A place or group as the subject of a reporting verb is often a surname the recognizer
+                // mistyped: a person the article names in full with this surname speaks instead.
+                let surname = t.words[m.last].text
+                if let person = entities.first(where: { $0.type == .person && $0.name.hasSuffix(" " + surname) }) {
+                    return ResolvedSpeaker(name: person.name, entity: person.id, mention: span, isPerson: true)
+                }
+                let full = fullestName(m.first..<(m.last + 1))
+                if full.contains(" "), full != ent.name {
+                    return ResolvedSpeaker(name: full, entity: nil, mention: span, isPerson: true)
+                }
+                return ResolvedSpeaker(name: ent.name, entity: ent.id, mention: span, isPerson: false)
             }
             let isOrganisation = Lexicon.organisationWords.contains(t.words[m.last].lower) || (m.first == m.last && t.words[m.first].text.unicodeScalars.allSatisfy { !$0.properties.isLowercase })
             return ResolvedSpeaker(name: fullestName(m.first..<(m.last + 1)), entity: nil, mention: span, isPerson: !isOrganisation)
@@ -903,6 +1019,8 @@ struct ExtractionRun {
                 if let antecedent = personAntecedent(before: m.first, sentence: sentence, sentenceIndex: si) {
                     return ResolvedSpeaker(name: antecedent.name, entity: antecedent.entity, mention: span, isPerson: true)
                 }
+            } else if p == "they", let named = coordinatedPerson(before: m.first, sentenceIndex: si) {
+                return ResolvedSpeaker(name: named.name, entity: named.entity, mention: span, isPerson: true)
             } else if p == "it" {
                 if let last = lastSpeaker, !last.isPerson, lastSpeakerParagraph >= t.words[m.first].paragraph - 2 {
                     return ResolvedSpeaker(name: last.name, entity: last.entity, mention: span, isPerson: false)
@@ -955,11 +1073,12 @@ struct ExtractionRun {
             p = run.lowerBound - 1
             let name = t.nameWithinRun(run)
             guard !name.isEmpty, !isOutletRun(run) else { continue }
+            if run.upperBound + 1 < t.words.count, t.words[run.upperBound].isWord, !t.words[run.upperBound].isCapitalised,
+               t.isNameWord(run.upperBound + 1) { continue }  // "Team captain John Smith"
             let start = t.words[name.lowerBound].start, end = t.words[name.upperBound - 1].end
-            if !entities.isEmpty {
-                guard let e = entityCovering(start, end), !entities[e].isOutlet else { continue }
+            if let e = entityCovering(start, end) {
                 let type = entities[e].type
-                if person ? type == .person : (type == .org) {
+                if !entities[e].isOutlet, person ? type == .person : (type == .org) {
                     return ResolvedSpeaker(name: entities[e].name, entity: entities[e].id, mention: nil, isPerson: person)
                 }
                 continue
@@ -975,6 +1094,32 @@ struct ExtractionRun {
                 if last.isPossessive, text.hasSuffix("’s") || text.hasSuffix("'s") { text = String(text.dropLast(2)) }
                 return ResolvedSpeaker(name: text, entity: nil, mention: nil, isPerson: person)
             }
+        }
+        return nil
+    }
+
+    /// "Gov. Eric Holcomb and leaders of the Legislature have avoided ... However, they said": a "they" whose
+    /// group a person heads, named first in a coordination earlier in the paragraph.
+    func coordinatedPerson(before k: Int, sentenceIndex si: Int) -> ResolvedSpeaker? {
+        let paragraph = t.words[k].paragraph
+        var s = si
+        while s >= 0, s >= si - 3, t.words[t.sentences[s].lowerBound].paragraph == paragraph {
+            let range = t.sentences[s]
+            var j = range.lowerBound
+            while j < min(range.upperBound, k) {
+                guard t.isNameWord(j), let run = t.capitalisedRun(startingAt: j, before: range.upperBound) else { j += 1; continue }
+                j = run.upperBound
+                guard run.upperBound < range.upperBound, t.words[run.upperBound].lower == "and" else { continue }
+                let name = t.nameWithinRun(run)
+                guard name.count >= 2 || !name.isEmpty && run.count > name.count else { continue }
+                let start = t.words[name.lowerBound].start, end = t.words[name.upperBound - 1].end
+                if let e = entityCovering(start, end) {
+                    if entities[e].type == .person { return ResolvedSpeaker(name: entities[e].name, entity: entities[e].id, mention: nil, isPerson: true) }
+                    continue
+                }
+                return ResolvedSpeaker(name: fullestName(name), entity: nil, mention: nil, isPerson: true)
+            }
+            s -= 1
         }
         return nil
     }
@@ -996,7 +1141,7 @@ struct ExtractionRun {
                 if entities[e].type == .person { return ResolvedSpeaker(name: entities[e].name, entity: entities[e].id, mention: nil, isPerson: true) }
                 continue
             }
-            if !entities.isEmpty { continue }
+            // No entity covers it: the text decides, as without a recognizer.
             if name.count == 1, isCommonNounOrPlace(name.lowerBound, range.lowerBound) { continue }
             let full = fullestName(name)
             let lastWord = t.words[name.upperBound - 1].text

@@ -66,7 +66,7 @@ import WhosaidCore
     }
 
     @Test func scareQuotesAndTitlesAreNotQuotes() {
-        let qs = extractQuotes("The film “Pose” won an award. Critics called the sequel a “masterpiece” of sorts.")
+        let qs = extractQuotes("The film “Pose” won an award. The “masterpiece” drew crowds on its first night, the studio’s “biggest” yet.")
         #expect(qs.isEmpty)
     }
 }
@@ -118,6 +118,13 @@ import WhosaidCore
         let qs = extractQuotes("Fifty-one percent say that “the president should be removed from office.”")
         #expect(qs.first?.type == .direct)
         #expect(qs.first?.span.text == "the president should be removed from office.")
+    }
+
+    @Test func calledSomethingInQuotationMarksIsAQuote() {
+        let qs = extractQuotes("The Arab League called it an “extremely adverse development”.")
+        #expect(qs.first?.span.text == "extremely adverse development")
+        #expect(qs.first?.type == .direct)
+        #expect(qs.first?.speaker == "Arab League")
     }
 
     @Test func quotedAsSaying() {

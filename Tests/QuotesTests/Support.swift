@@ -4,12 +4,15 @@ import Language
 import Quotes
 import WhosaidCore
 
+/// Loaded once: the recognizer reads its model when made.
+let sharedRecognizer = EntityRecognizer()
+
 /// Runs the whole extraction chain (tokenizer, splitter, recognizer, quotes) the way whosaid-extract does.
 func extractQuotes(_ string: String, entities given: [Entity]? = nil) -> [Quote] {
     let text = ScalarText(string)
     let tokens = Tokenizer().tokenize(text)
     let sentences = SentenceSplitter().split(text, tokens: tokens)
-    let entities = given ?? EntityRecognizer().entities(in: text, tokens: tokens, sentences: sentences)
+    let entities = given ?? sharedRecognizer.entities(in: text, tokens: tokens, sentences: sentences)
     return QuoteExtractor().quotes(in: text, tokens: tokens, sentences: sentences, entities: entities)
 }
 
