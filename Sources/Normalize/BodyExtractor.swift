@@ -5,12 +5,13 @@
 /// holds most of the prose and little else; its blocks, filtered once more, are the body.
 enum BodyExtractor {
     /// A block at least this long (in UTF-8 bytes) with few links reads as prose.
-    static let proseLength = 70
+    static let proseLength = 50
     /// Share of a block's text inside links above which it is navigation, not prose.
-    static let proseLinkDensity = 0.35
+    static let proseLinkDensity = 0.25
     /// Blocks kept from the chosen element may carry more links than prose does (inline citations),
     /// but not more than this.
     static let keptLinkDensity = 0.5
+    static let keptParagraphLinkDensity = 0.8
 
     struct Result {
         var paragraphs: [String]
@@ -83,7 +84,7 @@ enum BodyExtractor {
 
     /// Each level up an element's score counts this much less: the element that directly holds the
     /// paragraphs beats an ancestor that also holds teasers of other stories.
-    static let ancestorDecay = 0.9
+    static let ancestorDecay = 0.85
     /// A sibling of the chosen element joins the body when this share of its text is prose (articles
     /// split into chunks by ads or inline embeds).
     static let siblingProseShare = 0.85
@@ -106,7 +107,9 @@ enum BodyExtractor {
 
     static func keep(_ b: TextBlock) -> Bool {
         if b.kind == .heading1 { return false }
-        if Double(b.linkBytes) > keptLinkDensity * Double(b.length) { return false }
+        // Quotes keep their links (embedded posts are mostly handles and links); paragraphs may cite a lot.
+        let limit = b.kind == .quote ? 1.0 : (b.kind == .paragraph ? keptParagraphLinkDensity : keptLinkDensity)
+        if Double(b.linkBytes) > limit * Double(b.length) { return false }
         return true
     }
 
