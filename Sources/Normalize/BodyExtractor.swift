@@ -122,19 +122,20 @@ enum BodyExtractor {
         let length = text.utf8.count
         guard length < 300 else { return false }
         let lower = text.lowercased()
+        let bytes = Array(lower.utf8)
         // Captions that end in their credit: "Protesters in the street (Image: GETTY)".
-        if lower.hasSuffix(")"), ["(image:", "(photo:", "(picture:", "(credit:", "(pictured:"].contains(where: lower.contains) {
+        if lower.hasSuffix(")"), ["(image:", "(photo:", "(picture:", "(credit:", "(pictured:"].contains(where: { has(bytes, $0) }) {
             return true
         }
         // Sign-offs: "Follow us on Twitter and Facebook", "Email the author at ...", newsletter prompts.
-        if lower.contains("follow us") || lower.contains("follow him") || lower.contains("follow her")
-            || (lower.contains("twitter") && lower.contains("facebook")) {
+        if has(bytes, "follow us") || has(bytes, "follow him") || has(bytes, "follow her")
+            || (has(bytes, "twitter") && has(bytes, "facebook")) {
             return true
         }
-        if length < 200, lower.contains("newsletter") || (lower.contains("@") && (lower.contains("email") || lower.contains("reached at"))) {
+        if length < 200, has(bytes, "newsletter") || (has(bytes, "@") && (has(bytes, "email") || has(bytes, "reached at"))) {
             return true
         }
-        if lower.hasPrefix("image "), lower.split(separator: " ").count == 4, lower.contains(" of ") { return true }
+        if lower.hasPrefix("image "), lower.split(separator: " ").count == 4, has(bytes, " of ") { return true }
         guard length < 90 else { return false }
         if lower == "this slideshow requires javascript." { return true }
         let exact: Set<String> = ["advertisement", "advertisement:", "ad", "continue reading", "continue reading below",
@@ -148,6 +149,18 @@ enum BodyExtractor {
                        "related:", "also read:", "see also:", "recommended:", "click here to", "sign up for",
                        "subscribe to", "follow us", "getty images", "credit:"] where lower.hasPrefix(prefix) {
             return true
+        }
+        return false
+    }
+
+    /// Byte search (String.contains goes through Foundation here, which is slow on the hot path).
+    static func has(_ hay: [UInt8], _ needle: String) -> Bool {
+        let n = Array(needle.utf8)
+        guard !n.isEmpty, hay.count >= n.count else { return false }
+        for i in 0...(hay.count - n.count) where hay[i] == n[0] {
+            var k = 1
+            while k < n.count && hay[i + k] == n[k] { k += 1 }
+            if k == n.count { return true }
         }
         return false
     }

@@ -45,7 +45,7 @@ enum HTMLArticle {
         }
         if charset.source == .fallback { warnings.append("no charset given and not UTF-8: read as windows-1252") }
         var bytes = charset.skip > 0 ? Array(document.bytes[charset.skip...]) : document.bytes
-        if charset.name == "UTF-8", let repaired = Charset.repairUTF8(bytes) {
+        if charset.name == "UTF-8", charset.source != .validUTF8, let repaired = Charset.repairUTF8(bytes) {
             bytes = repaired.bytes
             warnings.append("\(repaired.replaced) invalid UTF-8 sequences replaced with U+FFFD")
         }
