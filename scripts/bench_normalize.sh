@@ -12,16 +12,23 @@ fetch=${1:?$usage}
 bench=${2:?$usage}
 repeat=${3:-5}
 [ -d "$bench/html" ] || { echo "bench_normalize: $bench/html is missing (the shared benchmark is expected at ../shared/bench/article-extraction)" >&2; exit 1; }
-[ -x /usr/bin/time ] || { echo "bench_normalize: /usr/bin/time is missing (apt-get install time)" >&2; exit 1; }
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 mkdir -p "$work/pages"
 for f in "$bench"/html/*.html.gz; do gzip -dc "$f" > "$work/pages/$(basename "${f%.gz}")"; done
 pages=$(ls "$work/pages" | wc -l)
 
-measure() { # folder → "user+sys wall peak_kb"
-  /usr/bin/time -f "%U %S %e %M" -o "$work/time" "$fetch" --quiet -o "$work/out.ndjson" "$1" 2>/dev/null || [ $? -eq 65 ]
-  tail -n 1 "$work/time" | awk '{ print $1 + $2, $3, $4 }'
+measure() { # folder → "user+sys wall peak_kb", from getrusage of the finished child
+  python3 - "$fetch" "$1" "$work/out.ndjson" <<'PY'
+import resource, subprocess, sys, time
+start = time.monotonic()
+status = subprocess.run([sys.argv[1], "--quiet", "-o", sys.argv[3], sys.argv[2]], stderr=subprocess.DEVNULL).returncode
+wall = time.monotonic() - start
+if status not in (0, 65):
+    sys.exit(f"bench_normalize: whosaid-fetch failed with status {status}")
+usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+print(usage.ru_utime + usage.ru_stime, wall, usage.ru_maxrss)
+PY
 }
 
 cpu=0; wall=0; peak1=0
