@@ -10,8 +10,10 @@ enum BodyExtractor {
     static let proseLinkDensity = 0.25
     /// Blocks kept from the chosen element may carry more links than prose does (inline citations),
     /// but not more than this.
-    static let keptLinkDensity = 0.5
-    static let keptParagraphLinkDensity = 0.8
+    static let keptLinkDensity = 0.8
+    /// A long block reads as prose even with many links (a list of linked headlines, each with its story).
+    static let longProseLength = 200
+    static let longProseLinkDensity = 0.6
 
     struct Result {
         var paragraphs: [String]
@@ -93,6 +95,7 @@ enum BodyExtractor {
 
     static func isProse(_ b: TextBlock) -> Bool {
         guard b.kind != .heading1 else { return false }
+        if b.length >= longProseLength && Double(b.linkBytes) < longProseLinkDensity * Double(b.length) { return true }
         return b.length >= proseLength && Double(b.linkBytes) < proseLinkDensity * Double(b.length)
     }
 
@@ -107,8 +110,8 @@ enum BodyExtractor {
 
     static func keep(_ b: TextBlock) -> Bool {
         if b.kind == .heading1 { return false }
-        // Quotes keep their links (embedded posts are mostly handles and links); paragraphs may cite a lot.
-        let limit = b.kind == .quote ? 1.0 : (b.kind == .paragraph ? keptParagraphLinkDensity : keptLinkDensity)
+        // Quotes keep their links (embedded posts are mostly handles and links).
+        let limit = b.kind == .quote ? 1.0 : keptLinkDensity
         if Double(b.linkBytes) > limit * Double(b.length) { return false }
         return true
     }
