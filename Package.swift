@@ -10,6 +10,8 @@ let package = Package(
         .executable(name: "whosaid-extract", targets: ["whosaid-extract"]),
         .executable(name: "whosaid-load", targets: ["whosaid-load"]),
         .executable(name: "whosaid", targets: ["whosaid"]),
+        // The libraries, for the fuzz targets in Tests/Fuzz.
+        .library(name: "WhosaidLibraries", targets: ["WhosaidCore", "Normalize", "Language", "Entities", "Quotes"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -29,7 +31,9 @@ let package = Package(
         .target(name: "Fetch", dependencies: ["WhosaidCore", "CZlib"]),
         .target(name: "Normalize", dependencies: ["WhosaidCore", "CLibXML2"]),
         .target(name: "Language", dependencies: ["WhosaidCore"]),
-        .target(name: "Entities", dependencies: ["WhosaidCore", "Language"]),
+        // The tagger's model and the gazetteers live in data/models and data/lexicons (linked into Resources).
+        .target(name: "Entities", dependencies: ["WhosaidCore", "Language"],
+                resources: [.copy("Resources/lexicons"), .copy("Resources/models")]),
         .target(name: "Quotes", dependencies: ["WhosaidCore", "Language", "Entities"]),
         .target(name: "Store", dependencies: ["WhosaidCore", "CSQLite3"]),
 
@@ -44,6 +48,11 @@ let package = Package(
         ]),
         .executableTarget(name: "whosaid-load", dependencies: [
             "WhosaidCore", "StageCommand", "Store",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        // Trains, scores and times the entity recognizer (make train, eval-entities, bench-entities).
+        .executableTarget(name: "whosaid-ner", dependencies: [
+            "WhosaidCore", "Language", "Entities",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "whosaid", dependencies: [

@@ -9,6 +9,7 @@ public enum FetchError: Error, Equatable, CustomStringConvertible {
     case notGzip(path: String)
     case gzipCorrupt(path: String, reason: String)
     case tooLarge(path: String, limit: Int)
+    case cannotWrite(path: String, reason: String)
 
     public var description: String {
         switch self {
@@ -16,6 +17,7 @@ public enum FetchError: Error, Equatable, CustomStringConvertible {
         case .notGzip(let p): "\(p): not gzip data"
         case .gzipCorrupt(let p, let r): "\(p): corrupt gzip data: \(r)"
         case .tooLarge(let p, let limit): "\(p): larger than the limit of \(limit) bytes"
+        case .cannotWrite(let p, let r): "\(p): cannot write: \(r)"
         }
     }
 }
@@ -24,10 +26,17 @@ public enum FetchError: Error, Equatable, CustomStringConvertible {
 /// article extension, in a stable order (so the same corpus always gives the same output).
 public enum InputFiles {
     public static let articleExtensions = [".html", ".htm", ".xhtml", ".html.gz", ".htm.gz", ".txt", ".txt.gz"]
+    /// Web archives: read record by record rather than as one document.
+    public static let archiveExtensions = [".warc", ".warc.gz"]
 
     public static func isArticleFile(_ path: String) -> Bool {
         let lower = path.lowercased()
-        return articleExtensions.contains { lower.hasSuffix($0) }
+        return articleExtensions.contains { lower.hasSuffix($0) } || isArchive(path)
+    }
+
+    public static func isArchive(_ path: String) -> Bool {
+        let lower = path.lowercased()
+        return archiveExtensions.contains { lower.hasSuffix($0) }
     }
 
     /// Expands folders (recursively, sorted by path bytes); files named directly are kept whatever
@@ -74,6 +83,17 @@ public enum InputFiles {
     /// Reads a whole file, refusing files over `limit` bytes; `.gz` files are decompressed (also limited,
     /// so a small gzip bomb cannot fill memory).
     public static func read(_ path: String, limit: Int = 64 << 20) throws(FetchError) -> RawDocument {
+        var bytes = try readBytes(path, limit: limit)
+        if path.lowercased().hasSuffix(".gz") {
+            bytes = try Gzip.decompress(bytes, source: path, limit: limit)
+        }
+        let lower = path.lowercased()
+        let type: String? = lower.hasSuffix(".txt") || lower.hasSuffix(".txt.gz") ? "text/plain" : nil
+        return RawDocument(source: path, bytes: bytes, contentType: type)
+    }
+
+    /// The bytes of a file as they are on disk, refusing files over `limit` bytes.
+    public static func readBytes(_ path: String, limit: Int) throws(FetchError) -> [UInt8] {
         let fd = open(path, O_RDONLY)
         if fd < 0 { throw .cannotRead(path: path, reason: String(cString: strerror(errno))) }
         defer { close(fd) }
@@ -89,11 +109,6 @@ public enum InputFiles {
             bytes.append(contentsOf: chunk[0..<n])
             if bytes.count > limit { throw .tooLarge(path: path, limit: limit) }
         }
-        if path.lowercased().hasSuffix(".gz") {
-            bytes = try Gzip.decompress(bytes, source: path, limit: limit)
-        }
-        let lower = path.lowercased()
-        let type: String? = lower.hasSuffix(".txt") || lower.hasSuffix(".txt.gz") ? "text/plain" : nil
-        return RawDocument(source: path, bytes: bytes, contentType: type)
+        return bytes
     }
 }

@@ -170,6 +170,12 @@ public final class OutputStream {
         if buffer.count >= 1 << 20 { try flush() }
     }
 
+    /// Bytes written as they are (no newline added).
+    public func write(rawBytes: some Collection<UInt8>) throws(StreamError) {
+        buffer.append(contentsOf: rawBytes)
+        if buffer.count >= 1 << 20 { try flush() }
+    }
+
     public func write(rawLine: some Collection<UInt8>) throws(StreamError) {
         buffer.append(contentsOf: rawLine)
         buffer.append(0x0A)

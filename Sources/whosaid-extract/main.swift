@@ -22,6 +22,10 @@ struct ExtractCommand: ParsableCommand {
     var inputs: [String] = []
 
     func run() throws {
+        try runStage(command: "whosaid-extract") { try extract() }
+    }
+
+    func extract() throws -> ExitStatus {
         let reporter = try StageReporter(command: "whosaid-extract", quiet: stage.quiet, rejectsPath: stage.rejects)
         let output = try OutputStream(path: stage.output)
         let tokenizer = Tokenizer()
@@ -40,7 +44,7 @@ struct ExtractCommand: ParsableCommand {
             reporter.countOut()
         }
         try output.commit()
-        throw stageExit(try reporter.finish(extra: "\(quoteCount) quotes"))
+        return try reporter.finish(extra: "\(quoteCount) quotes")
     }
 }
 

@@ -1,0 +1,191 @@
+#!/usr/bin/env python3
+"""End-to-end benchmark of the whosaid pipeline (make bench-pipeline).
+
+Runs the release binaries on the article-extraction benchmark pages (../shared/bench/article-extraction/html
+from the repository root, or --pages DIR), one stage after another on one core, and prints per stage and end
+to end: articles/s, words/s, MB/s and peak RSS. Then it builds a corpus 100x as large and shows that peak RSS
+stays flat, and times `make -j1` against `make -j2` on the same corpus for the two-core speed-up. With
+--peers FILE (the JSON the peer benchmark writes) it prints the ratio against the Python stack.
+
+Each measured process is run alone; its peak RSS comes from wait4's rusage, so no external tool is needed.
+Results also go to out/bench/pipeline.json.
+"""
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BIN = ROOT / ".build" / "release"
+
+
+def run_measured(argv, stdin_path=None, stdout_path=None, env=None, cpu=None):
+    """Runs argv; returns (seconds, peak RSS in MB, exit status)."""
+    if cpu is not None and shutil.which("taskset"):
+        argv = ["taskset", "-c", str(cpu)] + argv
+    stdin = open(stdin_path, "rb") if stdin_path else subprocess.DEVNULL
+    stdout = open(stdout_path, "wb") if stdout_path else subprocess.DEVNULL
+    start = time.perf_counter()
+    proc = subprocess.Popen(argv, stdin=stdin, stdout=stdout, stderr=subprocess.PIPE, env=env, cwd=ROOT)
+    _, status, usage = os.wait4(proc.pid, 0)
+    seconds = time.perf_counter() - start
+    err = proc.stderr.read().decode("utf-8", "replace")
+    proc.stderr.close()
+    for f in (stdin, stdout):
+        if hasattr(f, "close"):
+            f.close()
+    code = os.waitstatus_to_exitcode(status)
+    if code not in (0, 65):
+        sys.exit(f"bench: {' '.join(map(str, argv))} failed with status {code}:\n{err[-2000:]}")
+    return seconds, usage.ru_maxrss / 1024.0, code
+
+
+def count_words(ndjson_path):
+    words = articles = 0
+    with open(ndjson_path, encoding="utf-8") as f:
+        for line in f:
+            record = json.loads(line)
+            words += len(record.get("text", "").split())
+            articles += 1
+    return articles, words
+
+
+def replicate_records(src, dst, times):
+    """Copies of every record with distinct ids, so later stages see `times` x as many articles."""
+    with open(src, encoding="utf-8") as f:
+        lines = [json.loads(l) for l in f if l.strip()]
+    with open(dst, "w", encoding="utf-8") as out:
+        for k in range(times):
+            for record in lines:
+                copy = dict(record)
+                copy["id"] = f"{record['id']}-{k}"
+                out.write(json.dumps(copy, sort_keys=True, ensure_ascii=False, separators=(",", ":")) + "\n")
+
+
+def line(name, articles, words, nbytes, seconds, rss):
+    return (f"{name:<28} {articles:>7} articles {articles / seconds:>9.0f} articles/s "
+            f"{words / seconds:>11.0f} words/s {nbytes / seconds / 1e6:>7.1f} MB/s  peak RSS {rss:>6.1f} MB")
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--pages", type=Path, default=ROOT.parent / "shared" / "bench" / "article-extraction" / "html")
+    ap.add_argument("--repeat", type=int, default=5, help="passes over the pages for the one-core figures")
+    ap.add_argument("--large", type=int, default=100, help="how many times larger the flat-memory corpus is")
+    ap.add_argument("--peers", type=Path, help="peer benchmark JSON to compare against")
+    ap.add_argument("--skip-parallel", action="store_true")
+    a = ap.parse_args()
+    if not a.pages.is_dir():
+        sys.exit(f"bench: no benchmark pages at {a.pages} (give --pages DIR)")
+    for exe in ("whosaid-fetch", "whosaid-extract", "whosaid-load"):
+        if not (BIN / exe).exists():
+            sys.exit(f"bench: {BIN / exe} is missing: run `make build` first")
+    work = ROOT / "out" / "bench"
+    work.mkdir(parents=True, exist_ok=True)
+    pages = sorted(str(p) for p in a.pages.glob("*.html.gz"))
+    html_bytes = sum(os.path.getsize(p) for p in pages)
+    results = {"pages": len(pages), "stages": {}}
+    print(f"machine: {os.cpu_count()} cores; one core per stage (taskset); {len(pages)} pages x {a.repeat} passes")
+
+    # Stage 1: fetch-normalize over the pages, `repeat` times (duplicates are normalised, then written once).
+    page_list = work / "pages.list"
+    page_list.write_text("".join(p + "\n" for p in pages * a.repeat))
+    articles_path = work / "articles.ndjson"
+    t, rss, _ = run_measured([str(BIN / "whosaid-fetch"), "--quiet", "--files-from", str(page_list), "-o", str(articles_path)], cpu=0)
+    n_articles, n_words = count_words(articles_path)
+    processed = len(pages) * a.repeat
+    print(line("fetch-normalize (pages)", processed, n_words * a.repeat, html_bytes * a.repeat, t, rss))
+    results["stages"]["fetch"] = {"pages": processed, "seconds": t, "pages_per_s": processed / t, "peak_rss_mb": rss}
+
+    # Stage 2: extract, on `repeat` copies of the articles.
+    many = work / "articles-many.ndjson"
+    replicate_records(articles_path, many, a.repeat)
+    extracted = work / "extracted.ndjson"
+    t, rss, _ = run_measured([str(BIN / "whosaid-extract"), "--quiet", "-o", str(extracted), str(many)], cpu=0)
+    n, w = n_articles * a.repeat, n_words * a.repeat
+    print(line("extract", n, w, os.path.getsize(many), t, rss))
+    results["stages"]["extract"] = {"articles": n, "seconds": t, "articles_per_s": n / t, "words_per_s": w / t, "peak_rss_mb": rss}
+
+    # Stage 3: load into a fresh database.
+    db = work / "bench.db"
+    for suffix in ("", "-wal", "-shm"):
+        Path(str(db) + suffix).unlink(missing_ok=True)
+    t, rss, _ = run_measured([str(BIN / "whosaid-load"), "--quiet", "--db", str(db), str(extracted)], cpu=0)
+    print(line("load", n, w, os.path.getsize(extracted), t, rss) + f"  {os.path.getsize(db) / n / 1024:.1f} KB/article")
+    results["stages"]["load"] = {"articles": n, "seconds": t, "articles_per_s": n / t, "peak_rss_mb": rss,
+                                 "db_kb_per_article": os.path.getsize(db) / n / 1024}
+
+    # End to end on one core: the three stages' times per article added up.
+    per_article = (results["stages"]["fetch"]["seconds"] / processed + results["stages"]["extract"]["seconds"] / n
+                   + results["stages"]["load"]["seconds"] / n)
+    e2e = 1 / per_article
+    print(f"{'end to end, one core':<28} {e2e:>9.0f} articles/s (HTML → database)")
+    results["end_to_end_articles_per_s"] = e2e
+
+    # Flat memory: the same stages on a corpus `large` times larger.
+    big = work / "articles-large.ndjson"
+    replicate_records(articles_path, big, a.large)
+    big_out = work / "extracted-large.ndjson"
+    t, rss_big, _ = run_measured([str(BIN / "whosaid-extract"), "--quiet", "-o", str(big_out), str(big)], cpu=0)
+    big_list = work / "pages-large.list"
+    big_list.write_text("".join(p + "\n" for p in pages * a.large))
+    _, rss_fetch_big, _ = run_measured([str(BIN / "whosaid-fetch"), "--quiet", "--files-from", str(big_list), "-o", os.devnull], cpu=0)
+    big_db = work / "bench-large.db"
+    for suffix in ("", "-wal", "-shm"):
+        Path(str(big_db) + suffix).unlink(missing_ok=True)
+    _, rss_load_big, _ = run_measured([str(BIN / "whosaid-load"), "--quiet", "--db", str(big_db), str(big_out)], cpu=0)
+    print(f"peak RSS at {a.large}x ({n_articles * a.large} articles): fetch {rss_fetch_big:.1f} MB "
+          f"(was {results['stages']['fetch']['peak_rss_mb']:.1f}), extract {rss_big:.1f} MB "
+          f"(was {results['stages']['extract']['peak_rss_mb']:.1f}), load {rss_load_big:.1f} MB "
+          f"(was {results['stages']['load']['peak_rss_mb']:.1f})")
+    results["large"] = {"factor": a.large, "fetch_peak_rss_mb": rss_fetch_big, "extract_peak_rss_mb": rss_big,
+                        "load_peak_rss_mb": rss_load_big}
+    for p in (big, big_out, big_list, big_db):
+        Path(p).unlink(missing_ok=True)
+
+    # Two cores: make -j1 against make -j2 on a corpus folder of the pages (copied `repeat` times).
+    if not a.skip_parallel:
+        corpus = work / "corpus"
+        if corpus.exists():
+            shutil.rmtree(corpus)
+        for k in range(a.repeat):
+            d = corpus / f"copy{k}"
+            d.mkdir(parents=True)
+            for p in pages:
+                os.symlink(p, d / os.path.basename(p))
+        timings = {}
+        for jobs in (1, 2):
+            outdir = work / f"make-j{jobs}"
+            if outdir.exists():
+                shutil.rmtree(outdir)
+            start = time.perf_counter()
+            subprocess.run(["make", "-s", f"-j{jobs}", "all", f"CORPUS={corpus}", f"OUT={outdir}", "SHARDS=8"],
+                           cwd=ROOT, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            timings[jobs] = time.perf_counter() - start
+        same = subprocess.run(["cmp", str(work / "make-j1" / "extracted.ndjson"), str(work / "make-j2" / "extracted.ndjson")]).returncode == 0
+        pages_total = len(pages) * a.repeat
+        print(f"make -j1: {pages_total / timings[1]:.0f} pages/s; make -j2: {pages_total / timings[2]:.0f} pages/s; "
+              f"speed-up {timings[1] / timings[2]:.2f}x; outputs identical: {same}")
+        results["parallel"] = {"j1_seconds": timings[1], "j2_seconds": timings[2], "speedup": timings[1] / timings[2],
+                               "identical": same}
+
+    if a.peers and a.peers.exists():
+        peers = json.loads(a.peers.read_text())
+        stack = peers.get("measurements", {}).get("end-to-end", {})
+        rate = stack.get("pages_per_s")
+        if rate:
+            print(f"peer stack (trafilatura + spaCy en_core_web_sm + a quote step), one core: {rate:.2f} articles/s "
+                  f"({stack.get('cpu_pages_per_s', 0):.2f} per CPU second); whosaid end to end is {e2e / rate:.0f}x faster")
+            results["peer_ratio"] = e2e / rate
+    else:
+        print("peer stack: not measured (run make bench-peers)")
+    (work / "pipeline.json").write_text(json.dumps(results, indent=2, sort_keys=True))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
