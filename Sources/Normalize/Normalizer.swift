@@ -44,8 +44,12 @@ enum HTMLArticle {
             warnings.append("declared charset \"\(declared)\" is unknown; read as \(charset.name)")
         }
         if charset.source == .fallback { warnings.append("no charset given and not UTF-8: read as windows-1252") }
+        if charset.source == .metaOverruled { warnings.append("the page's <meta> names another charset, but it is UTF-8: read as UTF-8") }
         var bytes = charset.skip > 0 ? Array(document.bytes[charset.skip...]) : document.bytes
-        if charset.name == "UTF-8", charset.source != .validUTF8, let repaired = Charset.repairUTF8(bytes) {
+        if charset.name == "windows-1252", Charset.blankUndefinedWindows1252(&bytes) > 0 {
+            warnings.append("bytes undefined in windows-1252 replaced with spaces")
+        }
+        if charset.name == "UTF-8", charset.source != .validUTF8, charset.source != .metaOverruled, let repaired = Charset.repairUTF8(bytes) {
             bytes = repaired.bytes
             warnings.append("\(repaired.replaced) invalid UTF-8 sequences replaced with U+FFFD")
         }
