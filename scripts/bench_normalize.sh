@@ -12,16 +12,23 @@ fetch=${1:?$usage}
 bench=${2:?$usage}
 repeat=${3:-5}
 [ -d "$bench/html" ] || { echo "bench_normalize: $bench/html is missing (the shared benchmark is expected at ../shared/bench/article-extraction)" >&2; exit 1; }
-[ -x /usr/bin/time ] || { echo "bench_normalize: /usr/bin/time is missing (apt-get install time)" >&2; exit 1; }
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 mkdir -p "$work/pages"
 for f in "$bench"/html/*.html.gz; do gzip -dc "$f" > "$work/pages/$(basename "${f%.gz}")"; done
 pages=$(ls "$work/pages" | wc -l)
 
-measure() { # folder → "user+sys wall peak_kb"
-  /usr/bin/time -f "%U %S %e %M" -o "$work/time" "$fetch" --quiet -o "$work/out.ndjson" "$1" 2>/dev/null || [ $? -eq 65 ]
-  tail -n 1 "$work/time" | awk '{ print $1 + $2, $3, $4 }'
+measure() { # folder → "user+sys wall peak_kb", from getrusage of the finished child
+  python3 - "$fetch" "$1" "$work/out.ndjson" <<'PY'
+import resource, subprocess, sys, time
+start = time.monotonic()
+status = subprocess.run([sys.argv[1], "--quiet", "-o", sys.argv[3], sys.argv[2]], stderr=subprocess.DEVNULL).returncode
+wall = time.monotonic() - start
+if status not in (0, 65):
+    sys.exit(f"bench_normalize: whosaid-fetch failed with status {status}")
+usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+print(usage.ru_utime + usage.ru_stime, wall, usage.ru_maxrss)
+PY
 }
 
 cpu=0; wall=0; peak1=0
@@ -35,9 +42,45 @@ mkdir -p "$work/copies"
 for i in $(seq 1 10); do mkdir -p "$work/copies/$i"; cp "$work"/pages/* "$work/copies/$i/"; done
 read -r c10 w10 peak10 < <(measure "$work/copies")
 
-awk -v n="$((pages * repeat))" -v r="$records" -v cpu="$cpu" -v wall="$wall" -v m1="$peak1" -v n10="$((pages * 10))" -v c10="$c10" -v m10="$peak10" 'BEGIN {
+# The floor under any libxml2-based extractor on this machine at this moment: parse + free alone, same
+# pages, same options (needs a C compiler; skipped without one).
+baseline=""
+if command -v cc >/dev/null && pkg-config --exists libxml-2.0; then
+  cat > "$work/parse_only.c" <<'C'
+#include <libxml/HTMLparser.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <time.h>
+int main(int argc, char **argv) {
+  int options = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET
+              | HTML_PARSE_COMPACT | HTML_PARSE_NOBLANKS | XML_PARSE_HUGE;
+  int repeat = atoi(argv[1]), pages = 0;
+  double seconds = 0;
+  for (int i = 2; i < argc; i++) {
+    FILE *f = fopen(argv[i], "rb");
+    if (!f) continue;
+    fseek(f, 0, SEEK_END); long length = ftell(f); fseek(f, 0, SEEK_SET);
+    char *buffer = malloc(length);
+    if (fread(buffer, 1, length, f) != (size_t)length) { fclose(f); free(buffer); continue; }
+    fclose(f);
+    clock_t start = clock();
+    for (int r = 0; r < repeat; r++) { xmlFreeDoc(htmlReadMemory(buffer, length, NULL, "UTF-8", options)); pages++; }
+    seconds += (double)(clock() - start) / CLOCKS_PER_SEC;
+    free(buffer);
+  }
+  printf("%d %.3f\n", pages, seconds);
+  return 0;
+}
+C
+  if cc -O2 $(pkg-config --cflags libxml-2.0) "$work/parse_only.c" $(pkg-config --libs libxml-2.0) -o "$work/parse_only" 2>/dev/null; then
+    baseline=$("$work/parse_only" "$repeat" "$work"/pages/*)
+  fi
+fi
+
+awk -v base="$baseline" -v pages="$pages" -v n="$((pages * repeat))" -v r="$records" -v cpu="$cpu" -v wall="$wall" -v m1="$peak1" -v n10="$((pages * 10))" -v c10="$c10" -v m10="$peak10" 'BEGIN {
   printf "whosaid-fetch on the article-extraction pages (one process, one core):\n"
   printf "  speed:  %d pages (%d records written per run) in %.2f s CPU (%.2f s wall): %.0f pages/s\n", n, r, cpu, wall, n / cpu
-  printf "  memory: peak RSS %.1f MB on %d pages; %.1f MB on %d pages (%.0f pages/s)\n", m1 / 1024, n / (n / 181 > 0 ? n / 181 : 1) , m10 / 1024, n10, n10 / c10
+  printf "  memory: peak RSS %.1f MB on %d pages; %.1f MB on %d pages (%.0f pages/s)\n", m1 / 1024, pages, m10 / 1024, n10, n10 / c10
+  if (base != "") { split(base, p, " "); printf "  libxml2 parse + free alone, same pages: %.0f pages/s (whosaid-fetch runs at %.0f%% of that)\n", p[1] / p[2], 100 * (n / cpu) / (p[1] / p[2]) }
   printf "  bar: >= 400 pages/s: %s; peak RSS flat at 10x the input (< 1.25x): %s\n", (n / cpu >= 400 ? "met" : "NOT met"), (m10 < 1.25 * m1 ? "met" : "NOT met")
 }'

@@ -134,7 +134,7 @@ def main() -> int:
 
     print(f"Body extraction on {len(truth)} pages ({len(truth) - len(records)} rejected or missing):")
     print(f"  {'system':<38}{'F1':>7}{'P':>7}{'R':>7}")
-    print(f"  {'whosaid-fetch':<38}{f1:>7.3f}{precision:>7.3f}{recall:>7.3f}")
+    print(f"  {'whosaid-fetch':<38}{f1:>7.4f}{precision:>7.4f}{recall:>7.4f}")
     for name, score in PEERS:
         print(f"  {name:<38}{score:>7.3f}")
     target = 0.965

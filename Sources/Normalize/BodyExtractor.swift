@@ -5,12 +5,15 @@
 /// holds most of the prose and little else; its blocks, filtered once more, are the body.
 enum BodyExtractor {
     /// A block at least this long (in UTF-8 bytes) with few links reads as prose.
-    static let proseLength = 70
+    static let proseLength = 50
     /// Share of a block's text inside links above which it is navigation, not prose.
-    static let proseLinkDensity = 0.35
+    static let proseLinkDensity = 0.25
     /// Blocks kept from the chosen element may carry more links than prose does (inline citations),
     /// but not more than this.
-    static let keptLinkDensity = 0.5
+    static let keptLinkDensity = 0.8
+    /// A long block reads as prose even with many links (a list of linked headlines, each with its story).
+    static let longProseLength = 200
+    static let longProseLinkDensity = 0.6
 
     struct Result {
         var paragraphs: [String]
@@ -83,7 +86,7 @@ enum BodyExtractor {
 
     /// Each level up an element's score counts this much less: the element that directly holds the
     /// paragraphs beats an ancestor that also holds teasers of other stories.
-    static let ancestorDecay = 0.9
+    static let ancestorDecay = 0.85
     /// A sibling of the chosen element joins the body when this share of its text is prose (articles
     /// split into chunks by ads or inline embeds).
     static let siblingProseShare = 0.85
@@ -92,6 +95,7 @@ enum BodyExtractor {
 
     static func isProse(_ b: TextBlock) -> Bool {
         guard b.kind != .heading1 else { return false }
+        if b.length >= longProseLength && Double(b.linkBytes) < longProseLinkDensity * Double(b.length) { return true }
         return b.length >= proseLength && Double(b.linkBytes) < proseLinkDensity * Double(b.length)
     }
 
@@ -106,7 +110,9 @@ enum BodyExtractor {
 
     static func keep(_ b: TextBlock) -> Bool {
         if b.kind == .heading1 { return false }
-        if Double(b.linkBytes) > keptLinkDensity * Double(b.length) { return false }
+        // Quotes keep their links (embedded posts are mostly handles and links).
+        let limit = b.kind == .quote ? 1.0 : keptLinkDensity
+        if Double(b.linkBytes) > limit * Double(b.length) { return false }
         return true
     }
 
@@ -119,19 +125,20 @@ enum BodyExtractor {
         let length = text.utf8.count
         guard length < 300 else { return false }
         let lower = text.lowercased()
+        let bytes = Array(lower.utf8)
         // Captions that end in their credit: "Protesters in the street (Image: GETTY)".
-        if lower.hasSuffix(")"), ["(image:", "(photo:", "(picture:", "(credit:", "(pictured:"].contains(where: lower.contains) {
+        if lower.hasSuffix(")"), ["(image:", "(photo:", "(picture:", "(credit:", "(pictured:"].contains(where: { has(bytes, $0) }) {
             return true
         }
         // Sign-offs: "Follow us on Twitter and Facebook", "Email the author at ...", newsletter prompts.
-        if lower.contains("follow us") || lower.contains("follow him") || lower.contains("follow her")
-            || (lower.contains("twitter") && lower.contains("facebook")) {
+        if has(bytes, "follow us") || has(bytes, "follow him") || has(bytes, "follow her")
+            || (has(bytes, "twitter") && has(bytes, "facebook")) {
             return true
         }
-        if length < 200, lower.contains("newsletter") || (lower.contains("@") && (lower.contains("email") || lower.contains("reached at"))) {
+        if length < 200, has(bytes, "newsletter") || (has(bytes, "@") && (has(bytes, "email") || has(bytes, "reached at"))) {
             return true
         }
-        if lower.hasPrefix("image "), lower.split(separator: " ").count == 4, lower.contains(" of ") { return true }
+        if lower.hasPrefix("image "), lower.split(separator: " ").count == 4, has(bytes, " of ") { return true }
         guard length < 90 else { return false }
         if lower == "this slideshow requires javascript." { return true }
         let exact: Set<String> = ["advertisement", "advertisement:", "ad", "continue reading", "continue reading below",
@@ -145,6 +152,18 @@ enum BodyExtractor {
                        "related:", "also read:", "see also:", "recommended:", "click here to", "sign up for",
                        "subscribe to", "follow us", "getty images", "credit:"] where lower.hasPrefix(prefix) {
             return true
+        }
+        return false
+    }
+
+    /// Byte search (String.contains goes through Foundation here, which is slow on the hot path).
+    static func has(_ hay: [UInt8], _ needle: String) -> Bool {
+        let n = Array(needle.utf8)
+        guard !n.isEmpty, hay.count >= n.count else { return false }
+        for i in 0...(hay.count - n.count) where hay[i] == n[0] {
+            var k = 1
+            while k < n.count && hay[i + k] == n[k] { k += 1 }
+            if k == n.count { return true }
         }
         return false
     }

@@ -9,6 +9,8 @@ public enum CharsetSource: String, Sendable, Equatable {
     case byteOrderMark = "bom"
     /// From `<meta charset>` or `<meta http-equiv=Content-Type>` near the top of the page.
     case meta
+    /// The `<meta>` named another charset, but the bytes are UTF-8 with non-ASCII text in it.
+    case metaOverruled = "meta overruled by valid UTF-8"
     /// Nothing said; the bytes are valid UTF-8.
     case validUTF8 = "utf-8 check"
     /// Nothing said and not UTF-8: the web's default for Western pages.
@@ -46,6 +48,11 @@ public enum Charset {
         if let label = metaCharset(bytes), let name = canonicalName(label), isSupported(name) {
             // A page cannot be UTF-16 and say so in ASCII; the standard reads such a claim as UTF-8.
             let fixed = name.hasPrefix("UTF-16") ? "UTF-8" : name
+            // Pages re-encoded to UTF-8 often keep their old <meta>. Multi-byte UTF-8 sequences that are
+            // all well-formed do not happen by chance in other encodings, so the bytes win.
+            if fixed != "UTF-8", bytes.contains(where: { $0 >= 0x80 }), isValidUTF8(bytes) {
+                return CharsetDecision(name: "UTF-8", source: .metaOverruled, skip: 0)
+            }
             return CharsetDecision(name: fixed, source: .meta, skip: 0)
         }
         if isValidUTF8(bytes) { return CharsetDecision(name: "UTF-8", source: .validUTF8, skip: 0) }
@@ -186,6 +193,19 @@ public enum Charset {
             out.append(contentsOf: b[copied...])
             return (out, replaced)
         }
+    }
+
+    /// windows-1252 leaves five byte values undefined; iconv stops the whole page at the first of them.
+    /// Browsers show nothing for them, so they become spaces.
+    static func blankUndefinedWindows1252(_ bytes: inout [UInt8]) -> Int {
+        var count = 0
+        for i in bytes.indices {
+            switch bytes[i] {
+            case 0x81, 0x8D, 0x8F, 0x90, 0x9D: bytes[i] = 0x20; count += 1
+            default: break
+            }
+        }
+        return count
     }
 
     /// What a page's first bytes say it is, when that is plainly not text.

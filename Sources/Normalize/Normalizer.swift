@@ -5,12 +5,15 @@ public enum NormalizeError: Error, Equatable, CustomStringConvertible {
     case empty
     case notText(String)
     case noArticle(String)
+    /// HTML this large is not a news page; parsing it would take memory out of proportion.
+    case tooLarge(bytes: Int, limit: Int)
 
     public var description: String {
         switch self {
         case .empty: "empty document"
         case .notText(let why): "not a text or HTML document: \(why)"
         case .noArticle(let why): "no article found: \(why)"
+        case .tooLarge(let bytes, let limit): "HTML of \(bytes) bytes without scripts and styles, more than the limit of \(limit)"
         }
     }
 }
@@ -22,6 +25,9 @@ public enum NormalizeError: Error, Equatable, CustomStringConvertible {
 public struct Normalizer: Sendable {
     /// A body shorter than this (in characters) is not an article: a 404 page, a teaser, a login wall.
     public var minimumBodyLength = 200
+    /// Pages larger than this once scripts and styles are cut are refused: the largest news pages are
+    /// about 2 MB, and libxml2's tree takes some 30 times the page's size in memory.
+    public var maximumHTMLBytes = 8 << 20
 
     public init() {}
 
@@ -32,24 +38,29 @@ public struct Normalizer: Sendable {
             return try PlainTextArticle.parse(text, source: document.source, url: document.url)
         }
         if let signature = Charset.binarySignature(document.bytes) { throw .notText(signature) }
-        return try HTMLArticle.parse(document, minimumBodyLength: minimumBodyLength)
+        return try HTMLArticle.parse(document, minimumBodyLength: minimumBodyLength, maximumHTMLBytes: maximumHTMLBytes)
     }
 }
 
 enum HTMLArticle {
-    static func parse(_ document: RawDocument, minimumBodyLength: Int) throws(NormalizeError) -> Article {
+    static func parse(_ document: RawDocument, minimumBodyLength: Int, maximumHTMLBytes: Int) throws(NormalizeError) -> Article {
         var warnings: [String] = []
         let charset = Charset.decide(document.bytes, declared: document.declaredCharset, isSupported: PageWalker.isSupported)
         if let declared = document.declaredCharset, charset.source != .declared {
             warnings.append("declared charset \"\(declared)\" is unknown; read as \(charset.name)")
         }
         if charset.source == .fallback { warnings.append("no charset given and not UTF-8: read as windows-1252") }
+        if charset.source == .metaOverruled { warnings.append("the page's <meta> names another charset, but it is UTF-8: read as UTF-8") }
         var bytes = charset.skip > 0 ? Array(document.bytes[charset.skip...]) : document.bytes
-        if charset.name == "UTF-8", let repaired = Charset.repairUTF8(bytes) {
+        if charset.name == "windows-1252", Charset.blankUndefinedWindows1252(&bytes) > 0 {
+            warnings.append("bytes undefined in windows-1252 replaced with spaces")
+        }
+        if charset.name == "UTF-8", charset.source != .validUTF8, charset.source != .metaOverruled, let repaired = Charset.repairUTF8(bytes) {
             bytes = repaired.bytes
             warnings.append("\(repaired.replaced) invalid UTF-8 sequences replaced with U+FFFD")
         }
         if !charset.name.hasPrefix("UTF-16") { bytes = Prefilter.strip(bytes) }
+        guard bytes.count <= maximumHTMLBytes else { throw .tooLarge(bytes: bytes.count, limit: maximumHTMLBytes) }
         var page: PageModel
         do {
             page = try bytes.withUnsafeBufferPointer { buffer throws(ParseFailure) in

@@ -99,6 +99,20 @@ private let skippedTags: Set<String> = [
     "label", "option", "map", "head",
 ]
 
+struct TagInfo {
+    var skipped = false
+    var block = false
+}
+
+/// What the walk does with each tag, in one lookup.
+private let tagTable: [String: TagInfo] = {
+    var table: [String: TagInfo] = [:]
+    for tag in blockTags { table[tag, default: TagInfo()].block = true }
+    for tag in skippedTags { table[tag, default: TagInfo()].skipped = true }
+    for tag in ["nav", "aside", "footer"] { table[tag, default: TagInfo()].block = true }
+    return table
+}()
+
 /// Tags that end the current text block when they open or close.
 private let blockTags: Set<String> = [
     "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd", "blockquote", "pre",
@@ -228,20 +242,21 @@ private struct Walker {
         if tag == "title" { if model.titleTag == nil { model.titleTag = textContent(node) }; return false }
         if tag == "time" { readTime(node) }
         if tag == "head" { return false }
-        if skippedTags.contains(tag) { flushIfBlock(tag); return false }
+        let info = tagTable[tag] ?? TagInfo()
+        if info.skipped { if info.block { flush() }; return false }
 
         var furniture = false
         if tag != "html" && tag != "body" {
             let verdict = judgeAttributes(node, tag: tag)
             if verdict.byline, model.bylines.count < 8, let t = textContent(node) { model.bylines.append(t) }
             if verdict.skip {
-                flushIfBlock(tag)
+                if info.block { flush() }
                 return false
             }
             furniture = verdict.furniture
         }
 
-        let isBlock = blockTags.contains(tag)
+        let isBlock = info.block
         if isBlock { flush() }
         if tag == "br" || tag == "hr" || tag == "img" { return false }
         let kind: TextBlock.Kind? = switch tag {
@@ -286,7 +301,6 @@ private struct Walker {
         model.elements[index].subtreeEnd = model.elements.count
     }
 
-    mutating func flushIfBlock(_ tag: String) { if blockTags.contains(tag) || tag == "nav" || tag == "aside" || tag == "footer" { flush() } }
 
     // MARK: text
 

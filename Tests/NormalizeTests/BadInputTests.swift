@@ -37,6 +37,15 @@ struct BadInputTests {
         }
     }
 
+    @Test func oversizedHTMLIsRefusedBeforeParsing() {
+        var normalizer = Normalizer()
+        normalizer.maximumHTMLBytes = 1000
+        let html = Fixture.page() + String(repeating: "<div><a href=\"/\">link</a></div>", count: 100)
+        #expect(throws: NormalizeError.tooLarge(bytes: html.utf8.count, limit: 1000)) {
+            try normalizer.normalize(Fixture.document(html))
+        }
+    }
+
     @Test func plainTextArticlesKeepTheirRules() throws {
         let text = "Council approves budget\n\nThe council voted on Tuesday.\nIt was close.\n\nResidents were divided.\n"
         let article = try Normalizer().normalize(RawDocument(source: "a.txt", bytes: Array(text.utf8), contentType: "text/plain"))

@@ -66,6 +66,25 @@ struct EncodingTests {
         #expect(article.text == Fixture.paragraphs.joined(separator: "\n\n"))
     }
 
+    @Test func utf8PageWithAStaleMetaIsReadAsUTF8() throws {
+        let html = Fixture.page(head: "<title>Caf\u{E9} \u{201C}news\u{201D}</title>")
+            .replacingOccurrences(of: "<meta charset=\"utf-8\">", with: "<meta charset=\"shift_jis\">")
+        #expect(Charset.decide(Array(html.utf8), declared: nil).source == .metaOverruled)
+        let article = try Fixture.normalize(html)
+        #expect(article.title == "Caf\u{E9} \u{201C}news\u{201D}")
+        #expect(article.text == Fixture.paragraphs.joined(separator: "\n\n"))
+    }
+
+    @Test func bytesUndefinedInWindows1252DoNotCutThePage() throws {
+        var bytes = Self.windows1252Page()
+        let start = bytes.indices.first { bytes[$0...].starts(with: Array("The city".utf8)) }!
+        bytes.insert(0x9D, at: start + 3)
+        let article = try Normalizer().normalize(RawDocument(source: "w.html", bytes: bytes))
+        #expect(article.text.hasPrefix("\u{201C}The city council"))
+        #expect(article.text.hasSuffix(Fixture.paragraphs[2] + "\u{201D}"))
+        #expect(article.extra["warnings"]?.arrayValue?.contains(.string("bytes undefined in windows-1252 replaced with spaces")) == true)
+    }
+
     @Test func unknownDeclaredCharsetFallsThroughWithAWarning() throws {
         let article = try Normalizer().normalize(Fixture.document(Fixture.page(), charset: "x-no-such-charset"))
         #expect(article.text == Fixture.paragraphs.joined(separator: "\n\n"))
