@@ -22,7 +22,7 @@ public struct URLFetchCounts: Equatable, Sendable {
 
 /// Downloads the URLs that are not cached yet into a `RawCache`, politely: at most
 /// `policy.concurrency` requests in flight, at most `policy.perHostConcurrency` per host, starts to one
-/// host at least `policy.perHostDelay` apart; 429, 5xx and network errors retried with backoff (the
+/// host at least `policy.perHostDelay` apart; 408, 429, 5xx and network errors retried with backoff (the
 /// whole host waits, which is what a 429 asks for); redirects followed by hand, http and https only.
 public final class URLFetcher: @unchecked Sendable {
     public let policy: FetchPolicy
@@ -256,7 +256,7 @@ public final class URLFetcher: @unchecked Sendable {
                 job.failures = 0
                 return .redirect
             }
-        case 429, 500..<600:
+        case 408, 429, 500..<600:
             let retryAfter = answer.fields["retry-after"].flatMap { Double($0.trimmingCharacters(in: .whitespaces)) }
             return retryOr("HTTP \(answer.status)", retryAfter: retryAfter)
         default:

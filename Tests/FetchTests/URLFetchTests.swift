@@ -13,7 +13,7 @@ private func testRoutes(_ path: String, _ hit: Int) -> TestHTTPServer.Response {
     case "/missing": return .status(404)
     case "/broken": return .status(500)
     case "/busy-then-ok": return hit == 1 ? .status(429, headers: [("Retry-After", "0")]) : .html("<p>served after a 429</p>")
-    case "/flaky": return hit == 1 ? .status(503) : .html("<p>served after a 503</p>")
+    case "/flaky": return hit == 1 ? .status(503) : hit == 2 ? .status(408) : .html("<p>served after a 503 and a 408</p>")
     case "/always-busy": return .status(429)
     case "/loop-a": return .redirect("/loop-b")
     case "/loop-b": return .redirect("/loop-a", status: 301)
@@ -83,10 +83,10 @@ private func fetch(_ paths: [String], policy: FetchPolicy = testPolicy()) throws
         #expect(String(decoding: first.body, as: UTF8.self) == "<html><title>One</title><p>First page.</p></html>")
         #expect(first.contentType == "text/html" && first.charset == "utf-8" && first.status == 200)
 
-        // Retries: a 429 (Retry-After: 0) and a 503 each cost one more request, then the page comes.
+        // Retries: a 429 (Retry-After: 0), a 503 and a 408 each cost one more request, then the page comes.
         #expect(server.hits("/busy-then-ok") == 2)
-        #expect(server.hits("/flaky") == 2)
-        #expect(cache.page(for: url("/flaky"))?.requests == 2)
+        #expect(server.hits("/flaky") == 3)
+        #expect(cache.page(for: url("/flaky"))?.requests == 3)
 
         // Bounded retries: 1 + 2 attempts, then a failure record with the status and the count.
         let broken = try #require(failures["/broken"])
