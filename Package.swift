@@ -31,7 +31,9 @@ let package = Package(
         .target(name: "Fetch", dependencies: ["WhosaidCore", "CZlib"]),
         .target(name: "Normalize", dependencies: ["WhosaidCore", "CLibXML2"]),
         .target(name: "Language", dependencies: ["WhosaidCore"]),
-        .target(name: "Entities", dependencies: ["WhosaidCore", "Language"]),
+        // The tagger's model and the gazetteers live in data/models and data/lexicons (linked into Resources).
+        .target(name: "Entities", dependencies: ["WhosaidCore", "Language"],
+                resources: [.copy("Resources/lexicons"), .copy("Resources/models")]),
         .target(name: "Quotes", dependencies: ["WhosaidCore", "Language", "Entities"]),
         .target(name: "Store", dependencies: ["WhosaidCore", "CSQLite3"]),
 
@@ -46,6 +48,11 @@ let package = Package(
         ]),
         .executableTarget(name: "whosaid-load", dependencies: [
             "WhosaidCore", "StageCommand", "Store",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        // Trains, scores and times the entity recognizer (make train, eval-entities, bench-entities).
+        .executableTarget(name: "whosaid-ner", dependencies: [
+            "WhosaidCore", "Language", "Entities",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "whosaid", dependencies: [

@@ -16,15 +16,77 @@ public enum NormalizeError: Error, Equatable, CustomStringConvertible {
 }
 
 /// Turns the bytes of one document into a clean article record.
+///
+/// Warnings about the input that did not stop it (a guessed charset, repaired bytes, a body taken from
+/// JSON-LD) go to the record's `warnings` field, a list of short sentences.
 public struct Normalizer: Sendable {
+    /// A body shorter than this (in characters) is not an article: a 404 page, a teaser, a login wall.
+    public var minimumBodyLength = 200
+
     public init() {}
 
     public func normalize(_ document: RawDocument) throws(NormalizeError) -> Article {
-        guard !document.bytes.isEmpty else { throw .empty }
-        let text = String(decoding: document.bytes, as: UTF8.self)
-        let isPlainText = document.contentType == "text/plain"
-        guard isPlainText else { throw .notText("HTML normalisation is not built yet") }
-        return try PlainTextArticle.parse(text, source: document.source, url: document.url)
+        guard document.bytes.contains(where: { $0 > 0x20 }) else { throw .empty }
+        if document.contentType == "text/plain" {
+            let text = String(decoding: document.bytes, as: UTF8.self)
+            return try PlainTextArticle.parse(text, source: document.source, url: document.url)
+        }
+        if let signature = Charset.binarySignature(document.bytes) { throw .notText(signature) }
+        return try HTMLArticle.parse(document, minimumBodyLength: minimumBodyLength)
+    }
+}
+
+enum HTMLArticle {
+    static func parse(_ document: RawDocument, minimumBodyLength: Int) throws(NormalizeError) -> Article {
+        var warnings: [String] = []
+        let charset = Charset.decide(document.bytes, declared: document.declaredCharset, isSupported: PageWalker.isSupported)
+        if let declared = document.declaredCharset, charset.source != .declared {
+            warnings.append("declared charset \"\(declared)\" is unknown; read as \(charset.name)")
+        }
+        if charset.source == .fallback { warnings.append("no charset given and not UTF-8: read as windows-1252") }
+        var bytes = charset.skip > 0 ? Array(document.bytes[charset.skip...]) : document.bytes
+        if charset.name == "UTF-8", let repaired = Charset.repairUTF8(bytes) {
+            bytes = repaired.bytes
+            warnings.append("\(repaired.replaced) invalid UTF-8 sequences replaced with U+FFFD")
+        }
+        if !charset.name.hasPrefix("UTF-16") { bytes = Prefilter.strip(bytes) }
+        var page: PageModel
+        do {
+            page = try bytes.withUnsafeBufferPointer { buffer throws(ParseFailure) in
+                try PageWalker.walk(buffer, encoding: charset.name)
+            }
+        } catch {
+            throw .notText("the HTML parser found no document in it")
+        }
+        if page.maxDepth > 256 { warnings.append("elements nested \(page.maxDepth) deep") }
+
+        let metadata = MetadataReader.read(page, documentURL: document.url, fetchDate: document.fetchDate)
+        let body = BodyExtractor.extract(&page, title: metadata.title)
+        var text = body.paragraphs.joined(separator: "\n\n")
+        if text.count < minimumBodyLength, let ldBody = metadata.jsonLDBody.map(cleanParagraphs), ldBody.count >= minimumBodyLength {
+            text = ldBody
+            warnings.append("body taken from the page's JSON-LD articleBody")
+        }
+        guard text.count >= minimumBodyLength else {
+            if body.proseBlocks == 0 { throw .noArticle("no paragraph of prose on the page") }
+            throw .noArticle("the best candidate body has \(text.count) characters, fewer than \(minimumBodyLength)")
+        }
+        if metadata.title == nil { warnings.append("no title found") }
+
+        let id = SHA256.hex(metadata.url ?? document.source).prefix(16)
+        var extra: [String: JSONValue] = [:]
+        if !warnings.isEmpty { extra["warnings"] = .array(warnings.map(JSONValue.string)) }
+        return Article(id: String(id), source: document.source, url: metadata.url, title: metadata.title,
+                       authors: metadata.authors, published: metadata.published, site: metadata.site,
+                       language: metadata.language, text: text, extra: extra)
+    }
+
+    /// JSON-LD bodies come as one string; keep its line breaks as paragraph breaks.
+    static func cleanParagraphs(_ raw: String) -> String {
+        raw.split(whereSeparator: { $0 == "\n" || $0 == "\r\n" })
+            .map { TextCleaner.clean(MetadataReader.decodeEntities(String($0))) }
+            .filter { !$0.isEmpty }
+            .joined(separator: "\n\n")
     }
 }
 

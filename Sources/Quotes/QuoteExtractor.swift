@@ -2,11 +2,1069 @@ import Entities
 import Language
 import WhosaidCore
 
-/// Finds direct, indirect and mixed quotes and who said them.
+/// Finds direct, indirect and mixed quotes, who said them and the outlet they were credited to.
+///
+/// The rules read the text first: quotation marks are paired per paragraph, each sentence's reporting verbs
+/// ("said", "according to", "told") are found with the words that name their speaker, and the content is
+/// taken from the side of the verb that carries it. Only then is a speaker mention linked to an entity: the
+/// entity whose mention covers it, or whose role matches "the secretary". When no entity covers a name, the
+/// name itself is the speaker, so quotes keep their speakers whatever the recognizer finds.
 public struct QuoteExtractor: Sendable {
     public init() {}
 
     public func quotes(in text: ScalarText, tokens: [Token], sentences: [Sentence], entities: [Entity]) -> [Quote] {
-        []  // The extractor is being built (see the quotes issue).
+        var run = ExtractionRun(text: QuoteText(text), entities: entities)
+        run.extract()
+        return run.quotes
+    }
+}
+
+/// A reporting verb with its speaker.
+struct Attribution {
+    var cueFirst: Int
+    var cueLast: Int
+    var kind: Lexicon.CueKind
+    var mention: SpeakerMention?
+    /// The attribution whose speaker this one shares ("X stated that ... and further added that ...").
+    var sharesSpeakerWith: Int?
+    /// "according to X": the content may come before or after it.
+    var isAccordingTo = false
+    /// The clause subject to use if the attribution shared with is dropped.
+    var fallbackMention: SpeakerMention? = nil
+    /// Where content after the cue may begin, once the subject or addressee is passed.
+    var afterStart: Int
+    /// The first word of the attribution clause: content before it ends here.
+    var clauseFirst: Int
+}
+
+/// One found quote before its speaker is resolved.
+struct FoundQuote {
+    var start: Int
+    var end: Int
+    var type: QuoteType
+    var attribution: Int
+    var region: Int?
+}
+
+struct ResolvedSpeaker {
+    var name: String?
+    var entity: String?
+    var mention: Span?
+    /// A person (he/she can refer back to it), as far as the text tells.
+    var isPerson: Bool
+}
+
+struct ExtractionRun {
+    let t: QuoteText
+    let entities: [Entity]
+    /// Entity mentions sorted by start: (start, end, entity index).
+    let entityMentions: [(Int, Int, Int)]
+    var quotes: [Quote] = []
+    var usedRegions: Set<Int> = []
+    /// The outlet whose report the article last named ("A Deutsche Welle report ...").
+    var lastReportOutlet: (String, String?)? = nil
+    var lastSpeaker: ResolvedSpeaker? = nil
+    var paragraphVia: (String, String?)? = nil
+    var viaParagraph = -1
+    var lastSpeakerParagraph = -1
+    var lastQuoteSpeakerInParagraph: [Int: (ResolvedSpeaker, String?, Span?)] = [:]
+    /// Name runs of two or more words (fullest forms), in text order, with the title words before them.
+    var fullNames: [(range: Range<Int>, text: String, titles: Set<String>)] = []
+
+    init(text: QuoteText, entities: [Entity]) {
+        t = text
+        self.entities = entities
+        var ms: [(Int, Int, Int)] = []
+        for (i, e) in entities.enumerated() { for m in e.mentions { ms.append((m.start, m.end, i)) } }
+        ms.sort { ($0.0, $0.1) < ($1.0, $1.1) }
+        entityMentions = ms
+        collectNames()
+    }
+
+    // MARK: - Names known from the text
+
+    private mutating func collectNames() {
+        for sentence in t.sentences {
+            var k = sentence.lowerBound
+            while k < sentence.upperBound {
+                guard t.isNameWord(k), let run = t.capitalisedRun(startingAt: k, before: sentence.upperBound) else { k += 1; continue }
+                let name = t.nameWithinRun(run)
+                var titles: Set<String> = []
+                for j in run.lowerBound..<name.lowerBound where t.words[j].isWord {
+                    let l = t.words[j].lower
+                    titles.insert(Lexicon.titleAbbreviations[l] ?? l)
+                }
+                var p = run.lowerBound - 1
+                while p >= sentence.lowerBound, p >= run.lowerBound - 2, t.words[p].isWord, !t.words[p].isCapitalised {
+                    titles.insert(t.words[p].lower)
+                    p -= 1
+                }
+                if name.count >= 2 || (!titles.isEmpty && name.count == 1) {
+                    var text = t.slice(t.words[name.lowerBound].start, t.words[name.upperBound - 1].end)
+                    if t.isPossessive(t.words[name.upperBound - 1]) { text = String(text.dropLast(2)) }
+                    fullNames.append((name, text, titles))
+                }
+                k = run.upperBound
+            }
+        }
+    }
+
+    /// The fullest form of a one-word name the article gives ("Mayer" → "Kevin Mayer").
+    func fullestName(_ mention: Range<Int>) -> String {
+        let text = t.slice(t.words[mention.lowerBound].start, t.words[mention.upperBound - 1].end)
+        guard mention.count == 1 else { return text }
+        let word = t.words[mention.lowerBound].text
+        for n in fullNames where n.range.count >= 2 && n.text.hasSuffix(" " + word) {
+            return n.text
+        }
+        return text
+    }
+
+    func entityCovering(_ start: Int, _ end: Int) -> Int? {
+        var lo = 0, hi = entityMentions.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if entityMentions[mid].0 < end { lo = mid + 1 } else { hi = mid }
+        }
+        var best: Int? = nil
+        var bestLength = 0
+        var i = lo - 1
+        while i >= 0, i >= lo - 8 {
+            let (s, e, ent) = entityMentions[i]
+            if s < end, e > start, e - s > bestLength { best = ent; bestLength = e - s }
+            i -= 1
+        }
+        return best
+    }
+
+    // MARK: - The run
+
+    mutating func extract() {
+        // One pass in text order: pronouns, roles and "the report" look back at what came before.
+        for (si, sentence) in t.sentences.enumerated() {
+            let paragraph = t.words[sentence.lowerBound].paragraph
+            // An outlet named in a paragraph credits the quotes after it in that paragraph ("In an interview
+            // with CNN, Smith defended the plan. “We will win,” he said.").
+            if paragraph != viaParagraph { paragraphVia = nil; viaParagraph = paragraph }
+            var via = viaOfSentence(sentence)
+            if via == nil { via = paragraphVia } else { paragraphVia = via }
+            var attributions = findAttributions(sentence)
+            // A reporting verb that carries no content even on its own ("he thinks the number ...") must not
+            // cut the content of another: drop it before reading the contents.
+            let alone = contents(of: attributions, in: sentence, alone: true)
+            var productive = Set(alone.map(\.attribution))
+            // A report that is itself the content of another ("According to Price, Blinken highlighted ...",
+            // "Price said that Blinken highlighted ...") is part of what was reported.
+            for outer in alone where outer.type != .direct {
+                for (j, inner) in attributions.enumerated() where j != outer.attribution && inner.sharesSpeakerWith != outer.attribution {
+                    let first = t.words[inner.clauseFirst]
+                    let opens = first.start == outer.start
+                        || (inner.clauseFirst > 0 && t.words[inner.clauseFirst - 1].lower == "that" && t.words[inner.clauseFirst - 1].start >= outer.start)
+                    if opens, first.start < outer.end, inner.cueFirst > outer.attribution { productive.remove(j) }
+                }
+            }
+            if productive.count < attributions.count { attributions = keeping(productive, of: attributions) }
+            var found = contents(of: attributions, in: sentence, alone: false)
+            dropNested(&found, attributions)
+            found.sort { $0.start < $1.start }
+            var resolved: [Int: ResolvedSpeaker] = [:]
+            for q in found {
+                if let r = q.region { usedRegions.insert(r) }
+                let speaker = resolve(attribution: q.attribution, attributions, sentence: sentence, sentenceIndex: si, cache: &resolved)
+                let a = attributions[q.attribution]
+                let withAuxiliary = a.cueFirst > sentence.lowerBound && t.words[a.cueFirst - 1].region < 0
+                    && ["has", "have", "had"].contains(t.words[a.cueFirst - 1].lower)
+                let cueSpan = t.span(t.words[withAuxiliary ? a.cueFirst - 1 : a.cueFirst].start, t.words[a.cueLast].end)
+                quotes.append(Quote(span: t.span(q.start, q.end), type: q.type, speaker: speaker.name,
+                                    speakerEntity: speaker.entity, speakerMention: speaker.mention, cue: cueSpan.text,
+                                    cueSpan: cueSpan, via: via?.0 == speaker.name ? nil : via?.0,
+                                    viaEntity: via?.0 == speaker.name ? nil : via?.1))
+                if speaker.name != nil {
+                    lastSpeaker = speaker
+                    lastSpeakerParagraph = paragraph
+                }
+                lastQuoteSpeakerInParagraph[paragraph] = (speaker, cueSpan.text, cueSpan)
+            }
+            // Quotations no reporting verb claims: they may go on with the last quote's speaker.
+            for k in sentence where t.words[k].region >= 0 {
+                let r = t.words[k].region
+                guard t.words[k].start == t.regions[r].open, !usedRegions.contains(r) else { continue }
+                if let q = verblessAttribution(r, sentence: sentence, sentenceIndex: si, via: via)
+                    ?? standaloneQuotation(r, sentence: sentence, sentenceIndex: si, via: via) {
+                    usedRegions.insert(r)
+                    quotes.append(q)
+                }
+            }
+        }
+        quotes.sort { ($0.span.start, $0.span.end) < ($1.span.start, $1.span.end) }
+        var seen: Set<Int> = []
+        quotes = quotes.filter { seen.insert($0.span.start &* 1_000_003 &+ $0.span.end).inserted }
+    }
+
+    /// `“...” — John Smith` and `Smith: “...”`: a speaker named beside a quotation with no verb.
+    mutating func verblessAttribution(_ r: Int, sentence: Range<Int>, sentenceIndex si: Int, via: (String, String?)?) -> Quote? {
+        let region = t.regions[r]
+        var k = sentence.lowerBound
+        while k < sentence.upperBound, t.words[k].region != r { k += 1 }
+        let openWord = k
+        while k < sentence.upperBound, t.words[k].region == r { k += 1 }
+        let afterClose = k
+        var mention: SpeakerMention? = nil
+        if afterClose + 1 < sentence.upperBound, ["\u{2014}", "\u{2013}", "-"].contains(t.words[afterClose].text),
+           let run = t.capitalisedRun(startingAt: afterClose + 1, before: sentence.upperBound) {
+            // Nothing but punctuation or an appositive after the name.
+            let rest = run.upperBound
+            if rest >= sentence.upperBound || t.words[rest].text == "," || t.words[rest].text == "." {
+                let name = t.nameWithinRun(run)
+                if !name.isEmpty { mention = SpeakerMention(kind: .name, first: name.lowerBound, last: name.upperBound - 1, clauseFirst: run.lowerBound) }
+            }
+        } else if openWord >= 2, t.words[openWord - 1].text == ":", t.isNameWord(openWord - 2),
+                  let run = t.capitalisedRun(endingAt: openWord - 2, notBefore: sentence.lowerBound), run.lowerBound == sentence.lowerBound {
+            let name = t.nameWithinRun(run)
+            if !name.isEmpty { mention = SpeakerMention(kind: .name, first: name.lowerBound, last: name.upperBound - 1, clauseFirst: run.lowerBound) }
+        }
+        guard let m = mention, region.wordCount >= 2 else { return nil }
+        let speaker = resolve(mention: m, sentence: sentence, sentenceIndex: si)
+        lastQuoteSpeakerInParagraph[t.words[sentence.lowerBound].paragraph] = (speaker, nil, nil)
+        if speaker.name != nil { lastSpeaker = speaker; lastSpeakerParagraph = t.words[sentence.lowerBound].paragraph }
+        return Quote(span: t.span(region.contentStart, region.contentEnd), type: .direct, speaker: speaker.name,
+                     speakerEntity: speaker.entity, speakerMention: speaker.mention, cue: nil, cueSpan: nil,
+                     via: via?.0, viaEntity: via?.1)
+    }
+
+    /// A quotation that no reporting verb in its sentence claims. It is a quote when it stands as a sentence of
+    /// its own after a quote of the same paragraph ("“A,” he said. “B.”") or right after a paragraph that
+    /// ends by introducing a speaker; otherwise it is a title, a term or a scare quote and is left alone.
+    mutating func standaloneQuotation(_ r: Int, sentence: Range<Int>, sentenceIndex si: Int, via: (String, String?)?) -> Quote? {
+        let region = t.regions[r]
+        let first = sentence.lowerBound
+        guard t.words[first].start == region.open else { return nil }
+        // The rest of the sentence after the quotation must be punctuation only.
+        var k = first
+        while k < sentence.upperBound, t.words[k].region == r { k += 1 }
+        while k < sentence.upperBound, !t.words[k].isWord { k += 1 }
+        guard k >= sentence.upperBound else { return nil }
+        let paragraph = t.words[first].paragraph
+        var inherited: (ResolvedSpeaker, String?, Span?)? = lastQuoteSpeakerInParagraph[paragraph]
+        if inherited == nil, region.wordCount >= 4, let last = lastQuoteSpeakerInParagraph[paragraph - 1] {
+            // The previous paragraph's last sentence introduced this speaker ("Parise said:"), or the quote
+            // goes on from a quotation that closed the previous paragraph.
+            if si > 0, t.words[t.sentences[si - 1].lowerBound].paragraph == paragraph - 1 {
+                let previous = t.sentences[si - 1]
+                let lastWord = t.words[previous.upperBound - 1]
+                if lastWord.text == ":" || lastWord.region >= 0 || lastWord.text == "." {
+                    inherited = last
+                }
+            }
+        }
+        guard let (speaker, cue, cueSpan) = inherited, speaker.name != nil || speaker.mention != nil else { return nil }
+        lastQuoteSpeakerInParagraph[paragraph] = (speaker, cue, cueSpan)
+        return Quote(span: t.span(region.contentStart, region.contentEnd), type: .direct, speaker: speaker.name,
+                     speakerEntity: speaker.entity, speakerMention: speaker.mention, cue: cue, cueSpan: cueSpan,
+                     via: via?.0, viaEntity: via?.1)
+    }
+
+    /// The attributions in `kept`, renumbered; a shared speaker points to the nearest kept one before.
+    func keeping(_ kept: Set<Int>, of attributions: [Attribution]) -> [Attribution] {
+        var newIndex: [Int: Int] = [:]
+        var out: [Attribution] = []
+        for (i, a) in attributions.enumerated() where kept.contains(i) {
+            var b = a
+            if let s = a.sharesSpeakerWith {
+                var j = s
+                while j >= 0, newIndex[j] == nil { j -= 1 }
+                b.sharesSpeakerWith = j >= 0 ? newIndex[j] : nil
+                if b.sharesSpeakerWith == nil, b.mention == nil, let m = b.fallbackMention { b.mention = m }
+            }
+            newIndex[i] = out.count
+            out.append(b)
+        }
+        return out
+    }
+
+    // MARK: - Reporting verbs
+
+    func findAttributions(_ sentence: Range<Int>) -> [Attribution] {
+        var result: [Attribution] = []
+        let w = t.words
+        var k = sentence.lowerBound
+        while k < sentence.upperBound {
+            defer { k += 1 }
+            guard w[k].isWord, w[k].region < 0 else { continue }
+            let lower = w[k].lower
+            if lower == "according", k + 1 < sentence.upperBound, w[k + 1].lower == "to" {
+                if let a = accordingTo(k, sentence) { result.append(a) }
+                k += 1
+                continue
+            }
+            guard var kind = Lexicon.cues[lower], !w[k].isCapitalised else { continue }
+            let previous = k > sentence.lowerBound ? w[k - 1].lower : ""
+            let next = k + 1 < sentence.upperBound ? w[k + 1].lower : ""
+            // Channel phrases and passives: "as reported by", "cited by".
+            if next == "by" { continue }
+            // A relative clause ("a campaign that encouraged ...") reports nothing of its own.
+            if previous == "that" || previous == "which" { continue }
+            if previous == "as", kind != .participle, lower != "said", lower != "says" {
+                // "as Gizmodo explained" is a speaker; "as reported" is not.
+                continue
+            }
+            if Lexicon.baseForms.contains(lower), Lexicon.modalsBlockingBase.contains(previous) { continue }
+            if kind == .participle, previous == "as" {
+                // "cited Ned Price as saying", "was quoted as saying".
+                if let a = asSaying(k, sentence) { result.append(a) }
+                continue
+            }
+            if kind == .participle, ["without", "after", "before", "by", "for", "of", "about", "while", "is", "was", "were", "are", "be", "been", "start", "started", "began", "keep", "kept"].contains(previous) { continue }
+            // "cited X as saying" is read at "saying".
+            if lower == "cited" || lower == "cites" || lower == "quoted" {
+                var j = k + 1, hasAs = false
+                while j < min(sentence.upperBound, k + 10) {
+                    if w[j].lower == "as", j + 1 < sentence.upperBound, w[j + 1].lower == "saying" { hasAs = true; break }
+                    j += 1
+                }
+                if hasAs { continue }
+            }
+            if lower == "called", next != "on", next != "for" { continue }
+            if lower == "called" { kind = .urge }
+            var mention: SpeakerMention? = nil
+            var shares: Int? = nil
+            var afterStart = k + 1
+            var clauseFirst = k
+            var conjunction = k - 1
+            while conjunction >= sentence.lowerBound, w[conjunction].isWord, Lexicon.adverbs.contains(w[conjunction].lower) { conjunction -= 1 }
+            let afterAnd = conjunction >= sentence.lowerBound && (w[conjunction].lower == "and" || w[conjunction].lower == "but")
+            var fallback: SpeakerMention? = nil
+            if kind == .participle || afterAnd {
+                // "..., saying", "X stated that ... and further added that": the clause's subject speaks.
+                shares = result.indices.last
+                fallback = participleSubject(k, sentence)
+                if shares == nil { mention = fallback }
+                clauseFirst = afterAnd ? conjunction : k
+            } else if let m = t.subjectBefore(k, sentenceStart: sentence.lowerBound) {
+                mention = m
+                clauseFirst = m.clauseFirst
+            } else {
+                var p = k - 1
+                while p >= sentence.lowerBound, w[p].isWord, Lexicon.adverbs.contains(w[p].lower) { p -= 1 }
+                if p >= sentence.lowerBound, w[p].lower == "and" || w[p].lower == "but", let last = result.indices.last {
+                    shares = last
+                    clauseFirst = p
+                } else if p < sentence.lowerBound || !w[p].isWord || w[p].region >= 0 {
+                    // Inverted: `“...,” said the actor`.
+                    if let m = t.subjectAfter(k + 1, sentenceEnd: sentence.upperBound) {
+                        mention = m
+                        afterStart = m.last + 1
+                    }
+                    clauseFirst = k
+                } else {
+                    continue
+                }
+            }
+            if Lexicon.baseForms.contains(lower), shares == nil {
+                // "officials say", "they tell": a base form reports speech only after a plural subject.
+                guard let m = mention else { continue }
+                switch m.kind {
+                case .group, .pronoun("they"), .pronoun("we"): break
+                case .name where w[m.last].lower.hasSuffix("s"): break
+                default: continue
+                }
+            }
+            var a = Attribution(cueFirst: k, cueLast: k, kind: kind, mention: mention, sharesSpeakerWith: shares,
+                                afterStart: afterStart, clauseFirst: clauseFirst)
+            a.fallbackMention = fallback
+            result.append(a)
+        }
+        return result
+    }
+
+    /// "according to X, ..." and "..., according to X". An outlet or "the report" after it credits a channel
+    /// (read by `viaOfSentence`), not a speaker.
+    func accordingTo(_ k: Int, _ sentence: Range<Int>) -> Attribution? {
+        let w = t.words
+        var j = k + 2
+        guard j < sentence.upperBound else { return nil }
+        var mention: SpeakerMention? = nil
+        var last = j
+        if let run = t.capitalisedRun(startingAt: j, before: sentence.upperBound) {
+            if isOutletRun(run) { return nil }
+            let name = t.nameWithinRun(run)
+            last = run.upperBound - 1
+            if run.upperBound < sentence.upperBound, ["report", "reports", "article", "story", "interview"].contains(w[run.upperBound].lower) { return nil }
+            mention = name.isEmpty ? SpeakerMention(kind: .role(w[last].lower), first: run.lowerBound, last: last, clauseFirst: k)
+                : SpeakerMention(kind: .name, first: name.lowerBound, last: name.upperBound - 1, clauseFirst: k)
+        } else {
+            // "according to the study", "according to teachers unions".
+            while last + 1 < sentence.upperBound, last - j < 6, w[last + 1].isWord, w[last + 1].region < 0,
+                  !Lexicon.prepositions.contains(w[last + 1].lower) || w[last + 1].lower == "of",
+                  w[last + 1].lower != "and", w[last + 1].lower != "who", w[last + 1].lower != "which" {
+                last += 1
+            }
+            guard w[j].isWord else { return nil }
+            let head = w[last].lower
+            if ["report", "reports", "article", "story"].contains(head) { return nil }
+            if t.isNameWord(last), let run = t.capitalisedRun(endingAt: last, notBefore: j) {
+                let name = t.nameWithinRun(run)
+                if isOutletRun(run) { return nil }
+                if !name.isEmpty { mention = SpeakerMention(kind: .name, first: name.lowerBound, last: name.upperBound - 1, clauseFirst: k) }
+            }
+            if mention == nil {
+                if ["he", "she", "it", "they"].contains(w[j].lower) {
+                    mention = SpeakerMention(kind: .pronoun(w[j].lower), first: j, last: j, clauseFirst: k)
+                } else if w[j].lower == "the", Lexicon.roleNouns.contains(head) {
+                    mention = SpeakerMention(kind: .role(head), first: j, last: last, clauseFirst: k)
+                } else {
+                    mention = SpeakerMention(kind: .group, first: j, last: last, clauseFirst: k)
+                }
+            }
+        }
+        j = last + 1
+        return Attribution(cueFirst: k, cueLast: k + 1, kind: .say, mention: mention, sharesSpeakerWith: nil,
+                           isAccordingTo: true, afterStart: j, clauseFirst: k)
+    }
+
+    /// "cited Ned Price as saying", "was quoted as saying": the speaker is the one cited.
+    func asSaying(_ k: Int, _ sentence: Range<Int>) -> Attribution? {
+        let w = t.words
+        let asIndex = k - 1
+        var mention: SpeakerMention? = nil
+        if asIndex - 1 >= sentence.lowerBound, w[asIndex - 1].lower == "quoted" {
+            var p = asIndex - 2
+            while p >= sentence.lowerBound, ["was", "were", "is", "been", "being", "has", "had"].contains(w[p].lower) { p -= 1 }
+            mention = t.nounPhrase(endingAt: p, sentenceStart: sentence.lowerBound)
+        } else {
+            let p = asIndex - 1
+            if p >= sentence.lowerBound, ["him", "her"].contains(w[p].lower) {
+                mention = SpeakerMention(kind: .pronoun(w[p].lower == "him" ? "he" : "she"), first: p, last: p, clauseFirst: p)
+            } else {
+                mention = t.nounPhrase(endingAt: p, sentenceStart: sentence.lowerBound)
+            }
+        }
+        return Attribution(cueFirst: k, cueLast: k, kind: .say, mention: mention, sharesSpeakerWith: nil,
+                           afterStart: k + 1, clauseFirst: asIndex)
+    }
+
+    /// The subject of the clause a participle hangs on: the last name or pronoun before it that is not the
+    /// object of a preposition or a possessive ("Bruce Boudreau expressed confidence ..., saying").
+    func participleSubject(_ k: Int, _ sentence: Range<Int>) -> SpeakerMention? {
+        var p = k - 1
+        while p >= sentence.lowerBound {
+            let w = t.words[p]
+            if w.region >= 0 { p -= 1; continue }
+            if w.isWord, ["he", "she", "it", "they"].contains(w.lower) {
+                return SpeakerMention(kind: .pronoun(w.lower), first: p, last: p, clauseFirst: p)
+            }
+            if t.isNameWord(p), !t.isPossessive(w), let run = t.capitalisedRun(endingAt: p, notBefore: sentence.lowerBound) {
+                let before = run.lowerBound - 1
+                let governed = before >= sentence.lowerBound && Lexicon.prepositions.contains(t.words[before].lower)
+                let name = t.nameWithinRun(run)
+                if !governed, !name.isEmpty, !(run.count == 1 && t.isCommonNounAtSentenceStart(run.lowerBound, sentenceStart: sentence.lowerBound)) {
+                    return SpeakerMention(kind: .name, first: name.lowerBound, last: name.upperBound - 1, clauseFirst: run.lowerBound)
+                }
+                p = run.lowerBound - 1
+                continue
+            }
+            p -= 1
+        }
+        return nil
+    }
+
+    // MARK: - Content
+
+    /// Where reported content ends: the sentence end, or a clause that starts another report or hangs on
+    /// the sentence (", but", ", saying", "as reported by").
+    func contentEnd(from start: Int, _ sentence: Range<Int>, _ attributions: [Attribution], current: Int) -> Int {
+        let w = t.words
+        var stops = sentence.upperBound
+        for (i, a) in attributions.enumerated() where i != current && a.cueFirst >= start {
+            var s = a.clauseFirst
+            if s < start { s = a.cueFirst }
+            // Include the conjunction and comma before the clause.
+            while s - 1 >= start, ["and", "but", ","].contains(w[s - 1].lower) || Lexicon.adverbs.contains(w[s - 1].lower) { s -= 1 }
+            stops = min(stops, s)
+        }
+        var k = start
+        while k < stops {
+            let x = w[k]
+            if x.region < 0 {
+                if x.text == ";" { return k }
+                if x.text == ",", k + 1 < stops, ["but", "while", "whereas", "although", "though", "which"].contains(w[k + 1].lower) { return k }
+                if x.lower == "as", k + 2 < stops, ["reported", "cited", "quoted"].contains(w[k + 1].lower), w[k + 2].lower == "by" { return k }
+                if x.text == "(" , k + 1 < stops, ["reporting", "via"].contains(w[k + 1].lower) { return k }
+            }
+            k += 1
+        }
+        return stops
+    }
+
+    /// `first..<last` trimmed of outer punctuation that lies outside quotations.
+    func trimmed(_ first: Int, _ last: Int) -> (Int, Int)? {
+        var a = first, b = last
+        while a < b, !t.words[a].isWord, t.words[a].region < 0 || t.words[a].start != t.regions[t.words[a].region].open { a += 1 }
+        while b > a, !t.words[b - 1].isWord, t.words[b - 1].region < 0 { b -= 1 }
+        return b > a ? (a, b) : nil
+    }
+
+    func wordCount(_ a: Int, _ b: Int) -> Int {
+        var n = 0
+        for k in a..<b where t.words[k].isWord { n += 1 }
+        return n
+    }
+
+    /// A content span: direct when it is exactly one quotation, mixed when it holds one, else indirect.
+    func classify(_ a: Int, _ b: Int, attribution: Int) -> FoundQuote {
+        let first = t.words[a], last = t.words[b - 1]
+        if first.region >= 0, first.region == last.region, first.start == t.regions[first.region].open {
+            let r = t.regions[first.region]
+            return FoundQuote(start: r.contentStart, end: r.contentEnd, type: .direct, attribution: attribution, region: first.region)
+        }
+        var hasQuotation = false
+        for k in a..<b where t.words[k].region >= 0 { hasQuotation = true; break }
+        return FoundQuote(start: first.start, end: last.end, type: hasQuotation ? .mixed : .indirect, attribution: attribution, region: nil)
+    }
+
+    func regionEnding(before k: Int, notBefore lower: Int) -> Int? {
+        var p = k - 1
+        while p >= lower, !t.words[p].isWord, t.words[p].region < 0,
+              [",", "\u{2014}", "\u{2013}", "-", ":"].contains(t.words[p].text) {
+            p -= 1
+        }
+        guard p >= lower, t.words[p].region >= 0 else { return nil }
+        let r = t.words[p].region
+        return t.words[p].start == t.regions[r].close ? r : nil
+    }
+
+    func regionStarting(at k: Int, before upper: Int) -> Int? {
+        var j = k
+        while j < upper, !t.words[j].isWord, t.words[j].region < 0, [",", ":", "\u{2014}", "\u{2013}"].contains(t.words[j].text) { j += 1 }
+        guard j < upper, t.words[j].region >= 0, t.words[j].start == t.regions[t.words[j].region].open else { return nil }
+        return t.words[j].region
+    }
+
+    /// The content of each attribution; `alone` reads each as if it were the sentence's only one.
+    func contents(of attributions: [Attribution], in sentence: Range<Int>, alone: Bool) -> [FoundQuote] {
+        var result: [FoundQuote] = []
+        let w = t.words
+        var claimed: Set<Int> = []
+        for (i, a) in attributions.enumerated() {
+            // 1. A quotation right before the attribution: `“...,” Mayer said`, `“...,” said the actor`.
+            let anchor = a.mention.map { min($0.clauseFirst, $0.first) } ?? a.cueFirst
+            let tailAnchor = a.isAccordingTo ? a.cueFirst : min(anchor, a.cueFirst)
+            var clauseStart = sentence.lowerBound
+            for (j, other) in attributions.enumerated() where j < i && !alone && other.cueLast < tailAnchor {
+                clauseStart = max(clauseStart, other.isAccordingTo ? other.afterStart : other.cueLast + 1)
+            }
+            if let r = regionEnding(before: tailAnchor, notBefore: sentence.lowerBound), !claimed.contains(r),
+               t.regions[r].endsUtterance || regionIsWholeClause(r, sentence: sentence, before: tailAnchor),
+               !narrationBefore(r, from: clauseStart) {
+                claimed.insert(r)
+                result.append(FoundQuote(start: t.regions[r].contentStart, end: t.regions[r].contentEnd, type: .direct, attribution: i, region: r))
+                // Interrupted: `“A,” he said, “B.”`
+                var after = max(a.afterStart, a.cueLast + 1)
+                while after < sentence.upperBound, w[after].isWord, w[after].region < 0,
+                      Lexicon.prepositions.contains(w[after].lower) || Lexicon.adverbs.contains(w[after].lower) { after += 1 }
+                if let r2 = regionStarting(at: after, before: sentence.upperBound), !claimed.contains(r2) {
+                    claimed.insert(r2)
+                    result.append(FoundQuote(start: t.regions[r2].contentStart, end: t.regions[r2].contentEnd, type: .direct, attribution: i, region: r2))
+                }
+                continue
+            }
+            // 2. Content after the verb.
+            if let q = contentAfter(alone ? 0 : i, of: alone ? [a] : attributions, sentence, claimed: &claimed) {
+                for var x in q { x.attribution = i; result.append(x) }
+                continue
+            }
+            // 3. Content before the attribution: `..., Graham said.`
+            var before = tailAnchor - 1
+            guard before > sentence.lowerBound else { continue }
+            if w[before].region >= 0, w[before].start == t.regions[w[before].region].close, t.regions[w[before].region].endsUtterance {
+                before += 1  // `... “we want to try to help,” Sanborn said`: the comma is inside the marks
+            } else if !(w[before].text == "," || w[before].text == "\u{2014}") {
+                continue
+            }
+            var start = sentence.lowerBound
+            for (j, other) in attributions.enumerated() where j < i && !alone {
+                // Content cannot reach back over an earlier report in the sentence.
+                if other.cueLast < before { start = max(start, other.isAccordingTo ? other.afterStart : other.cueLast + 1) }
+            }
+            start = skipLeadingChannel(start, before)
+            guard let (ca, cb) = trimmed(start, before), wordCount(ca, cb) >= 3 || (w[ca].region >= 0 && t.regions[w[ca].region].wordCount >= 1) else { continue }
+            let q = classify(ca, cb, attribution: i)
+            if let r = q.region { if claimed.contains(r) { continue }; claimed.insert(r) }
+            result.append(q)
+        }
+        return result
+    }
+
+    /// `That message is that ... and “we want to try to help,” Sanborn said`: words of the reporter's own
+    /// before the quotation make the whole clause the content (a mixed quote), read as content before.
+    func narrationBefore(_ r: Int, from clauseStart: Int) -> Bool {
+        var k = clauseStart
+        let open = t.regions[r].open
+        var words = 0
+        var lastText = ""
+        while k < t.words.count, t.words[k].start < open {
+            if t.words[k].isWord, t.words[k].region < 0 { words += 1 }
+            lastText = t.words[k].text
+            k += 1
+        }
+        let start = skipLeadingChannel(clauseStart, k)
+        if start > clauseStart { return narrationBefore(r, from: start) }
+        return words >= 2 && lastText != ":" && lastText != "," && Lexicon.cues[lastText.lowercased()] == nil
+    }
+
+    func regionIsWholeClause(_ r: Int, sentence: Range<Int>, before: Int) -> Bool {
+        // The quotation opens the sentence or follows a colon: it is the whole reported content.
+        var k = sentence.lowerBound
+        while k < before, t.words[k].region != r { k += 1 }
+        return k == sentence.lowerBound && t.regions[r].wordCount >= 2
+    }
+
+    /// "According to Reuters," or "As cited by Reuters," at a clause start is a channel, not content.
+    func skipLeadingChannel(_ start: Int, _ end: Int) -> Int {
+        let w = t.words
+        var k = start
+        if k < end, w[k].lower == "as" || w[k].lower == "according" {
+            var j = k
+            while j < end, w[j].text != "," { j += 1 }
+            if j < end, j - k <= 8 { k = j + 1 }
+        }
+        return k
+    }
+
+    func contentAfter(_ i: Int, of attributions: [Attribution], _ sentence: Range<Int>, claimed: inout Set<Int>) -> [FoundQuote]? {
+        let a = attributions[i]
+        let w = t.words
+        let end = sentence.upperBound
+        var k = a.afterStart
+        var sawThat = false
+        // "reported at least 5,000 people ...": a quantity, not a preposition.
+        func isQuantity(_ j: Int) -> Bool {
+            ["at", "about", "over", "around", "up"].contains(w[j].lower) && j + 1 < end
+                && (w[j + 1].lower == "least" || w[j + 1].lower == "to" || w[j + 1].text.unicodeScalars.first?.properties.numericType != nil)
+        }
+        if a.isAccordingTo {
+            guard k < end, w[k].text == "," else { return nil }
+            k += 1
+        }
+        // The addressee of "told": "told reporters", "told Gizmodo by email", "told the man".
+        if a.kind == .tell {
+            if let that = thatAhead(k, end, limit: 10) {
+                k = that + 1
+                sawThat = true
+            } else if k < end, let run = t.capitalisedRun(startingAt: k, before: end) {
+                k = run.upperBound
+            } else if k < end, Lexicon.objectPronouns.contains(w[k].lower) || w[k].lower == "reporters" {
+                k += 1
+            } else if k < end, Lexicon.determiners.contains(w[k].lower) {
+                var j = k + 1
+                while j < end, j - k < 4, w[j].isWord, w[j].lower != "to", w[j].lower != "that" { j += 1 }
+                // "told the man to ...": the addressee ends before "to".
+                if j < end, w[j].lower == "to" || j - k < 4 { k = j } else { k += 2 }
+            } else if k < end, w[k].isWord, !w[k].isCapitalised {
+                k += 1
+            }
+            if !sawThat, k < end, w[k].lower == "that" { k += 1; sawThat = true }
+            // "told Gizmodo by email." has nothing after it.
+            while k < end, w[k].isWord, w[k].region < 0, ["by", "in", "an", "a", "email", "phone", "interview", "statement"].contains(w[k].lower),
+                  thatAhead(k, end, limit: 6) == nil {
+                k += 1
+            }
+        } else {
+            if k < end, w[k].text == ":" || (w[k].text == "," && regionStarting(at: k, before: end) != nil) { k += 1 }
+            if k < end, w[k].lower == "that" {
+                k += 1
+                sawThat = true
+            } else if k < end, w[k].isWord, w[k].region < 0, Lexicon.prepositions.contains(w[k].lower), !isQuantity(k) {
+                // "said in a statement that", "said Tuesday that", "said on Twitter: “...”".
+                if let that = thatAhead(k, end, limit: 12) {
+                    k = that + 1
+                    sawThat = true
+                } else if let r = regionAhead(k, end, limit: 12) {
+                    k = r
+                } else if a.kind == .urge, w[k].lower == "to" || w[k].lower == "for" || w[k].lower == "on" {
+                    // "urged on", "called for": keep the content.
+                    if w[k].lower == "on" || w[k].lower == "for" { k += 1 }
+                } else {
+                    return nil
+                }
+            } else if k < end, w[k].isWord, w[k].isCapitalised, !t.isNameWord(k) {
+                // fall through: a capitalised function word can open a clause
+            }
+        }
+        guard k < end else { return nil }
+        // A quotation that is the whole content: `said: “...”`, `chanted, “A,” and “B,”`.
+        if w[k].region >= 0, w[k].start == t.regions[w[k].region].open {
+            let r = w[k].region
+            var j = k
+            while j < end, w[j].region == r { j += 1 }
+            let restIsNarration = j >= end || !t.words[j].isWord || w[j].lower == "and" || w[j].lower == "as"
+            if t.regions[r].endsUtterance || (j >= end) || (restIsNarration && t.regions[r].wordCount >= 2 && isSentenceEndOrNarration(j, end)) {
+                guard !claimed.contains(r) else { return nil }
+                claimed.insert(r)
+                var out = [FoundQuote(start: t.regions[r].contentStart, end: t.regions[r].contentEnd, type: .direct, attribution: i, region: r)]
+                // `“A,” and “B,”`
+                var n = j
+                while n < end {
+                    while n < end, !w[n].isWord, w[n].region < 0 { n += 1 }
+                    guard n < end, w[n].lower == "and" || w[n].lower == "or" else { break }
+                    n += 1
+                    while n < end, !w[n].isWord, w[n].region < 0 { n += 1 }
+                    guard n < end, w[n].region >= 0, w[n].start == t.regions[w[n].region].open else { break }
+                    let r2 = w[n].region
+                    guard t.regions[r2].endsUtterance, !claimed.contains(r2) else { break }
+                    claimed.insert(r2)
+                    out.append(FoundQuote(start: t.regions[r2].contentStart, end: t.regions[r2].contentEnd, type: .direct, attribution: i, region: r2))
+                    while n < end, w[n].region == r2 { n += 1 }
+                }
+                return out
+            }
+        }
+        // Reported speech without "that" must look like a clause.
+        if !sawThat, w[k].region < 0 {
+            let lower = w[k].lower
+            let verb = w[a.cueFirst].lower
+            if a.kind == .that && Lexicon.needsThatOrQuote.contains(verb) { return nil }
+            if a.kind == .participle, !["saying", "adding", "noting", "arguing", "insisting", "warning", "explaining", "stating", "claiming", "urging", "telling", "suggesting", "stressing"].contains(verb) { return nil }
+            if !w[k].isWord { return nil }
+            if Lexicon.prepositions.contains(lower), a.kind != .urge, a.kind != .tell, !isQuantity(k) { return nil }
+            if a.kind == .say || a.kind == .that || a.kind == .participle {
+                // Not a bare object of the verb ("said goodbye", "said so", "reported earnings").
+                if ["so", "nothing", "goodbye", "it", "this", "yes", "no", "something", "anything", "little", "much"].contains(lower),
+                   k + 1 >= end || (!w[k + 1].isWord && w[k + 1].region < 0) { return nil }
+            }
+        }
+        let stop = contentEnd(from: k, sentence, attributions, current: i)
+        guard let (ca, cb) = trimmed(k, stop), wordCount(ca, cb) >= 2 || (w[ca].region >= 0) else { return nil }
+        var q = classify(ca, cb, attribution: i)
+        if let r = q.region {
+            if claimed.contains(r) { return nil }
+            claimed.insert(r)
+        }
+        if q.type == .direct, q.region == nil { q.type = .indirect }
+        return [q]
+    }
+
+    func isSentenceEndOrNarration(_ j: Int, _ end: Int) -> Bool {
+        var k = j
+        while k < end, !t.words[k].isWord, t.words[k].region < 0 { k += 1 }
+        return k >= end || t.words[k].lower == "and" || t.words[k].lower == "as"
+    }
+
+    func thatAhead(_ k: Int, _ end: Int, limit: Int) -> Int? {
+        var j = k
+        while j < end, j - k <= limit {
+            let x = t.words[j]
+            if x.region >= 0 || x.text == ";" { return nil }
+            if x.lower == "that" { return j }
+            if Lexicon.cues[x.lower] != nil { return nil }
+            j += 1
+        }
+        return nil
+    }
+
+    func regionAhead(_ k: Int, _ end: Int, limit: Int) -> Int? {
+        var j = k
+        while j < end, j - k <= limit {
+            let x = t.words[j]
+            if x.region >= 0 {
+                return x.start == t.regions[x.region].open && j > k && (t.words[j - 1].text == ":" || t.words[j - 1].text == ",") ? j : nil
+            }
+            j += 1
+        }
+        return nil
+    }
+
+    /// A report inside another report's content is part of what was reported ("According to Price, Blinken
+    /// highlighted ..."), not a quote of its own.
+    func dropNested(_ quotes: inout [FoundQuote], _ attributions: [Attribution]) {
+        guard quotes.count > 1 else { return }
+        var keep: [FoundQuote] = []
+        for q in quotes {
+            let cue = attributions[q.attribution]
+            let cueStart = t.words[cue.cueFirst].start
+            let nested = quotes.contains { o in
+                o.attribution != q.attribution && o.type != .direct && o.start <= cueStart && cueStart < o.end
+                    && !(attributions[o.attribution].sharesSpeakerWith == q.attribution)
+            }
+            if !nested || q.type == .direct { keep.append(q) }
+        }
+        quotes = keep
+    }
+
+    // MARK: - Channels
+
+    func isOutletRun(_ run: Range<Int>) -> Bool {
+        let start = t.words[run.lowerBound].start
+        var end = t.words[run.upperBound - 1].end
+        if t.words[run.upperBound - 1].isPossessive, end - 2 > start { end -= 2 }  // "CBS’s Face the Nation"
+        if let e = entityCovering(start, end), entities[e].isOutlet { return true }
+        let text = t.slice(start, end).lowercased()
+        if Lexicon.outlets.contains(text) { return true }
+        let name = t.nameWithinRun(run)
+        if !name.isEmpty, Lexicon.outlets.contains(t.slice(t.words[name.lowerBound].start, t.words[name.upperBound - 1].end).lowercased()) { return true }
+        let last = t.words[run.upperBound - 1].lower
+        return ["news", "times", "post", "journal", "press", "radio", "tv", "television", "magazine", "herald",
+                "tribune", "gazette", "telegraph", "chronicle", "reuters"].contains(last) && run.count >= 2
+    }
+
+    func outletValue(_ run: Range<Int>) -> (String, String?) {
+        var first = run.lowerBound
+        if ["the", "a", "an"].contains(t.words[first].lower), run.count > 1 { first += 1 }
+        let start = t.words[first].start
+        var end = t.words[run.upperBound - 1].end
+        if t.words[run.upperBound - 1].isPossessive, end - 2 > start { end -= 2 }
+        if let e = entityCovering(start, end) { return (entities[e].name, entities[e].id) }
+        return (t.slice(start, end), nil)
+    }
+
+    /// The outlet a sentence credits: "as reported by Aljazeera", "As cited by Reuters", "A Deutsche Welle
+    /// report cited", "according to the report" (the report named before), "told CNN".
+    mutating func viaOfSentence(_ sentence: Range<Int>) -> (String, String?)? {
+        let w = t.words
+        var via: (String, String?)? = nil
+        var k = sentence.lowerBound
+        while k < sentence.upperBound {
+            defer { k += 1 }
+            let x = w[k]
+            guard x.isWord, x.region < 0 else { continue }
+            let next = k + 1 < sentence.upperBound ? w[k + 1].lower : ""
+            if x.lower == "by", k > sentence.lowerBound, ["reported", "cited", "quoted", "published", "broadcast", "aired"].contains(w[k - 1].lower) {
+                var j = k + 1
+                if j < sentence.upperBound, w[j].lower == "the" { j += 1 }
+                if let run = t.capitalisedRun(startingAt: j, before: sentence.upperBound) { via = via ?? outletValue(run) }
+            } else if x.lower == "according", next == "to" {
+                var j = k + 2
+                while j < sentence.upperBound, ["a", "an", "the", "new", "latest", "recent"].contains(w[j].lower) { j += 1 }
+                if let run = t.capitalisedRun(startingAt: j, before: sentence.upperBound) {
+                    let followed = run.upperBound < sentence.upperBound ? w[run.upperBound].lower : ""
+                    if isOutletRun(run) || ["report", "reports", "article", "story", "interview", "broadcast"].contains(followed) {
+                        via = via ?? outletValue(run)
+                        if followed == "report" { lastReportOutlet = outletValue(run) }
+                    }
+                } else if j < sentence.upperBound, ["report", "reports", "article"].contains(w[j].lower), let r = lastReportOutlet {
+                    via = via ?? r
+                }
+            } else if ["told", "interview", "tells", "to", "on", "with"].contains(x.lower) {
+                // "told CNN", "in an interview with NBC News", "speaking to the BBC", "said on Fox News".
+                var j = k + 1
+                if x.lower == "interview", j < sentence.upperBound, w[j].lower == "with" { j += 1 } else if x.lower == "interview" { continue }
+                if j < sentence.upperBound, w[j].lower == "the" { j += 1 }
+                if let run = t.capitalisedRun(startingAt: j, before: sentence.upperBound), isOutletRun(run) {
+                    via = via ?? outletValue(run)
+                }
+            } else if t.isNameWord(k), let run = t.capitalisedRun(startingAt: k, before: sentence.upperBound) {
+                // "A Deutsche Welle report cited ...", "in a CNN interview".
+                let followed = run.upperBound < sentence.upperBound ? w[run.upperBound].lower : ""
+                let before = run.lowerBound > sentence.lowerBound ? w[run.lowerBound - 1].lower : ""
+                if (["report", "interview", "poll", "survey"].contains(followed) && ["a", "an", "the", "in", "new", "latest", "recent"].contains(before))
+                    || (["report", "interview", "reported", "reports", "poll", "survey"].contains(followed) && isOutletRun(run)) {
+                    let v = outletValue(run)
+                    if followed != "interview" { lastReportOutlet = v }
+                    via = via ?? v
+                }
+                k = run.upperBound - 1
+            }
+        }
+        return via
+    }
+
+    // MARK: - Speakers
+
+    mutating func resolve(attribution i: Int, _ attributions: [Attribution], sentence: Range<Int>, sentenceIndex si: Int,
+                          cache: inout [Int: ResolvedSpeaker]) -> ResolvedSpeaker {
+        if let r = cache[i] { return r }
+        let a = attributions[i]
+        var result = ResolvedSpeaker(name: nil, entity: nil, mention: nil, isPerson: false)
+        if let shared = a.sharesSpeakerWith, shared != i {
+            result = resolve(attribution: shared, attributions, sentence: sentence, sentenceIndex: si, cache: &cache)
+        } else if let m = a.mention {
+            result = resolve(mention: m, sentence: sentence, sentenceIndex: si)
+        }
+        cache[i] = result
+        return result
+    }
+
+    func mentionSpan(_ m: SpeakerMention) -> Span {
+        t.span(t.words[m.first].start, t.words[m.last].end)
+    }
+
+    mutating func resolve(mention m: SpeakerMention, sentence: Range<Int>, sentenceIndex si: Int) -> ResolvedSpeaker {
+        let span = mentionSpan(m)
+        switch m.kind {
+        case .name:
+            if let e = entityCovering(span.start, span.end) {
+                let ent = entities[e]
+                return ResolvedSpeaker(name: ent.name, entity: ent.id, mention: span, isPerson: ent.type == .person)
+            }
+            let isOrganisation = Lexicon.organisationWords.contains(t.words[m.last].lower) || (m.first == m.last && t.words[m.first].text.unicodeScalars.allSatisfy { !$0.properties.isLowercase })
+            return ResolvedSpeaker(name: fullestName(m.first..<(m.last + 1)), entity: nil, mention: span, isPerson: !isOrganisation)
+        case .pronoun(let p):
+            if p == "he" || p == "she" {
+                if let antecedent = personAntecedent(before: m.first, sentence: sentence, sentenceIndex: si) {
+                    return ResolvedSpeaker(name: antecedent.name, entity: antecedent.entity, mention: span, isPerson: true)
+                }
+            } else if p == "it" {
+                if let last = lastSpeaker, !last.isPerson, lastSpeakerParagraph >= t.words[m.first].paragraph - 2 {
+                    return ResolvedSpeaker(name: last.name, entity: last.entity, mention: span, isPerson: false)
+                }
+                if let org = nearestName(before: m.first, sentenceIndex: si, person: false) {
+                    return ResolvedSpeaker(name: org.name, entity: org.entity, mention: span, isPerson: false)
+                }
+            }
+            return ResolvedSpeaker(name: nil, entity: nil, mention: span, isPerson: false)
+        case .role(let head):
+            if let r = roleHolder(head, before: t.words[m.first].start, mentionWords: m.last - m.first + 1) {
+                return ResolvedSpeaker(name: r.name, entity: r.entity, mention: span, isPerson: r.isPerson)
+            }
+            return ResolvedSpeaker(name: nil, entity: nil, mention: span, isPerson: false)
+        case .group:
+            return ResolvedSpeaker(name: nil, entity: nil, mention: span, isPerson: false)
+        }
+    }
+
+    /// Who "he" or "she" is: the speaker already quoted in this paragraph, else the person the previous
+    /// sentence is about, else the last speaker of the last two paragraphs.
+    func personAntecedent(before k: Int, sentence: Range<Int>, sentenceIndex si: Int) -> ResolvedSpeaker? {
+        let paragraph = t.words[k].paragraph
+        if let (s, _, _) = lastQuoteSpeakerInParagraph[paragraph], s.name != nil, s.isPerson { return s }
+        // A name earlier in the same sentence ("Boudreau gave his players a pep talk, telling them").
+        var candidates: [Range<Int>] = []
+        if si > 0 {
+            let previous = t.sentences[si - 1]
+            if t.words[previous.lowerBound].paragraph >= paragraph - 1 { candidates.append(previous) }
+        }
+        candidates.insert(sentence.lowerBound..<k, at: 0)
+        for range in candidates {
+            if let person = firstPerson(in: range) { return person }
+        }
+        if let last = lastSpeaker, last.isPerson, lastSpeakerParagraph >= paragraph - 2 { return last }
+        if let near = nearestName(before: k, sentenceIndex: si, person: true) { return near }
+        if let last = lastSpeaker, last.isPerson { return last }
+        return nil
+    }
+
+    /// The nearest name before word `k`, within the three sentences before it: a person ("he") or an
+    /// organisation ("it", "the company"). Entities decide when the recognizer found any; otherwise the shape
+    /// of the name does (an organisation word at its end or all capitals for an organisation).
+    func nearestName(before k: Int, sentenceIndex: Int?, person: Bool) -> ResolvedSpeaker? {
+        let si = sentenceIndex ?? t.sentences.firstIndex { $0.contains(k) } ?? 0
+        let lower = t.sentences[max(0, si - 3)].lowerBound
+        var p = k - 1
+        while p >= lower {
+            guard t.isNameWord(p), let run = t.capitalisedRun(endingAt: p, notBefore: lower) else { p -= 1; continue }
+            p = run.lowerBound - 1
+            let name = t.nameWithinRun(run)
+            guard !name.isEmpty, !isOutletRun(run) else { continue }
+            let start = t.words[name.lowerBound].start, end = t.words[name.upperBound - 1].end
+            if !entities.isEmpty {
+                guard let e = entityCovering(start, end), !entities[e].isOutlet else { continue }
+                let type = entities[e].type
+                if person ? type == .person : (type == .org) {
+                    return ResolvedSpeaker(name: entities[e].name, entity: entities[e].id, mention: nil, isPerson: person)
+                }
+                continue
+            }
+            let sentenceStart = t.sentences.first { $0.contains(name.lowerBound) }?.lowerBound ?? lower
+            if name.count == 1, t.isCommonNounAtSentenceStart(name.lowerBound, sentenceStart: sentenceStart) { continue }
+            if name.count == 1, Lexicon.capitalisedFunctionWords.contains(t.words[name.lowerBound].lower) { continue }
+            let last = t.words[name.upperBound - 1]
+            let acronym = name.count == 1 && last.text.unicodeScalars.count >= 2 && last.text.unicodeScalars.allSatisfy { !$0.properties.isLowercase }
+            let organisation = Lexicon.organisationWords.contains(last.lower) || acronym
+            if organisation == !person {
+                var text = fullestName(name)
+                if last.isPossessive, text.hasSuffix("’s") || text.hasSuffix("'s") { text = String(text.dropLast(2)) }
+                return ResolvedSpeaker(name: text, entity: nil, mention: nil, isPerson: person)
+            }
+        }
+        return nil
+    }
+
+    /// The first person a stretch of text names, outside quotations: a PERSON entity if the recognizer found
+    /// one, else a name of two words or a name already quoted.
+    func firstPerson(in range: Range<Int>) -> ResolvedSpeaker? {
+        var k = range.lowerBound
+        while k < range.upperBound {
+            guard t.isNameWord(k), let run = t.capitalisedRun(startingAt: k, before: range.upperBound) else { k += 1; continue }
+            let name = t.nameWithinRun(run)
+            k = run.upperBound
+            guard !name.isEmpty, !isOutletRun(run) else { continue }
+            // "Wild defenseman Ryan Suter": a name that only qualifies the role of the next one.
+            if run.upperBound + 1 < range.upperBound, t.words[run.upperBound].isWord, !t.words[run.upperBound].isCapitalised,
+               t.isNameWord(run.upperBound + 1) { continue }
+            let start = t.words[name.lowerBound].start, end = t.words[name.upperBound - 1].end
+            if let e = entityCovering(start, end) {
+                if entities[e].type == .person { return ResolvedSpeaker(name: entities[e].name, entity: entities[e].id, mention: nil, isPerson: true) }
+                continue
+            }
+            if !entities.isEmpty { continue }
+            if name.count == 1, isCommonNounOrPlace(name.lowerBound, range.lowerBound) { continue }
+            let full = fullestName(name)
+            let lastWord = t.words[name.upperBound - 1].text
+            let known = lastSpeaker?.name.map { $0 == full || $0.hasSuffix(" " + lastWord) || $0 == lastWord } ?? false
+            let titled = fullNames.contains { $0.range.count == 1 && !$0.titles.isEmpty && t.words[$0.range.lowerBound].text == lastWord }
+            if (name.count >= 2 && !isPossessiveOrOrg(name)) || known || titled || full != t.words[name.lowerBound].text {
+                if isPossessiveOrOrg(name) { continue }
+                return ResolvedSpeaker(name: full, entity: nil, mention: nil, isPerson: true)
+            }
+        }
+        return nil
+    }
+
+    func isCommonNounOrPlace(_ k: Int, _ sentenceStart: Int) -> Bool {
+        t.isCommonNounAtSentenceStart(k, sentenceStart: sentenceStart)
+    }
+
+    func isPossessiveOrOrg(_ name: Range<Int>) -> Bool {
+        let last = t.words[name.upperBound - 1]
+        return t.isPossessive(last) || Lexicon.organisationWords.contains(last.lower)
+    }
+
+    /// Who "the secretary" is: an entity whose role or aliases name it, else the last name the article
+    /// introduced with that title ("Secretary of State Antony Blinken", "Gov. Eric Holcomb").
+    func roleHolder(_ head: String, before offset: Int, mentionWords: Int) -> ResolvedSpeaker? {
+        var best: (Int, Int)? = nil  // (latest mention start before offset, entity)
+        for (i, e) in entities.enumerated() where !e.isOutlet {
+            let matches = (e.role?.lowercased().split(separator: " ").contains { $0 == head } ?? false)
+                || e.aliases.contains { $0.lowercased() == "the " + head || $0.lowercased() == head }
+            guard matches else { continue }
+            let latest = e.mentions.filter { $0.start < offset }.map(\.start).max() ?? -1
+            if best == nil || latest > best!.0 { best = (latest, i) }
+        }
+        if let (_, i) = best {
+            return ResolvedSpeaker(name: entities[i].name, entity: entities[i].id, mention: nil, isPerson: entities[i].type == .person)
+        }
+        // Of the names introduced with this title, the one the text mentioned last ("Gov. Eric Holcomb" ...
+        // "Holcomb’s campaign" ... "The governor said").
+        var holder: (range: Range<Int>, text: String, titles: Set<String>)? = nil
+        var holderLatest = -1
+        for n in fullNames where t.words[n.range.lowerBound].start < offset && n.titles.contains(head) {
+            let lastWord = t.words[n.range.upperBound - 1].text
+            var latest = t.words[n.range.lowerBound].start
+            for w in t.words where w.start < offset && w.start > latest && w.isCapitalised
+                && (w.text == lastWord || w.text.hasPrefix(lastWord + "’") || w.text.hasPrefix(lastWord + "'")) {
+                latest = w.start
+            }
+            if latest > holderLatest { holderLatest = latest; holder = n }
+        }
+        if let n = holder {
+            let start = t.words[n.range.lowerBound].start, end = t.words[n.range.upperBound - 1].end
+            if let e = entityCovering(start, end) {
+                return ResolvedSpeaker(name: entities[e].name, entity: entities[e].id, mention: nil, isPerson: entities[e].type == .person)
+            }
+            return ResolvedSpeaker(name: fullestName(n.range), entity: nil, mention: nil, isPerson: !Lexicon.organisationRoles.contains(head))
+        }
+        if Lexicon.organisationRoles.contains(head), mentionWords == 2, let org = nearestName(before: t.wordIndex(at: offset), sentenceIndex: nil, person: false) {
+            return org
+        }
+        if head == "year-old" {
+            // "the 34-year-old said": the person the text is about.
+            if let near = nearestName(before: t.wordIndex(at: offset), sentenceIndex: nil, person: true) { return near }
+            if let last = lastSpeaker, last.isPerson { return last }
+        }
+        if !Lexicon.organisationRoles.contains(head), let last = lastSpeaker, last.isPerson,
+           ["actor", "actress", "singer", "star", "player"].contains(head) {
+            return last
+        }
+        return nil
     }
 }

@@ -64,7 +64,7 @@ struct FetchCommand: ParsableCommand {
         let output = try OutputStream(path: stage.output)
         let corpus = CorpusInputs(files: files, options: inputs.inputOptions(quiet: stage.quiet))
         let normalizer = Normalizer()
-        var seenIDs = Set<String>()
+        let duplicates = DuplicateDetector()
         while let item = corpus.next() {
             reporter.countIn()
             let document: RawDocument
@@ -78,10 +78,13 @@ struct FetchCommand: ParsableCommand {
             }
             if inputs.listDocuments { try output.write(line: document.listing); reporter.countOut(); continue }
             do {
-                let article = try normalizer.normalize(document)
-                guard seenIDs.insert(article.id).inserted else {
-                    reporter.note("\(document.source): same article as an earlier input (id \(article.id)); written once")
+                var article = try normalizer.normalize(document)
+                switch duplicates.check(article) {
+                case .new: break
+                case .sameArticle(let earlier, let reason):
+                    reporter.note("\(document.source): same article as an earlier input (id \(earlier), \(reason)); written once")
                     continue
+                case .nearCopy(let earlier): article.extra["duplicate_of"] = .string(earlier)
                 }
                 try output.write(line: article.json())
                 reporter.countOut()

@@ -7,7 +7,12 @@ struct LoadCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "whosaid-load",
         abstract: "Load extracted records into the whosaid SQLite database.",
-        discussion: "Reads extracted records (NDJSON) from the files given or standard input into the database.")
+        discussion: """
+        Reads extracted records (NDJSON) from the files given or standard input into the database, creating \
+        it if missing. Loading is idempotent: a record already held unchanged is skipped, a record whose id is \
+        held with other content (re-extracted) replaces its old rows, a new id is added. The whole load is one \
+        transaction: if it is interrupted, the database is left as it was before it.
+        """)
 
     @OptionGroup var stage: StageOptions
 
@@ -18,11 +23,32 @@ struct LoadCommand: ParsableCommand {
     var inputs: [String] = []
 
     func run() throws {
+        try runStage(command: "whosaid-load") { try load() }
+    }
+
+    func load() throws -> ExitStatus {
         let reporter = try StageReporter(command: "whosaid-load", quiet: stage.quiet, rejectsPath: stage.rejects)
-        _ = try Database(path: db)
-        try RecordInput(paths: inputs, strict: stage.strict).forEach(reporter: reporter, decode: ExtractedArticle.init(json:)) { _, _, _ in
+        let loader: Loader
+        do {
+            let database = try DatabaseSchema.openForWriting(path: db)
+            loader = Loader(database: database)
+            try database.transaction {
+                try RecordInput(paths: inputs, strict: stage.strict).forEach(reporter: reporter, decode: ExtractedArticle.init(json:)) { record, source, line in
+                    if let problem = Loader.problem(in: record) {
+                        if stage.strict { throw RecordInputError.badLine(source: source, line: line, reason: problem) }
+                        reporter.reject(source: source, line: line, reason: problem)
+                        return
+                    }
+                    try loader.load(record)
+                    reporter.countOut()
+                }
+                try loader.finish()
+            }
+        } catch let error as DatabaseError {
+            reporter.error(error.description)
+            throw ExitCode(ExitStatus.ioFailure.rawValue)
         }
-        throw stageExit(try reporter.finish())
+        return try reporter.finish(extra: loader.counts.summary)
     }
 }
 

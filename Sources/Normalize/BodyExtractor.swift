@@ -1,0 +1,151 @@
+/// Finds the article body among a page's text blocks.
+///
+/// Each block votes for the elements around it: long prose with few links adds its length, link lists
+/// and short furniture text subtract. Summed over subtrees, the best element is the tightest one that
+/// holds most of the prose and little else; its blocks, filtered once more, are the body.
+enum BodyExtractor {
+    /// A block at least this long (in UTF-8 bytes) with few links reads as prose.
+    static let proseLength = 70
+    /// Share of a block's text inside links above which it is navigation, not prose.
+    static let proseLinkDensity = 0.35
+    /// Blocks kept from the chosen element may carry more links than prose does (inline citations),
+    /// but not more than this.
+    static let keptLinkDensity = 0.5
+
+    struct Result {
+        var paragraphs: [String]
+        /// Prose blocks found on the whole page, to tell an article from a page without one.
+        var proseBlocks: Int
+    }
+
+    static func extract(_ page: inout PageModel, title: String?) -> Result {
+        var proseBlocks = 0
+        for b in page.blocks {
+            let prose = isProse(b)
+            if prose { proseBlocks += 1 }
+            page.elements[b.element].score += score(b, isProse: prose)
+            page.elements[b.element].textLength += Double(b.length)
+            if prose { page.elements[b.element].proseLength += Double(b.length) }
+        }
+        guard !page.elements.isEmpty else { return Result(paragraphs: [], proseBlocks: 0) }
+        // Furniture counts for itself but, seen from outside, only as text that is not the article.
+        for i in stride(from: page.elements.count - 1, to: 0, by: -1) {
+            let e = page.elements[i]
+            guard e.parent >= 0 else { continue }
+            page.elements[e.parent].score += e.isFurniture ? -furniturePenalty * e.textLength : e.score * ancestorDecay
+            page.elements[e.parent].textLength += e.textLength
+            page.elements[e.parent].proseLength += e.proseLength
+        }
+        var best = 0
+        for i in page.elements.indices where page.elements[i].score > page.elements[best].score { best = i }
+        var ranges = [(root: best, range: best..<max(page.elements[best].subtreeEnd, best + 1))]
+        let parent = page.elements[best].parent
+        if parent >= 0 {
+            var i = parent + 1
+            while i < page.elements[parent].subtreeEnd {
+                let e = page.elements[i]
+                let end = max(e.subtreeEnd, i + 1)
+                if i != best, !e.isFurniture, e.proseLength >= Double(proseLength) * 2,
+                   e.proseLength >= siblingProseShare * e.textLength {
+                    ranges.append((i, i..<end))
+                }
+                i = end
+            }
+        }
+
+        var chosen: [TextBlock] = []
+        for b in page.blocks {
+            guard let owner = ranges.first(where: { $0.range.contains(b.element) }) else { continue }
+            // Furniture inside the chosen element is dropped; furniture around it does not matter.
+            if page.elements[b.element].nearestFurniture > owner.root { continue }
+            if keep(b) { chosen.append(b) }
+        }
+        // Drop the short lines before the first prose block (kickers, dates, "Listen to this article").
+        if let first = chosen.firstIndex(where: isProse) {
+            chosen.removeSubrange(0..<first)
+        }
+
+        var paragraphs: [String] = []
+        var seen = Set<String>()
+        let titleKey = title.map(normalizedKey)
+        for b in chosen {
+            let text = TextCleaner.clean(page.text(b))
+            if text.isEmpty { continue }
+            if b.kind == .heading, let titleKey, normalizedKey(text) == titleKey { continue }
+            if isFurniturePhrase(text) { continue }
+            if text.count > 30 {
+                guard seen.insert(text).inserted else { continue }
+            }
+            paragraphs.append(text)
+        }
+        return Result(paragraphs: paragraphs, proseBlocks: proseBlocks)
+    }
+
+    /// Each level up an element's score counts this much less: the element that directly holds the
+    /// paragraphs beats an ancestor that also holds teasers of other stories.
+    static let ancestorDecay = 0.9
+    /// A sibling of the chosen element joins the body when this share of its text is prose (articles
+    /// split into chunks by ads or inline embeds).
+    static let siblingProseShare = 0.85
+    /// How much each byte of furniture text counts against the elements around it.
+    static let furniturePenalty = 0.3
+
+    static func isProse(_ b: TextBlock) -> Bool {
+        guard b.kind != .heading1 else { return false }
+        return b.length >= proseLength && Double(b.linkBytes) < proseLinkDensity * Double(b.length)
+    }
+
+    static func score(_ b: TextBlock, isProse: Bool) -> Double {
+        let length = Double(b.length)
+        let links = Double(b.linkBytes)
+        if b.kind == .heading1 { return 0 }
+        if isProse { return length - links }
+        if links >= proseLinkDensity * length { return -0.6 * length }
+        return b.kind == .heading || b.kind == .paragraph || b.kind == .listItem ? 0 : -0.2 * length
+    }
+
+    static func keep(_ b: TextBlock) -> Bool {
+        if b.kind == .heading1 { return false }
+        if Double(b.linkBytes) > keptLinkDensity * Double(b.length) { return false }
+        return true
+    }
+
+    static func normalizedKey(_ s: String) -> String {
+        String(s.lowercased().unicodeScalars.filter { $0.properties.isAlphabetic || $0.properties.numericType != nil }.map(Character.init))
+    }
+
+    /// Lines that are page furniture wherever they appear: ad labels, photo credits, share prompts.
+    static func isFurniturePhrase(_ text: String) -> Bool {
+        let length = text.utf8.count
+        guard length < 300 else { return false }
+        let lower = text.lowercased()
+        // Captions that end in their credit: "Protesters in the street (Image: GETTY)".
+        if lower.hasSuffix(")"), ["(image:", "(photo:", "(picture:", "(credit:", "(pictured:"].contains(where: lower.contains) {
+            return true
+        }
+        // Sign-offs: "Follow us on Twitter and Facebook", "Email the author at ...", newsletter prompts.
+        if lower.contains("follow us") || lower.contains("follow him") || lower.contains("follow her")
+            || (lower.contains("twitter") && lower.contains("facebook")) {
+            return true
+        }
+        if length < 200, lower.contains("newsletter") || (lower.contains("@") && (lower.contains("email") || lower.contains("reached at"))) {
+            return true
+        }
+        if lower.hasPrefix("image "), lower.split(separator: " ").count == 4, lower.contains(" of ") { return true }
+        guard length < 90 else { return false }
+        if lower == "this slideshow requires javascript." { return true }
+        let exact: Set<String> = ["advertisement", "advertisement:", "ad", "continue reading", "continue reading below",
+                                  "read more", "read more:", "share", "share this article", "share this", "related",
+                                  "related:", "story continues below advertisement", "story continues below",
+                                  "supported by", "sponsored", "skip advertisement", "listen to this article",
+                                  "click here", "subscribe", "sign up", "loading...", "loading"]
+        if exact.contains(lower) { return true }
+        for prefix in ["image copyright", "image caption", "picture source", "photo:", "photo by", "photograph:",
+                       "(photo", "image:", "image source", "copyright ©", "© ", "media playback is", "read more:",
+                       "related:", "also read:", "see also:", "recommended:", "click here to", "sign up for",
+                       "subscribe to", "follow us", "getty images", "credit:"] where lower.hasPrefix(prefix) {
+            return true
+        }
+        return false
+    }
+}

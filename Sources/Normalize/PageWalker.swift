@@ -1,0 +1,554 @@
+import CLibXML2
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A text block of the page: the inline text between two block boundaries, whitespace collapsed.
+struct TextBlock {
+    enum Kind: UInt8 { case paragraph, heading1, heading, listItem, quote, preformatted, cell, other }
+    /// Range of its UTF-8 bytes in `PageModel.arena`.
+    var start: Int
+    var end: Int
+    /// The innermost element open when the block ended (index into `PageModel.elements`).
+    var element: Int
+    var kind: Kind
+    /// Bytes of the block that were inside links.
+    var linkBytes: Int
+    var length: Int { end - start }
+}
+
+/// An element the walk entered, kept so text can be summed over subtrees.
+struct ElementNode {
+    var parent: Int
+    /// One past the index of its last descendant: elements are numbered in document order.
+    var subtreeEnd: Int
+    /// Its class or id looks like page furniture (share bar, related links, header...). Whether that
+    /// matters depends on where the article turns out to be: a page may wrap its whole article in a
+    /// "modal-enabled" box, so the mark only counts below the element chosen as the body.
+    var isFurniture: Bool
+    /// The deepest furniture element on the path from the root to this one (itself included), or -1.
+    var nearestFurniture: Int
+    var score: Double = 0
+    /// Bytes of text in its subtree, and of prose text.
+    var textLength: Double = 0
+    var proseLength: Double = 0
+}
+
+/// What the walk keeps of a page: the text blocks in reading order and the metadata sources.
+struct PageModel {
+    var arena: [UInt8] = []
+    var blocks: [TextBlock] = []
+    var elements: [ElementNode] = []
+    var titleTag: String?
+    var headings1: [String] = []
+    /// `<meta>` contents by lowercased property/name/itemprop; the first one of each wins.
+    var meta: [String: String] = [:]
+    var canonical: String?
+    var htmlLang: String?
+    var jsonLD: [[UInt8]] = []
+    /// `<time datetime>` values; `published` when the element says it is the publication date.
+    var times: [(value: String, published: Bool)] = []
+    /// Text of byline-like elements (class or id with "byline"/"author", rel=author, itemprop=author).
+    var bylines: [String] = []
+    var maxDepth = 0
+
+    func text(_ b: TextBlock) -> String { String(decoding: arena[b.start..<b.end], as: UTF8.self) }
+}
+
+/// Why libxml2 gave nothing back.
+enum ParseFailure: Error { case noDocument, noRoot }
+
+/// Parses the page with libxml2 and walks it once, collecting text blocks and metadata. Every libxml2
+/// pointer lives and dies inside `walk`: only Swift values leave it.
+enum PageWalker {
+    static let parseOptions = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
+        | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue | HTML_PARSE_NOBLANKS.rawValue) | Int32(XML_PARSE_HUGE.rawValue)
+
+    static let setUp: Void = {
+        xmlInitParser()
+        whosaid_silenceXMLErrors()
+    }()
+
+    static func isSupported(_ encoding: String) -> Bool {
+        _ = setUp
+        guard let handler = xmlFindCharEncodingHandler(encoding) else { return false }
+        xmlCharEncCloseFunc(handler)
+        return true
+    }
+
+    static func walk(_ bytes: UnsafeBufferPointer<UInt8>, encoding: String) throws(ParseFailure) -> PageModel {
+        _ = setUp
+        let doc = bytes.baseAddress!.withMemoryRebound(to: CChar.self, capacity: bytes.count) {
+            htmlReadMemory($0, Int32(bytes.count), nil, encoding, parseOptions)
+        }
+        guard let doc else { throw .noDocument }
+        defer { xmlFreeDoc(doc) }
+        guard let root = xmlDocGetRootElement(doc) else { throw .noRoot }
+        var walker = Walker()
+        walker.model.arena.reserveCapacity(bytes.count / 4)
+        walker.run(root)
+        return walker.model
+    }
+}
+
+/// Tags whose whole subtree never holds article text.
+private let skippedTags: Set<String> = [
+    "script", "style", "noscript", "template", "svg", "math", "iframe", "object", "embed", "canvas", "video",
+    "audio", "select", "textarea", "button", "input", "nav", "aside", "footer", "figcaption", "dialog", "menu",
+    "label", "option", "map", "head",
+]
+
+/// Tags that end the current text block when they open or close.
+private let blockTags: Set<String> = [
+    "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd", "blockquote", "pre",
+    "table", "thead", "tbody", "tfoot", "tr", "td", "th", "caption", "section", "article", "main", "header",
+    "figure", "hr", "br", "address", "center", "form", "fieldset", "details", "summary", "body", "html",
+    "picture", "hgroup", "legend", "img",
+]
+
+/// Class/id tokens starting with these are dropped wherever they are: comment threads, consent banners,
+/// text for screen readers only, third-party recommendation widgets.
+private let alwaysSkipped: [[UInt8]] = [
+    "comment", "cookie", "consent", "gdpr", "outbrain", "taboola", "disqus", "sr-only", "visually-hidden",
+    "visuallyhidden", "screen-reader", "screenreader", "newsletter",
+].map { Array($0.utf8) }
+
+/// Class/id words that mark page furniture so surely that even an "article" word beside them does not save it.
+private let strongNegatives: [[UInt8]] = [
+    "comment", "cookie", "consent", "gdpr", "related", "recommend", "newsletter", "share", "sharing", "social",
+    "promo", "outbrain", "taboola", "advert", "sponsor", "breadcrumb", "popup", "modal", "subscribe", "signup",
+    "sign-up", "mostpopular", "most-popular", "most-read", "mostread", "trending", "read-more", "readmore",
+    "more-stories", "caption", "credit", "byline", "author", "tag-list", "taglist", "toolbar", "pullquote",
+    "pull-quote", "sr-only", "visually-hidden", "visuallyhidden", "screen-reader", "screenreader", "offscreen",
+    "disqus", "recirc", "inline-link", "further-reading", "see-also", "hidden-print", "print-only",
+    "skip-link", "login", "follow", "cta", "donate", "timestamp", "dateline", "article-meta", "post-meta",
+    "entry-meta", "next-article", "prev-next", "pagination", "jump", "rating", "widget", "video-player",
+].map { Array($0.utf8) }
+
+private let strongNegativesByFirstByte: [[[UInt8]]] = {
+    var table = [[[UInt8]]](repeating: [], count: 256)
+    for word in strongNegatives { table[Int(word[0])].append(word) }
+    return table
+}()
+
+private let bylineWord = Array("byline".utf8)
+private let authorWord = Array("author".utf8)
+
+/// Class/id parts that mark furniture unless the element also looks like content.
+private let weakNegatives: Set<String> = [
+    "header", "footer", "nav", "menu", "sidebar", "side-bar", "rail", "banner", "masthead", "supplement",
+    "teaser", "hidden", "tools", "utility", "navbar", "navigation", "sidenav", "topbar",
+]
+
+private let positives: [[UInt8]] = [
+    "article", "content", "body", "story", "main", "post", "entry", "text", "prose", "paragraph",
+].map { Array($0.utf8) }
+
+/// Whole class tokens (split at space, "-" and "_") that mean an advertisement.
+private let adTokens: Set<String> = ["ad", "ads", "adv", "advert", "dfp", "adunit", "adslot", "gpt", "banner-ad"]
+
+private let skippedRoles: Set<String> = [
+    "navigation", "complementary", "banner", "contentinfo", "dialog", "alertdialog", "menu", "menubar", "search",
+]
+
+private struct Walker {
+    var model = PageModel()
+    /// Open elements (indices into model.elements).
+    var stack: [Int] = []
+    /// For each open element: did it open a text block boundary, a link, a block kind, a doubtful zone?
+    var frames: [Frame] = []
+    var pendingSpace = false
+    var blockStart = 0
+    var blockLinkBytes = 0
+    var linkDepth = 0
+    var kindStack: [TextBlock.Kind] = []
+    var verdictCache: [[UInt8]: Verdict] = [:]
+    var inTitle = false
+    var titleBytes: [UInt8] = []
+    var h1Depth = 0
+    var h1Bytes: [UInt8] = []
+
+    struct Frame {
+        var isBlock: Bool
+        var isLink: Bool
+        var kind: TextBlock.Kind?
+        var isH1: Bool
+    }
+
+    mutating func run(_ root: xmlNodePtr) {
+        model.htmlLang = attribute(root, "lang")
+        // The head is skipped as text but read for metadata.
+        var child = root.pointee.children
+        while let c = child {
+            if c.pointee.type == XML_ELEMENT_NODE, name(c) == "head" { readHead(c) }
+            child = c.pointee.next
+        }
+        guard enter(root) else { return }
+        var next = root.pointee.children
+        if next == nil { leave(); flush(); return }
+        while let node = next {
+            let descended = enter(node)
+            if descended, let first = node.pointee.children { next = first; continue }
+            if descended { leave() }
+            var x = node
+            next = nil
+            while true {
+                if let sibling = x.pointee.next { next = sibling; break }
+                guard let parent = x.pointee.parent else { break }
+                leave()
+                if parent == root { break }
+                x = parent
+            }
+        }
+        flush()
+    }
+
+    // MARK: entering and leaving
+
+    /// Handles a node on the way down; returns true when the walk should descend into its children
+    /// (for elements, a frame was then pushed that `leave` pops).
+    mutating func enter(_ node: xmlNodePtr) -> Bool {
+        switch node.pointee.type {
+        case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
+            if let content = node.pointee.content { appendText(content) }
+            return false
+        case XML_ELEMENT_NODE:
+            break
+        default:
+            return false
+        }
+        let tag = name(node)
+        if tag == "meta" { readMeta(node); return false }
+        if tag == "link" { readLink(node); return false }
+        if tag == "script" {
+            if let type = attribute(node, "type"), type.lowercased().contains("ld+json") { readJSONLD(node) }
+            return false
+        }
+        if tag == "title" { if model.titleTag == nil { model.titleTag = textContent(node) }; return false }
+        if tag == "time" { readTime(node) }
+        if tag == "head" { return false }
+        if skippedTags.contains(tag) { flushIfBlock(tag); return false }
+
+        var furniture = false
+        if tag != "html" && tag != "body" {
+            let verdict = judgeAttributes(node, tag: tag)
+            if verdict.byline, model.bylines.count < 8, let t = textContent(node) { model.bylines.append(t) }
+            if verdict.skip {
+                flushIfBlock(tag)
+                return false
+            }
+            furniture = verdict.furniture
+        }
+
+        let isBlock = blockTags.contains(tag)
+        if isBlock { flush() }
+        if tag == "br" || tag == "hr" || tag == "img" { return false }
+        let kind: TextBlock.Kind? = switch tag {
+        case "p": .paragraph
+        case "h1": .heading1
+        case "h2", "h3", "h4", "h5", "h6": .heading
+        case "li", "dd", "dt": .listItem
+        case "blockquote": .quote
+        case "pre": .preformatted
+        case "td", "th": .cell
+        default: nil
+        }
+        let isLink = tag == "a"
+        if isLink { linkDepth += 1 }
+        if let kind { kindStack.append(kind) }
+        let isH1 = tag == "h1"
+        if isH1 { h1Depth += 1 }
+        let parent = stack.last ?? -1
+        let index = model.elements.count
+        let inherited = parent >= 0 ? model.elements[parent].nearestFurniture : -1
+        model.elements.append(ElementNode(parent: parent, subtreeEnd: 0, isFurniture: furniture,
+                                          nearestFurniture: furniture ? index : inherited))
+        stack.append(model.elements.count - 1)
+        if stack.count > model.maxDepth { model.maxDepth = stack.count }
+        frames.append(Frame(isBlock: isBlock, isLink: isLink, kind: kind, isH1: isH1))
+        return true
+    }
+
+    mutating func leave() {
+        guard let frame = frames.popLast() else { return }
+        if frame.isBlock { flush() }
+        if frame.isLink { linkDepth -= 1 }
+        if frame.kind != nil { kindStack.removeLast() }
+        if frame.isH1 {
+            h1Depth -= 1
+            if h1Depth == 0, !h1Bytes.isEmpty {
+                model.headings1.append(String(decoding: h1Bytes, as: UTF8.self))
+                h1Bytes.removeAll(keepingCapacity: true)
+            }
+        }
+        let index = stack.removeLast()
+        model.elements[index].subtreeEnd = model.elements.count
+    }
+
+    mutating func flushIfBlock(_ tag: String) { if blockTags.contains(tag) || tag == "nav" || tag == "aside" || tag == "footer" { flush() } }
+
+    // MARK: text
+
+    /// Appends a text node's bytes to the current block, collapsing runs of whitespace (ASCII and the
+    /// Unicode spaces news pages use) into one space.
+    mutating func appendText(_ content: UnsafePointer<xmlChar>) {
+        let before = model.arena.count + (pendingSpace ? 1 : 0)
+        var p = content
+        while true {
+            let c = p.pointee
+            if c == 0 { break }
+            if c == 0x20 || c == 0x0A || c == 0x09 || c == 0x0D || c == 0x0C {
+                pendingSpace = true; p += 1; continue
+            }
+            if c == 0xC2 && p[1] == 0xA0 { pendingSpace = true; p += 2; continue }
+            if c == 0xE2 && p[1] == 0x80 && ((p[2] >= 0x80 && p[2] <= 0x8A) || p[2] == 0xAF || p[2] == 0xA8 || p[2] == 0xA9) {
+                pendingSpace = true; p += 3; continue
+            }
+            if c == 0xE3 && p[1] == 0x80 && p[2] == 0x80 { pendingSpace = true; p += 3; continue }
+            if pendingSpace {
+                if model.arena.count > blockStart { model.arena.append(0x20) }
+                pendingSpace = false
+            }
+            model.arena.append(c)
+            if h1Depth > 0 { h1Bytes.append(c) }
+            p += 1
+        }
+        if linkDepth > 0 { blockLinkBytes += max(0, model.arena.count - before) }
+        if h1Depth > 0 && pendingSpace && !h1Bytes.isEmpty { h1Bytes.append(0x20) }
+    }
+
+    mutating func flush() {
+        pendingSpace = false
+        var end = model.arena.count
+        while end > blockStart, model.arena[end - 1] == 0x20 { end -= 1 }
+        if end > blockStart {
+            let kind = kindStack.last ?? .other
+            model.blocks.append(TextBlock(start: blockStart, end: end, element: stack.last ?? 0, kind: kind,
+                                          linkBytes: min(blockLinkBytes, end - blockStart)))
+        }
+        model.arena.removeSubrange(end...)
+        blockStart = model.arena.count
+        blockLinkBytes = 0
+    }
+
+    // MARK: attributes
+
+    struct Verdict { var skip = false; var furniture = false; var byline = false }
+
+    /// Decides from class, id, role, style and hidden flags whether an element is page furniture.
+    mutating func judgeAttributes(_ node: xmlNodePtr, tag: String) -> Verdict {
+        var verdict = Verdict()
+        var words: [UInt8] = []
+        var attr = node.pointee.properties
+        while let a = attr {
+            defer { attr = a.pointee.next }
+            guard let n = a.pointee.name else { continue }
+            let value = a.pointee.children?.pointee.content
+            switch (n[0], n[1]) {
+            case (0x63, 0x6C) where strcmp(n, "class") == 0, (0x69, 0x64) where n[2] == 0:
+                if let value { appendLowered(value, to: &words); words.append(0x20) }
+            case (0x68, 0x69) where strcmp(n, "hidden") == 0:
+                verdict.skip = true
+            case (0x61, 0x72) where strcmp(n, "aria-hidden") == 0:
+                if let value, strcasecmp(value, "true") == 0 { verdict.skip = true }
+            case (0x73, 0x74) where strcmp(n, "style") == 0:
+                if let value, styleHides(value) { verdict.skip = true }
+            case (0x72, 0x6F) where strcmp(n, "role") == 0:
+                if let value, skippedRoles.contains(String(cString: value).lowercased()) { verdict.skip = true }
+            case (0x72, 0x65) where strcmp(n, "rel") == 0:
+                if let value, strcasecmp(value, "author") == 0 { verdict.byline = true }
+            case (0x69, 0x74) where strcmp(n, "itemprop") == 0:
+                if let value, strcasecmp(value, "author") == 0 || strcasecmp(value, "creator") == 0 { verdict.byline = true }
+            default: break
+            }
+        }
+        if words.isEmpty { return verdict }
+        let isContentTag = tag == "article" || tag == "main"
+        let key = isContentTag ? words + [0x01] : words
+        let fromWords: Verdict
+        if let cached = verdictCache[key] {
+            fromWords = cached
+        } else {
+            fromWords = judgeWords(words, isContentTag: isContentTag)
+            verdictCache[key] = fromWords
+        }
+        verdict.skip = verdict.skip || fromWords.skip
+        verdict.furniture = fromWords.furniture
+        verdict.byline = verdict.byline || fromWords.byline
+        return verdict
+    }
+
+    /// The verdict of a class and id alone (pages repeat the same classes, so it is cached per page).
+    func judgeWords(_ words: [UInt8], isContentTag: Bool) -> Verdict {
+        var verdict = Verdict()
+        if contains(words, bylineWord) || contains(words, authorWord) { verdict.byline = true }
+        if hasTokenStarting(words, with: alwaysSkipped) { verdict.skip = true; return verdict }
+        if containsAny(words, strongNegativesByFirstByte) || hasAdToken(words) {
+            verdict.furniture = true
+        } else if !isContentTag, hasSubtoken(words, in: weakNegatives), !positives.contains(where: { contains(words, $0) }) {
+            verdict.furniture = true
+        }
+        return verdict
+    }
+
+    func styleHides(_ value: UnsafePointer<xmlChar>) -> Bool {
+        var s: [UInt8] = []
+        var p = value
+        while p.pointee != 0 { let c = p.pointee; if c != 0x20 { s.append(Charset.lower(c)) }; p += 1 }
+        return contains(s, "display:none") || contains(s, "visibility:hidden")
+    }
+
+    /// True when a class or id token starts with one of the words ("comments-list", not "has-comments").
+    func hasTokenStarting(_ words: [UInt8], with prefixes: [[UInt8]]) -> Bool {
+        var start = 0
+        for i in 0...words.count where i == words.count || words[i] == 0x20 {
+            if i > start {
+                for p in prefixes where i - start >= p.count && words[start..<(start + p.count)].elementsEqual(p) { return true }
+            }
+            start = i + 1
+        }
+        return false
+    }
+
+    /// True when a part of a class or id (split at spaces, "-" and "_") is one of the words.
+    func hasSubtoken(_ words: [UInt8], in set: Set<String>) -> Bool {
+        var start = 0
+        for i in 0...words.count where i == words.count || words[i] == 0x20 || words[i] == 0x2D || words[i] == 0x5F {
+            if i > start, i - start <= 12, set.contains(String(decoding: words[start..<i], as: UTF8.self)) { return true }
+            start = i + 1
+        }
+        return false
+    }
+
+    func hasAdToken(_ words: [UInt8]) -> Bool {
+        var start = 0
+        for i in 0...words.count {
+            if i == words.count || words[i] == 0x20 || words[i] == 0x2D || words[i] == 0x5F {
+                if i - start >= 2 && i - start <= 9 {
+                    let token = String(decoding: words[start..<i], as: UTF8.self)
+                    if adTokens.contains(token) { return true }
+                }
+                start = i + 1
+            }
+        }
+        return false
+    }
+
+    // MARK: metadata
+
+    mutating func readHead(_ head: xmlNodePtr) {
+        var child = head.pointee.children
+        while let c = child {
+            if c.pointee.type == XML_ELEMENT_NODE {
+                switch name(c) {
+                case "meta": readMeta(c)
+                case "link": readLink(c)
+                case "title": if model.titleTag == nil { model.titleTag = textContent(c) }
+                case "script":
+                    if let type = attribute(c, "type"), type.lowercased().contains("ld+json") { readJSONLD(c) }
+                default: break
+                }
+            }
+            child = c.pointee.next
+        }
+    }
+
+    mutating func readMeta(_ node: xmlNodePtr) {
+        guard let content = attribute(node, "content") else { return }
+        for key in ["property", "name", "itemprop", "http-equiv"] {
+            if let k = attribute(node, key) {
+                let lowered = k.lowercased()
+                if model.meta[lowered] == nil { model.meta[lowered] = content }
+            }
+        }
+    }
+
+    mutating func readLink(_ node: xmlNodePtr) {
+        guard model.canonical == nil, let rel = attribute(node, "rel"), rel.lowercased() == "canonical",
+              let href = attribute(node, "href") else { return }
+        model.canonical = href
+    }
+
+    mutating func readJSONLD(_ node: xmlNodePtr) {
+        guard model.jsonLD.count < 16 else { return }
+        var bytes: [UInt8] = []
+        var child = node.pointee.children
+        while let c = child {
+            if let content = c.pointee.content { bytes.append(contentsOf: UnsafeBufferPointer(start: content, count: strlen(content))) }
+            child = c.pointee.next
+        }
+        if !bytes.isEmpty { model.jsonLD.append(bytes) }
+    }
+
+    mutating func readTime(_ node: xmlNodePtr) {
+        guard model.times.count < 16, let value = attribute(node, "datetime") ?? attribute(node, "content") else { return }
+        let prop = (attribute(node, "itemprop") ?? "").lowercased()
+        let cls = (attribute(node, "class") ?? "").lowercased()
+        let published = prop == "datepublished" || attribute(node, "pubdate") != nil || cls.contains("publish")
+            || cls.contains("pubdate")
+        model.times.append((value, published))
+    }
+
+    // MARK: helpers
+
+    func name(_ node: xmlNodePtr) -> String {
+        guard let n = node.pointee.name else { return "" }
+        return String(cString: n)
+    }
+
+    func attribute(_ node: xmlNodePtr, _ key: String) -> String? {
+        var attr = node.pointee.properties
+        while let a = attr {
+            if let n = a.pointee.name, strcasecmp(n, key) == 0 {
+                guard let v = a.pointee.children?.pointee.content else { return "" }
+                return String(cString: v)
+            }
+            attr = a.pointee.next
+        }
+        return nil
+    }
+
+    func textContent(_ node: xmlNodePtr) -> String? {
+        guard let raw = xmlNodeGetContent(node) else { return nil }
+        defer { whosaid_xmlFree(raw) }
+        return TextCleaner.collapseWhitespace(String(cString: raw))
+    }
+
+    func appendLowered(_ value: UnsafePointer<xmlChar>, to out: inout [UInt8]) {
+        var p = value
+        while p.pointee != 0 { out.append(Charset.lower(p.pointee)); p += 1 }
+    }
+
+    /// True when any of the words occurs in `hay`; the words are grouped by their first byte.
+    func containsAny(_ hay: [UInt8], _ byFirst: [[[UInt8]]]) -> Bool {
+        let n = hay.count
+        for i in 0..<n {
+            for needle in byFirst[Int(hay[i])] where needle.count <= n - i {
+                var j = 1
+                while j < needle.count && hay[i + j] == needle[j] { j += 1 }
+                if j == needle.count { return true }
+            }
+        }
+        return false
+    }
+
+    func contains(_ hay: [UInt8], _ needle: String) -> Bool { contains(hay, Array(needle.utf8)) }
+
+    func contains(_ hay: [UInt8], _ needle: [UInt8]) -> Bool {
+        let n = needle.count
+        guard hay.count >= n, n > 0 else { return false }
+        let first = needle[0]
+        var i = 0
+        let last = hay.count - n
+        while i <= last {
+            if hay[i] == first {
+                var j = 1
+                while j < n && hay[i + j] == needle[j] { j += 1 }
+                if j == n { return true }
+            }
+            i += 1
+        }
+        return false
+    }
+}

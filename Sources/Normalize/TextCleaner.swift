@@ -1,0 +1,56 @@
+import Foundation
+
+/// Final clean-up of extracted text: no control characters, Unicode NFC, whitespace collapsed.
+/// Typographic quotation marks and dashes are kept as the page wrote them.
+public enum TextCleaner {
+    /// C1 controls in text come from numeric references like `&#147;`, which browsers read as windows-1252.
+    static let windows1252C1: [UInt32] = [
+        0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017D, 0,
+        0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E, 0x0178,
+    ]
+
+    /// Cleans one paragraph; the result has no leading, trailing or doubled spaces.
+    public static func clean(_ text: String) -> String {
+        var needsWork = false
+        var needsNFC = false
+        for s in text.unicodeScalars {
+            let v = s.value
+            if v < 0x20 || (v >= 0x7F && v <= 0xA0) || v == 0xFEFF || v == 0x200B || v == 0xAD { needsWork = true }
+            if v >= 0x300 && !(v >= 0x2002 && v <= 0x206F) && !(v >= 0x20A0 && v <= 0x20CF) { needsNFC = true }
+            if v >= 0x2000 && v <= 0x200A || v == 0x202F || v == 0x3000 { needsWork = true }
+        }
+        var result = text
+        if needsWork {
+            var scalars = String.UnicodeScalarView()
+            var pendingSpace = false
+            for s in text.unicodeScalars {
+                var v = s.value
+                if v >= 0x80 && v <= 0x9F {
+                    v = windows1252C1[Int(v - 0x80)]
+                    if v == 0 { continue }
+                }
+                let isSpace = v == 0x20 || v == 0x09 || v == 0x0A || v == 0x0D || v == 0x0C || v == 0xA0
+                    || (v >= 0x2000 && v <= 0x200A) || v == 0x202F || v == 0x3000
+                if isSpace { pendingSpace = !scalars.isEmpty; continue }
+                if v < 0x20 || v == 0x7F || v == 0xFEFF || v == 0x200B || v == 0xAD { continue }
+                if pendingSpace { scalars.append(" "); pendingSpace = false }
+                scalars.append(Unicode.Scalar(v)!)
+            }
+            result = String(scalars)
+        }
+        if needsNFC { result = result.precomposedStringWithCanonicalMapping }
+        return result
+    }
+
+    /// Collapses every run of whitespace to one space and trims the ends.
+    public static func collapseWhitespace(_ text: String) -> String {
+        var out = String.UnicodeScalarView()
+        var pending = false
+        for s in text.unicodeScalars {
+            if s.properties.isWhitespace { pending = !out.isEmpty; continue }
+            if pending { out.append(" "); pending = false }
+            out.append(s)
+        }
+        return String(out)
+    }
+}

@@ -1,0 +1,213 @@
+/// The word lists the quote rules read: reporting verbs, pronouns, role nouns, title words and outlets.
+///
+/// They are Swift literals rather than data files so the extractor needs no resource lookup at run time;
+/// every list is lower case and matched against a word's lower-case form.
+enum Lexicon {
+    /// How a reporting verb takes its content.
+    enum CueKind: Sendable {
+        /// `said`, `says`: the content may follow bare ("X said the plan failed") or after "that".
+        case say
+        /// `added`, `noted`, `announced`: the content follows after "that", a quotation, or a bare clause.
+        case that
+        /// `told`, `tells`: an addressee comes first ("told reporters that ...").
+        case tell
+        /// `urged`, `asked`: the content includes the addressee ("urged the parties to meet").
+        case urge
+        /// `saying`, `adding`: a participle whose speaker is the subject of the clause it hangs on.
+        case participle
+    }
+
+    static let cues: [String: CueKind] = {
+        var table: [String: CueKind] = [:]
+        for w in ["said", "says", "say", "stated", "states", "tweeted", "tweets", "wrote", "writes", "declared",
+                  "declares", "claimed", "claims", "asserted", "asserts", "insisted", "insists", "argued",
+                  "argues", "maintained", "maintains", "contended", "contends"] { table[w] = .say }
+        for w in ["added", "adds", "noted", "notes", "explained", "explains", "warned", "warns", "announced",
+                  "announces", "acknowledged", "acknowledges", "admitted", "admits", "stressed", "stresses",
+                  "emphasized", "emphasised", "emphasizes", "emphasises", "highlighted", "highlights",
+                  "condemned", "condemns", "suggested", "suggests", "hinted", "hints", "confirmed", "confirms",
+                  "reported", "reports", "revealed", "reveals", "mentioned", "mentions", "estimated", "estimates",
+                  "predicted", "predicts", "promised", "promises", "vowed", "vows", "pledged", "pledges",
+                  "cautioned", "cautions", "complained", "complains", "conceded", "concedes", "recalled",
+                  "recalls", "remarked", "remarks", "observed", "observes", "agreed", "agrees", "denied",
+                  "denies", "replied", "replies", "responded", "responds", "answered", "answers", "concluded",
+                  "concludes", "testified", "testifies", "touted", "touts", "cited", "cites", "detailed",
+                  "details", "detail", "joked", "jokes", "quipped", "quips", "chanted", "shouted", "yelled",
+                  "continued", "continues", "alleged", "alleges", "believes", "thinks", "countered",
+                  "counters", "lamented", "laments", "boasted", "boasts", "reiterated", "reiterates",
+                  "underlined", "underscored", "clarified", "disclosed", "posted", "ruled", "rules", "assured", "assures", "announce", "warn",
+                  "argue", "claim", "insist", "estimate", "report", "note", "stress"] { table[w] = .that }
+        for w in ["told", "tells", "tell"] { table[w] = .tell }
+        for w in ["urged", "urges", "urge", "asked", "asks", "called", "encouraged", "encourages",
+                  "demanded", "demands", "appealed"] { table[w] = .urge }
+        for w in ["saying", "adding", "noting", "telling", "arguing", "warning", "insisting", "explaining",
+                  "stating", "urging", "claiming", "stressing", "asking", "declaring", "acknowledging",
+                  "admitting", "suggesting", "writing", "tweeting", "calling", "describing"] { table[w] = .participle }
+        return table
+    }()
+
+    /// Verbs that, without "that" or a quotation after them, report nothing ("added to the list").
+    static let needsThatOrQuote: Set<String> = [
+        "added", "adds", "continued", "continues", "replied", "replies", "responded", "responds", "answered",
+        "answers", "recalled", "recalls", "observed", "observes", "agreed", "agrees", "joked", "jokes", "quipped",
+        "quips", "chanted", "shouted", "yelled", "posted", "believes", "thinks", "explained", "explains",
+        "promised", "promises", "concluded", "concludes", "asked", "asks", "called", "denied", "denies",
+        "remarked", "remarks", "countered", "counters", "admitted", "admits", "lamented", "laments", "boasted",
+        "boasts", "complained", "complains", "vowed", "vows", "pledged", "pledges", "calling", "describing",
+        "asking", "tweeted", "tweets", "wrote", "writes", "testified", "testifies", "mentioned", "mentions",
+        "maintained", "maintains", "assured", "assures",
+    ]
+
+    /// Base forms that report speech only with a plural subject ("officials say"), never after "to" or a modal.
+    static let baseForms: Set<String> = [
+        "say", "tell", "urge", "announce", "warn", "argue", "claim", "insist", "estimate", "report", "note",
+        "stress", "detail",
+    ]
+
+    static let auxiliaries: Set<String> = [
+        "has", "have", "had", "was", "were", "is", "are", "will", "would", "could", "can", "may", "might",
+        "should", "must", "did", "does", "do", "also", "had", "been",
+    ]
+
+    static let modalsBlockingBase: Set<String> = [
+        "to", "will", "would", "could", "can", "may", "might", "should", "must", "did", "does", "do", "not",
+        "n’t", "n't", "never", "cannot", "won’t", "didn’t", "doesn’t", "don’t", "won't", "didn't", "doesn't",
+        "don't", "let", "refused", "declined",
+    ]
+
+    /// Words between a subject and its verb that do not break the clause ("he further added").
+    static let adverbs: Set<String> = [
+        "also", "further", "later", "then", "again", "always", "never", "previously", "earlier", "once",
+        "recently", "repeatedly", "often", "still", "just", "already", "even", "only", "too", "simply",
+        "quickly", "jokingly", "tearfully", "has", "have", "had", "was", "were", "is", "are", "reportedly",
+        "publicly", "privately", "openly", "frequently", "had", "finally", "first", "very", "now", "ultimately",
+        "subsequently", "separately", "similarly", "likewise", "specifically", "directly", "angrily",
+    ]
+
+    static let personPronouns: Set<String> = ["he", "she"]
+    static let pluralPronouns: Set<String> = ["they", "we"]
+    static let objectPronouns: Set<String> = ["him", "her", "them", "us", "me", "you", "it"]
+
+    /// Nouns that name a speaker by role ("the secretary", "the company").
+    static let roleNouns: Set<String> = [
+        "secretary", "spokesperson", "spokesman", "spokeswoman", "minister", "president", "administrator",
+        "coach", "governor", "senator", "representative", "speaker", "director", "chairman", "chairwoman",
+        "chair", "ceo", "chief", "executive", "judge", "mayor", "prosecutor", "attorney", "commissioner",
+        "superintendent", "ambassador", "officer", "manager", "captain", "editor", "founder", "host", "actor",
+        "actress", "professor", "premier", "chancellor", "leader", "company", "agency", "ministry", "department",
+        "firm", "group", "government", "organization", "organisation", "union", "campaign", "court", "police",
+        "official", "lawmaker", "congressman", "congresswoman", "candidate", "singer", "star", "player",
+        "doctor", "author", "researcher", "scientist", "economist", "analyst", "lawyer", "aide", "adviser",
+        "advisor", "owner", "boss", "head", "king", "queen", "prince", "princess", "pope", "general",
+        "commander", "militant", "mother", "father", "wife", "husband", "woman", "man", "airline", "bank",
+        "team", "club", "network", "office", "authority", "authorities", "committee", "council", "regulator",
+        "school", "university", "hospital", "study", "report", "poll", "survey", "statement",
+    ]
+
+    /// Role nouns that name an organisation rather than a person.
+    static let organisationRoles: Set<String> = [
+        "company", "agency", "ministry", "department", "firm", "group", "government", "organization",
+        "organisation", "union", "campaign", "court", "police", "airline", "bank", "team", "club", "network",
+        "office", "authority", "committee", "council", "regulator", "school", "university", "hospital",
+    ]
+
+    /// Abbreviated titles and the role noun they stand for.
+    static let titleAbbreviations: [String: String] = [
+        "gov": "governor", "sen": "senator", "rep": "representative", "sec": "secretary", "pres": "president",
+        "gen": "general", "dr": "doctor", "prof": "professor", "supt": "superintendent",
+    ]
+
+    /// Words that introduce a name without being part of it ("President Trump", "NASA Administrator Jim ...").
+    static let titleWords: Set<String> = [
+        "secretary", "minister", "president", "administrator", "coach", "governor", "gov", "sen", "senator",
+        "rep", "representative", "speaker", "spokesperson", "spokesman", "spokeswoman", "director", "chairman",
+        "chairwoman", "ceo", "chief", "judge", "mayor", "prosecutor", "attorney", "general", "commissioner",
+        "superintendent", "ambassador", "officer", "manager", "captain", "editor", "founder", "host",
+        "professor", "prof", "dr", "mr", "mrs", "ms", "miss", "sir", "lord", "lady", "dame", "king", "queen",
+        "prince", "princess", "pope", "rev", "lt", "col", "gen", "sgt", "capt", "maj", "adm", "deputy", "vice",
+        "prime", "state", "premier", "chancellor", "leader", "justice", "sheriff", "senior", "associate",
+        "assistant", "executive", "commander", "minority", "majority", "house", "foreign", "defense", "defence",
+        "interior", "health", "finance", "treasury", "economy", "sec", "pres", "supt", "detective", "inspector",
+        "officer", "councilman", "councilwoman", "councillor", "congressman", "congresswoman", "chair",
+        "actor", "actress", "singer", "rapper", "author", "star",
+    ]
+
+    /// Last words of organisation names: such a name keeps its title-like words ("Foreign Office").
+    static let organisationWords: Set<String> = [
+        "office", "department", "ministry", "agency", "company", "university", "house", "court", "council",
+        "party", "association", "police", "committee", "commission", "league", "union", "bank", "group", "inc",
+        "corp", "co", "states", "nations", "center", "centre", "service", "authority", "board", "institute",
+        "foundation", "administration", "bureau", "parliament", "congress", "senate", "assembly", "federation",
+        "organization", "organisation", "network", "times", "post", "news", "press", "club", "team", "army",
+        "force", "forces", "navy", "command", "corporation", "ltd", "llc", "plc", "fund", "reserve", "school",
+        "college", "hospital", "church", "airlines", "airline", "motors", "media", "studios", "records",
+    ]
+
+    /// Plural nouns for unnamed groups; capitalised at a sentence start they are still not names.
+    static let groupNouns: Set<String> = [
+        "analysts", "officials", "experts", "critics", "residents", "teachers", "prosecutors", "protesters",
+        "police", "doctors", "researchers", "scientists", "investigators", "authorities", "witnesses",
+        "lawmakers", "activists", "observers", "diplomats", "sources", "economists", "democrats", "republicans",
+        "officers", "students", "parents", "workers", "employees", "fans", "voters", "users", "organizers",
+        "organisers", "scholars", "historians", "lawyers", "judges", "legislators", "leaders", "members",
+        "insiders", "aides", "advocates", "supporters", "opponents", "neighbors", "neighbours", "others",
+        "some", "many", "most", "both", "all", "few", "several", "people", "americans", "reports",
+    ]
+
+    /// Lower-case particles inside names ("Ludwig van Beethoven", "Osama bin Laden").
+    static let nameParticles: Set<String> = ["van", "der", "de", "da", "del", "della", "di", "la", "le", "bin", "al", "von", "du", "den", "ter", "ibn"]
+
+    /// Capitalised words that begin sentences without being names.
+    static let capitalisedFunctionWords: Set<String> = [
+        "the", "a", "an", "but", "and", "or", "in", "on", "at", "for", "if", "when", "while", "after", "before",
+        "this", "that", "these", "those", "it", "he", "she", "they", "we", "i", "his", "her", "their", "our", "its",
+        "there", "here", "as", "according", "meanwhile", "however", "today", "yesterday", "some", "many", "most",
+        "other", "others", "nearly", "more", "one", "two", "three", "what", "why", "how", "who", "where", "with",
+        "without", "by", "from", "to", "of", "so", "yet", "also", "still", "then", "since", "because", "although",
+        "though", "instead", "now", "last", "next", "each", "every", "all", "both", "no", "not", "my", "your",
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+        "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+        "mr", "mrs", "ms", "dr", "do", "does", "did", "is", "are", "was", "were", "let", "just", "even", "only",
+        "once", "over", "under", "about", "during", "despite", "until", "unless", "whether", "which", "than",
+        "you", "me", "us", "him", "them", "asked", "speaking", "update", "updated", "read", "watch", "photo",
+        "picture", "source", "image", "video", "getty", "ap", "editor", "note", "reporting", "additional",
+    ]
+
+    /// Determiners and possessives that can open a noun phrase naming a speaker.
+    static let determiners: Set<String> = [
+        "the", "a", "an", "his", "her", "their", "its", "our", "some", "many", "most", "other", "several", "two",
+        "three", "both", "all", "these", "those", "this", "that", "one", "few", "few", "more", "senior",
+    ]
+
+    /// Words after which a reporting verb's content begins ("said in a statement that ...").
+    static let prepositions: Set<String> = [
+        "in", "on", "at", "to", "with", "for", "during", "after", "before", "from", "by", "of", "about", "via",
+        "through", "over", "under", "into", "ahead", "following", "outside", "inside", "earlier", "later",
+        "last", "this", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+        "yesterday", "today", "tonight", "recently", "previously", "separately", "again", "also", "publicly",
+        "privately", "repeatedly", "when", "while", "as",
+    ]
+
+    /// News outlets: names the text credits a quote to ("as reported by Reuters", "told CNN").
+    static let outlets: Set<String> = [
+        "reuters", "associated press", "ap", "afp", "agence france-presse", "agence france presse", "bbc",
+        "bbc news", "cnn", "msnbc", "cnbc", "fox news", "fox", "abc", "abc news", "cbs", "cbs news", "nbc",
+        "nbc news", "npr", "pbs", "al jazeera", "aljazeera", "deutsche welle", "dw", "bloomberg",
+        "bloomberg news", "the new york times", "new york times", "the times", "the washington post",
+        "washington post", "the wall street journal", "wall street journal", "the guardian", "guardian",
+        "the independent", "the telegraph", "financial times", "the financial times", "the economist",
+        "politico", "axios", "the hill", "usa today", "los angeles times", "the los angeles times",
+        "chicago tribune", "the atlantic", "time", "newsweek", "vox", "buzzfeed news", "huffpost",
+        "the huffington post", "business insider", "insider", "tass", "ria novosti", "interfax", "xinhua",
+        "kyodo", "yonhap", "anadolu", "anadolu agency", "efe", "ansa", "dpa", "sky news", "itv", "channel 4",
+        "le monde", "der spiegel", "spiegel", "bild", "rt", "sputnik", "the verge", "techcrunch", "wired",
+        "gizmodo", "engadget", "ars technica", "variety", "the hollywood reporter", "deadline", "espn",
+        "the athletic", "people", "tmz", "page six", "daily mail", "the daily mail", "the sun", "the mirror",
+        "the daily beast", "the intercept", "propublica", "the associated press", "nikkei", "south china morning post",
+        "times of india", "the hindu", "haaretz", "the jerusalem post", "jerusalem post", "arab news",
+        "irna", "press tv", "al arabiya", "france 24", "euronews", "radio free europe", "voice of america",
+        "voa", "cbc", "cbc news", "ctv", "ctv news", "global news", "the globe and mail", "abc7",
+        "fortune", "forbes", "the information", "semafor", "the new yorker", "new york post", "the new york post",
+        "the boston globe", "boston globe", "the detroit news", "detroit news", "the dallas morning news",
+    ]
+}

@@ -1,0 +1,258 @@
+/// The words that point to a speaker, found from the text alone: a name, a pronoun, a role ("the
+/// secretary") or an unnamed group ("agency officials").
+struct SpeakerMention {
+    enum Kind: Equatable {
+        /// A capitalised name, titles removed ("NASA Administrator Jim Bridenstine" → "Jim Bridenstine").
+        case name
+        /// "he", "she", "it", "they", "we".
+        case pronoun(String)
+        /// A role noun phrase: the head noun ("secretary" for "the secretary").
+        case role(String)
+        /// People the article does not name ("agency officials", "his doctors").
+        case group
+    }
+
+    var kind: Kind
+    /// Words of the mention itself.
+    var first: Int
+    var last: Int
+    /// The first word of the whole subject, appositive included; reported content before it ends here.
+    var clauseFirst: Int
+}
+
+extension QuoteText {
+    func isNameWord(_ k: Int) -> Bool {
+        let w = words[k]
+        return w.isWord && w.isCapitalised && w.region < 0
+    }
+
+    func isPossessive(_ w: QWord) -> Bool { w.isPossessive }
+
+    /// `words[k]` without a trailing dot, lower case ("gov." is one word "gov" then ".").
+    func bare(_ k: Int) -> String { words[k].lower }
+
+    /// The capitalised run ending at `last`, within `lower...`: "Secretary of State Antony Blinken",
+    /// "Van Der Beek". Possessives end a run on the left ("NASA’s Steve Clarke" → "Steve Clarke").
+    func capitalisedRun(endingAt last: Int, notBefore lower: Int) -> Range<Int>? {
+        guard last >= lower, isNameWord(last), !isPossessive(words[last]) else { return nil }
+        var first = last
+        while first - 1 >= lower {
+            let p = first - 1
+            if isNameWord(p), !isPossessive(words[p]) { first = p; continue }
+            if p - 1 >= lower, words[p].isWord, !words[p].isCapitalised,
+               (Lexicon.nameParticles.contains(words[p].lower) || words[p].lower == "of"), isNameWord(p - 1),
+               !isPossessive(words[p - 1]) {
+                first = p - 1
+                continue
+            }
+            // An abbreviated title's dot: "Gov. Eric Holcomb".
+            if words[p].text == ".", p - 1 >= lower, isNameWord(p - 1),
+               Lexicon.titleAbbreviations[words[p - 1].lower] != nil || ["mr", "mrs", "ms", "dr", "lt", "col", "sgt", "capt", "rev"].contains(words[p - 1].lower) {
+                first = p - 1
+                continue
+            }
+            break
+        }
+        return first..<(last + 1)
+    }
+
+    /// The capitalised run starting at `first`, within `..<upper`.
+    func capitalisedRun(startingAt first: Int, before upper: Int) -> Range<Int>? {
+        guard first < upper, isNameWord(first) else { return nil }
+        var last = first
+        while last + 1 < upper {
+            let n = last + 1
+            if isPossessive(words[last]) { break }
+            if isNameWord(n) { last = n; continue }
+            if words[n].text == ".", n + 1 < upper, isNameWord(n + 1),
+               Lexicon.titleAbbreviations[words[last].lower] != nil || ["mr", "mrs", "ms", "dr"].contains(words[last].lower) {
+                last = n + 1
+                continue
+            }
+            if n + 1 < upper, words[n].isWord, !words[n].isCapitalised,
+               Lexicon.nameParticles.contains(words[n].lower) || words[n].lower == "of", isNameWord(n + 1) {
+                last = n + 1
+                continue
+            }
+            break
+        }
+        return first..<(last + 1)
+    }
+
+    /// The person or organisation name inside a capitalised run: title words and function words on the left
+    /// are dropped. Empty when the run is only titles ("the President").
+    func nameWithinRun(_ run: Range<Int>) -> Range<Int> {
+        var first = run.lowerBound
+        // "Foreign Office", "State Department": an organisation's name keeps its title-like words.
+        if Lexicon.organisationWords.contains(words[run.upperBound - 1].lower) {
+            if Lexicon.capitalisedFunctionWords.contains(words[first].lower), run.count > 1 { first += 1 }
+            return first..<run.upperBound
+        }
+        for k in run where words[k].isWord {
+            let l = words[k].lower
+            if Lexicon.titleWords.contains(l) || (k == run.lowerBound && Lexicon.capitalisedFunctionWords.contains(l)) {
+                first = k + 1
+            }
+        }
+        while first < run.upperBound, !words[first].isWord || words[first].lower == "of" { first += 1 }
+        var last = run.upperBound
+        while last > first, !words[last - 1].isWord { last -= 1 }
+        // "Director of Public Prosecution Eva-Marie Persson": a long title ending in an organisation before
+        // a person's name; keep the last two words.
+        if run.contains(where: { words[$0].lower == "of" }), last - first >= 3 { first = last - 2 }
+        return first..<last
+    }
+
+    /// A capitalised word at a sentence start that the article also writes in lower case is a common noun.
+    func isCommonNounAtSentenceStart(_ k: Int, sentenceStart: Int) -> Bool {
+        k == sentenceStart && lowercaseForms.contains(words[k].lower)
+    }
+
+    /// The subject that ends right before `cue` (adverbs and auxiliaries skipped): "Blinken said",
+    /// "the 14th-ranked Schwartzman said", "Mayer, Disney’s chairman of ..., said", "the secretary urged".
+    func subjectBefore(_ cue: Int, sentenceStart: Int) -> SpeakerMention? {
+        var k = cue - 1
+        while k >= sentenceStart, words[k].isWord, !words[k].isCapitalised,
+              Lexicon.adverbs.contains(words[k].lower) || Lexicon.auxiliaries.contains(words[k].lower)
+                || (words[k].lower.hasSuffix("ly") && words[k].lower.count > 4) {
+            k -= 1
+        }
+        guard k >= sentenceStart, words[k].region < 0 else { return nil }
+        if words[k].text == "," {
+            // An appositive: "Thomas Zurbuchen, NASA's associate administrator ..., said".
+            var p = k - 1
+            var steps = 0
+            while p >= sentenceStart, steps < 30, words[p].text != ",", words[p].region < 0 {
+                p -= 1
+                steps += 1
+            }
+            guard p > sentenceStart, words[p].text == ",", steps >= 1 else { return nil }
+            guard let m = nounPhrase(endingAt: p - 1, sentenceStart: sentenceStart) else { return nil }
+            guard m.kind == .name || m.kind == .pronoun("he") || m.kind == .pronoun("she") else { return nil }
+            let before = m.clauseFirst - 1
+            // The subject must open its clause: sentence start, a quotation's end, or a comma.
+            if before >= sentenceStart, !(words[before].text == "," || words[before].region >= 0
+                                          || words[before].text == "\u{2014}" || words[before].text == "\u{2013}") {
+                return nil
+            }
+            return m
+        }
+        return nounPhrase(endingAt: k, sentenceStart: sentenceStart)
+    }
+
+    /// The noun phrase whose last word is `k`.
+    func nounPhrase(endingAt k: Int, sentenceStart: Int) -> SpeakerMention? {
+        guard k >= sentenceStart, words[k].isWord, words[k].region < 0 else { return nil }
+        let w = words[k]
+        if ["he", "she", "it", "they", "we"].contains(w.lower) {
+            return SpeakerMention(kind: .pronoun(w.lower), first: k, last: k, clauseFirst: k)
+        }
+        if w.isCapitalised, !Lexicon.capitalisedFunctionWords.contains(w.lower) {
+            guard let found = capitalisedRun(endingAt: k, notBefore: sentenceStart) else { return nil }
+            if found.count == 1, isCommonNounAtSentenceStart(k, sentenceStart: sentenceStart)
+                || (k == sentenceStart && Lexicon.groupNouns.contains(w.lower)) {
+                return SpeakerMention(kind: .group, first: k, last: k, clauseFirst: k)
+            }
+            // "The United Nations and European Union stressed": the first of two names speaks for both.
+            var run = found
+            if run.lowerBound - 2 >= sentenceStart, words[run.lowerBound - 1].lower == "and", isNameWord(run.lowerBound - 2),
+               let first = capitalisedRun(endingAt: run.lowerBound - 2, notBefore: sentenceStart) {
+                run = first
+            }
+            let name = nameWithinRun(run)
+            var clauseFirst = run.lowerBound
+            // Lower-case role words and determiners before the name belong to the subject ("Wild coach X").
+            var p = clauseFirst - 1, steps = 0
+            while p >= sentenceStart, steps < 4, words[p].isWord, words[p].region < 0 {
+                let l = words[p].lower
+                if Lexicon.determiners.contains(l) { clauseFirst = p; break }
+                guard isNameWord(p) || Lexicon.titleWords.contains(l) || Lexicon.roleNouns.contains(l) || l.hasSuffix("-ranked") else { break }
+                clauseFirst = p
+                p -= 1
+                steps += 1
+            }
+            if name.isEmpty {
+                let head = words[k].lower
+                return SpeakerMention(kind: .role(head), first: run.lowerBound, last: k, clauseFirst: clauseFirst)
+            }
+            return SpeakerMention(kind: .name, first: name.lowerBound, last: name.upperBound - 1, clauseFirst: clauseFirst)
+        }
+        if w.isCapitalised {
+            // "Others reported", "Some said".
+            if ["others", "some", "many", "most", "officials", "critics", "experts", "analysts"].contains(w.lower) {
+                return SpeakerMention(kind: .group, first: k, last: k, clauseFirst: k)
+            }
+            return nil
+        }
+        // A lower-case noun phrase: "agency officials", "the secretary", "his doctors".
+        guard !Lexicon.prepositions.contains(w.lower) || w.lower == "office", !Lexicon.auxiliaries.contains(w.lower) else { return nil }
+        var first = k
+        var steps = 0
+        while first - 1 >= sentenceStart, steps < 5 {
+            let p = words[first - 1]
+            if p.region >= 0, first - 1 > sentenceStart {
+                // A quoted word inside the phrase: the "Pose" actor.
+                var q = first - 1
+                while q > sentenceStart, words[q - 1].region == p.region { q -= 1 }
+                if q - 1 >= sentenceStart, words[q - 1].isWord, words[q - 1].region < 0 { first = q; steps += 1; continue }
+                break
+            }
+            guard p.isWord, p.region < 0 else { break }
+            if Lexicon.determiners.contains(p.lower) { first -= 1; break }
+            if Lexicon.prepositions.contains(p.lower) || Lexicon.cues[p.lower] != nil || Lexicon.auxiliaries.contains(p.lower)
+                || p.lower == "and" || p.lower == "or" || p.lower == "who" || p.lower == "that" {
+                break
+            }
+            first -= 1
+            steps += 1
+        }
+        if first == k, !Lexicon.roleNouns.contains(w.lower), !w.lower.hasSuffix("s"), !w.lower.hasSuffix("-old") { return nil }
+        // "a spokesman for the company", "the head of the agency": the phrase is headed by the first noun.
+        if first - 2 >= sentenceStart, ["for", "of", "at", "with"].contains(words[first - 1].lower),
+           words[first - 2].isWord, !words[first - 2].isCapitalised,
+           Lexicon.roleNouns.contains(words[first - 2].lower) || Lexicon.groupNouns.contains(words[first - 2].lower),
+           let outer = nounPhrase(endingAt: first - 2, sentenceStart: sentenceStart) {
+            return SpeakerMention(kind: outer.kind, first: outer.first, last: k, clauseFirst: outer.clauseFirst)
+        }
+        let startsWithThe = words[first].lower == "the"
+        if startsWithThe, w.lower.hasSuffix("-year-old") {
+            return SpeakerMention(kind: .role("year-old"), first: first, last: k, clauseFirst: first)
+        }
+        if startsWithThe, Lexicon.roleNouns.contains(w.lower) {
+            return SpeakerMention(kind: .role(w.lower), first: first, last: k, clauseFirst: first)
+        }
+        return SpeakerMention(kind: .group, first: first, last: k, clauseFirst: first)
+    }
+
+    /// The subject that follows an inverted cue: `said the actor`, `said Mayer`.
+    func subjectAfter(_ k: Int, sentenceEnd: Int) -> SpeakerMention? {
+        guard k < sentenceEnd, words[k].isWord, words[k].region < 0 else { return nil }
+        if let run = capitalisedRun(startingAt: k, before: sentenceEnd) {
+            let name = nameWithinRun(run)
+            if name.isEmpty { return SpeakerMention(kind: .role(words[run.upperBound - 1].lower), first: run.lowerBound, last: run.upperBound - 1, clauseFirst: k) }
+            return SpeakerMention(kind: .name, first: name.lowerBound, last: name.upperBound - 1, clauseFirst: k)
+        }
+        if ["he", "she", "it", "they", "we"].contains(words[k].lower) {
+            return SpeakerMention(kind: .pronoun(words[k].lower), first: k, last: k, clauseFirst: k)
+        }
+        guard Lexicon.determiners.contains(words[k].lower) else { return nil }
+        var last = k
+        while last + 1 < sentenceEnd, last - k < 5, words[last + 1].isWord, words[last + 1].region < 0,
+              !Lexicon.prepositions.contains(words[last + 1].lower), words[last + 1].lower != "and",
+              words[last + 1].lower != "who" {
+            last += 1
+        }
+        // "the "Pose" actor": a quoted word inside the phrase.
+        guard last > k else { return nil }
+        // A name at the end of the phrase names the speaker: "the 14th-ranked Schwartzman".
+        if isNameWord(last), let run = capitalisedRun(endingAt: last, notBefore: k + 1) {
+            let name = nameWithinRun(run)
+            if !name.isEmpty { return SpeakerMention(kind: .name, first: name.lowerBound, last: name.upperBound - 1, clauseFirst: k) }
+        }
+        let head = words[last].lower
+        if words[k].lower == "the", Lexicon.roleNouns.contains(head) {
+            return SpeakerMention(kind: .role(head), first: k, last: last, clauseFirst: k)
+        }
+        return SpeakerMention(kind: .group, first: k, last: last, clauseFirst: k)
+    }
+}

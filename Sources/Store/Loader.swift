@@ -1,0 +1,326 @@
+import WhosaidCore
+
+/// What loading one record did.
+public enum LoadOutcome: Sendable, Equatable {
+    /// A record id the database did not have.
+    case inserted
+    /// A record id the database had with different content (re-extracted): its old rows were replaced.
+    case replaced
+    /// The database already held this exact record.
+    case unchanged
+}
+
+public struct LoadCounts: Sendable, Equatable {
+    public var inserted = 0
+    public var replaced = 0
+    public var unchanged = 0
+    /// Entities rows this load created, and removed because no article names them any more.
+    public var entitiesCreated = 0
+    public var entitiesRemoved = 0
+
+    public init() {}
+
+    public var summary: String {
+        "\(inserted) new, \(replaced) replaced, \(unchanged) unchanged articles; \(entitiesCreated) new entities"
+            + (entitiesRemoved > 0 ? ", \(entitiesRemoved) removed" : "")
+    }
+}
+
+/// Writes extracted records into an open database.
+///
+/// The caller runs the whole load inside one `Database.transaction` and calls `finish()` before it commits,
+/// so a load killed at any moment leaves the database as it was before that load.
+///
+/// **Cross-article entity resolution.** Every article entity becomes an `article_entities` row that points
+/// to one `entities` row, the real-world thing, shared by every article naming it. The rule, in order:
+/// 1. Within the article, an entity whose name is an alias of exactly one other entity of the same type
+///    (or, for a person, whose one-word name is the surname of exactly one fully named person) is that
+///    entity: "Blinken" joins "Antony Blinken" when the same article names him in full.
+/// 2. Across the corpus, a person named by one word only ("Blinken") joins the fully named person with that
+///    surname only with evidence: the article gives a role that agrees with a role another article gives
+///    that person, and exactly one such person exists. Without it, the bare name stays its own entity, so
+///    two people sharing a surname in different articles are never merged on the surname alone.
+/// 3. Otherwise an entity joins the one with the same type and the same name key (case, accents,
+///    honorifics, possessive "'s", dots and punctuation folded: "Mr. Antony Blinken's" = "Antony Blinken"),
+///    or a new row is created. Full names that agree are taken as the same person.
+public final class Loader {
+    let db: Database
+    public private(set) var counts = LoadCounts()
+    private var entityIDs: [EntityKey: Int64] = [:]
+    private var replacedAny = false
+
+    struct EntityKey: Hashable {
+        var type: EntityType
+        var key: String
+    }
+
+    public init(database: Database) {
+        db = database
+    }
+
+    /// Loads one record: inserts it, replaces an older version of it, or leaves an identical one alone.
+    @discardableResult
+    public func load(_ record: ExtractedArticle) throws(DatabaseError) -> LoadOutcome {
+        let digest = SHA256.hex(record.json.serialized())
+        let article = record.article
+        let existing = try db.cached("SELECT id, record_sha256 FROM articles WHERE record_id = ?")
+        try existing.bind(article.id, at: 1)
+        var articleID: Int64
+        let outcome: LoadOutcome
+        if try existing.step() {
+            articleID = existing.int64(0)
+            let storedDigest = existing.string(1)
+            existing.reset()
+            if storedDigest == digest {
+                counts.unchanged += 1
+                return .unchanged
+            }
+            outcome = .replaced
+            replacedAny = true
+            try delete("DELETE FROM quotes WHERE article_id = ?", articleID)
+            // Mentions go with their article_entities rows (ON DELETE CASCADE).
+            try delete("DELETE FROM article_entities WHERE article_id = ?", articleID)
+            let update = try db.cached("""
+                UPDATE articles SET title = ?, published = ?, site = ?, url = ?, authors = ?, language = ?, source = ?,
+                    text = ?, extra = ?, record_sha256 = ? WHERE id = ?
+                """)
+            try bindArticleColumns(update, article, digest: digest)
+            try update.bind(articleID, at: 11)
+            try update.run()
+        } else {
+            existing.reset()
+            outcome = .inserted
+            let insert = try db.cached("""
+                INSERT INTO articles (title, published, site, url, authors, language, source, text, extra, record_sha256, record_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+            try bindArticleColumns(insert, article, digest: digest)
+            try insert.bind(article.id, at: 11)
+            try insert.run()
+            articleID = db.lastInsertedRowID
+        }
+
+        let resolved = try resolveEntities(record.entities)
+        try insertEntities(record.entities, globalIDs: resolved.globalIDs, articleID: articleID)
+        try insertQuotes(record.quotes, article: article, articleID: articleID, resolved: resolved)
+        if outcome == .inserted { counts.inserted += 1 } else { counts.replaced += 1 }
+        return outcome
+    }
+
+    /// Ends a load: removes the entities that replaced articles no longer name.
+    public func finish() throws(DatabaseError) {
+        guard replacedAny else { return }
+        try db.execute("""
+            DELETE FROM entities
+            WHERE NOT EXISTS (SELECT 1 FROM article_entities ae WHERE ae.entity_id = entities.id)
+              AND NOT EXISTS (SELECT 1 FROM quotes q WHERE q.speaker_id = entities.id)
+              AND NOT EXISTS (SELECT 1 FROM quotes q WHERE q.via_id = entities.id)
+            """)
+        counts.entitiesRemoved += db.changes
+        entityIDs.removeAll()
+        replacedAny = false
+    }
+
+    private func delete(_ sql: String, _ id: Int64) throws(DatabaseError) {
+        let statement = try db.cached(sql)
+        try statement.bind(id, at: 1)
+        try statement.run()
+    }
+
+    private func bindArticleColumns(_ s: Statement, _ a: Article, digest: String) throws(DatabaseError) {
+        try s.bind(a.title, at: 1)
+        try s.bind(a.published, at: 2)
+        try s.bind(a.site, at: 3)
+        try s.bind(a.url, at: 4)
+        try s.bind(JSONValue.array(a.authors.map(JSONValue.string)).serialized(), at: 5)
+        try s.bind(a.language, at: 6)
+        try s.bind(a.source, at: 7)
+        try s.bind(a.text, at: 8)
+        try s.bind(JSONValue.object(a.extra).serialized(), at: 9)
+        try s.bind(digest, at: 10)
+    }
+
+    // MARK: - Entities
+
+    struct ResolvedEntities {
+        var globalIDs: [Int64]
+        var byLocalID: [String: Int]
+        var keys: [String]
+        var aliasKeys: [Set<String>]
+    }
+
+    private func resolveEntities(_ entities: [Entity]) throws(DatabaseError) -> ResolvedEntities {
+        let keys = entities.map { NameKey.key($0.name, type: $0.type) }
+        let aliasKeys = entities.map { e in Set(e.aliases.map { NameKey.key($0, type: e.type) }) }
+        var byLocalID: [String: Int] = [:]
+        for (i, e) in entities.enumerated() where byLocalID[e.id] == nil { byLocalID[e.id] = i }
+
+        // Rule 1: an entity that is another one of the same article under a shorter name.
+        var target = [Int?](repeating: nil, count: entities.count)
+        for (i, e) in entities.enumerated() where !keys[i].isEmpty {
+            let isBareName = !keys[i].contains(" ")
+            var candidates = Set<String>()
+            var first: Int?
+            for (j, other) in entities.enumerated() where j != i && other.type == e.type && keys[j] != keys[i] {
+                let bySurname = e.type == .person && isBareName && NameKey.surname(ofKey: keys[j]) == keys[i]
+                if bySurname || aliasKeys[j].contains(keys[i]) {
+                    candidates.insert(keys[j])
+                    if first == nil { first = j }
+                }
+            }
+            if candidates.count == 1 { target[i] = first }
+        }
+        // Only one step: an entity that is itself merged away cannot take others in (this also breaks cycles).
+        for i in target.indices { if let t = target[i], target[t] != nil { target[i] = nil } }
+
+        var globalIDs = [Int64](repeating: 0, count: entities.count)
+        for (i, e) in entities.enumerated() where target[i] == nil {
+            globalIDs[i] = try globalEntity(name: e.name, key: keys[i], type: e.type, role: e.role)
+        }
+        for i in entities.indices { if let t = target[i] { globalIDs[i] = globalIDs[t] } }
+        return ResolvedEntities(globalIDs: globalIDs, byLocalID: byLocalID, keys: keys, aliasKeys: aliasKeys)
+    }
+
+    /// The entities row for a name (rules 2 and 3), created if there is none.
+    private func globalEntity(name: String, key rawKey: String, type: EntityType, role: String?) throws(DatabaseError) -> Int64 {
+        // A name with nothing but punctuation keeps its own text as key rather than meeting every other one.
+        let key = rawKey.isEmpty ? name : rawKey
+        if type == .person, !key.contains(" "), let role, let id = try personBySurname(key, role: role) {
+            return id
+        }
+        let cacheKey = EntityKey(type: type, key: key)
+        if let id = entityIDs[cacheKey] { return id }
+        let find = try db.cached("SELECT id FROM entities WHERE type = ? AND name_key = ?")
+        try find.bind(type.rawValue, at: 1)
+        try find.bind(key, at: 2)
+        if try find.step() {
+            let id = find.int64(0)
+            find.reset()
+            entityIDs[cacheKey] = id
+            return id
+        }
+        find.reset()
+        let insert = try db.cached("INSERT INTO entities (name, type, name_key, surname_key) VALUES (?, ?, ?, ?)")
+        try insert.bind(name, at: 1)
+        try insert.bind(type.rawValue, at: 2)
+        try insert.bind(key, at: 3)
+        try insert.bind(type == .person ? NameKey.surname(ofKey: key) : nil, at: 4)
+        try insert.run()
+        let id = db.lastInsertedRowID
+        counts.entitiesCreated += 1
+        entityIDs[cacheKey] = id
+        return id
+    }
+
+    /// Rule 2: the one fully named person with this surname whose roles agree with `role`, if exactly one.
+    private func personBySurname(_ surname: String, role: String) throws(DatabaseError) -> Int64? {
+        let candidates = try db.cached("SELECT id FROM entities WHERE surname_key = ? AND type = 'PERSON' ORDER BY id")
+        try candidates.bind(surname, at: 1)
+        var ids: [Int64] = []
+        while try candidates.step() { ids.append(candidates.int64(0)) }
+        candidates.reset()
+        var matches: [Int64] = []
+        for id in ids {
+            let roles = try db.cached("SELECT DISTINCT role FROM article_entities WHERE entity_id = ? AND role IS NOT NULL")
+            try roles.bind(id, at: 1)
+            var agrees = false
+            while try roles.step() {
+                if NameKey.rolesAgree(roles.string(0), role) { agrees = true; break }
+            }
+            roles.reset()
+            if agrees { matches.append(id) }
+        }
+        return matches.count == 1 ? matches[0] : nil
+    }
+
+    private func insertEntities(_ entities: [Entity], globalIDs: [Int64], articleID: Int64) throws(DatabaseError) {
+        let insertEntity = try db.cached("""
+            INSERT INTO article_entities (article_id, entity_id, local_id, name, role, aliases, is_outlet)
+            VALUES (?, ?, ?, ?, ?, ?, ?)
+            """)
+        let insertMention = try db.cached("INSERT INTO mentions (article_entity_id, entity_id, start, \"end\", text) VALUES (?, ?, ?, ?, ?)")
+        for (i, e) in entities.enumerated() {
+            try insertEntity.bind(articleID, at: 1)
+            try insertEntity.bind(globalIDs[i], at: 2)
+            try insertEntity.bind(e.id, at: 3)
+            try insertEntity.bind(e.name, at: 4)
+            try insertEntity.bind(e.role, at: 5)
+            try insertEntity.bind(JSONValue.array(e.aliases.map(JSONValue.string)).serialized(), at: 6)
+            try insertEntity.bind(e.isOutlet, at: 7)
+            try insertEntity.run()
+            let articleEntityID = db.lastInsertedRowID
+            for m in e.mentions {
+                try insertMention.bind(articleEntityID, at: 1)
+                try insertMention.bind(globalIDs[i], at: 2)
+                try insertMention.bind(m.start, at: 3)
+                try insertMention.bind(m.end, at: 4)
+                try insertMention.bind(m.text, at: 5)
+                try insertMention.run()
+            }
+        }
+    }
+
+    // MARK: - Quotes
+
+    /// The article entity a quote names by local id, or else by a name or alias it gives.
+    private func articleEntity(localID: String?, name: String?, resolved: ResolvedEntities, types: [EntityType]) -> Int? {
+        if let localID, let i = resolved.byLocalID[localID] { return i }
+        guard let name else { return nil }
+        for type in types {
+            let key = NameKey.key(name, type: type)
+            guard !key.isEmpty else { continue }
+            for i in resolved.keys.indices {
+                if resolved.keys[i] == key || resolved.aliasKeys[i].contains(key) { return i }
+            }
+        }
+        return nil
+    }
+
+    private func insertQuotes(_ quotes: [Quote], article: Article, articleID: Int64, resolved: ResolvedEntities) throws(DatabaseError) {
+        guard !quotes.isEmpty else { return }
+        let insert = try db.cached("""
+            INSERT INTO quotes (article_id, text, start, "end", type, speaker_id, speaker, speaker_entity, speaker_mention,
+                speaker_mention_start, speaker_mention_end, cue, cue_start, cue_end, via_id, via, via_entity, site, published)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        for q in quotes {
+            let speakerIndex = articleEntity(localID: q.speakerEntity, name: q.speaker, resolved: resolved, types: [.person, .org, .gpe, .norp, .loc])
+            var viaID = articleEntity(localID: q.viaEntity, name: q.via, resolved: resolved, types: [.org]).map { resolved.globalIDs[$0] }
+            if viaID == nil, let via = q.via {
+                // An outlet the extractor named without an entity is still an organisation worth counting.
+                viaID = try globalEntity(name: via, key: NameKey.key(via, type: .org), type: .org, role: nil)
+            }
+            try insert.bind(articleID, at: 1)
+            try insert.bind(q.span.text, at: 2)
+            try insert.bind(q.span.start, at: 3)
+            try insert.bind(q.span.end, at: 4)
+            try insert.bind(q.type.rawValue, at: 5)
+            try insert.bind(speakerIndex.map { resolved.globalIDs[$0] }, at: 6)
+            try insert.bind(q.speaker, at: 7)
+            try insert.bind(q.speakerEntity, at: 8)
+            try insert.bind(q.speakerMention?.text, at: 9)
+            try insert.bind(q.speakerMention?.start, at: 10)
+            try insert.bind(q.speakerMention?.end, at: 11)
+            try insert.bind(q.cue ?? q.cueSpan?.text, at: 12)
+            try insert.bind(q.cueSpan?.start, at: 13)
+            try insert.bind(q.cueSpan?.end, at: 14)
+            try insert.bind(viaID, at: 15)
+            try insert.bind(q.via, at: 16)
+            try insert.bind(q.viaEntity, at: 17)
+            try insert.bind(article.site, at: 18)
+            try insert.bind(article.published, at: 19)
+            try insert.run()
+        }
+    }
+}
+
+extension Loader {
+    /// Why a well-formed record still cannot be stored, or nil.
+    public static func problem(in record: ExtractedArticle) -> String? {
+        var seen = Set<String>()
+        for e in record.entities where !seen.insert(e.id).inserted {
+            return "entity id \"\(e.id)\" appears twice in the record"
+        }
+        return nil
+    }
+}

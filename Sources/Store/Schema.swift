@@ -1,0 +1,217 @@
+/// The whosaid database schema and its migrations.
+///
+/// `PRAGMA user_version` holds the schema version; `PRAGMA application_id` marks the file as a whosaid
+/// database so a load never writes its tables into somebody else's database. A later version appends a
+/// migration to `DatabaseSchema.migrations`; opening for writing applies the missing ones, each in its own
+/// transaction, so a database is always at one version or the next, never between them.
+public enum DatabaseSchema {
+    /// "whos" in ASCII.
+    public static let applicationID: Int64 = 0x7768_6F73
+
+    public static var currentVersion: Int { migrations.count }
+
+    /// Migration `i` takes the database from version `i` to version `i + 1`.
+    static let migrations: [String] = [version1]
+
+    static let version1 = """
+    CREATE TABLE articles (
+        id INTEGER PRIMARY KEY,
+        record_id TEXT NOT NULL UNIQUE,
+        title TEXT,
+        published TEXT,
+        site TEXT,
+        url TEXT,
+        authors TEXT NOT NULL DEFAULT '[]',
+        language TEXT,
+        source TEXT NOT NULL DEFAULT '',
+        text TEXT NOT NULL,
+        extra TEXT NOT NULL DEFAULT '{}',
+        record_sha256 TEXT NOT NULL
+    );
+
+    CREATE TABLE entities (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL,
+        type TEXT NOT NULL CHECK (type IN ('PERSON', 'ORG', 'GPE', 'LOC', 'NORP')),
+        name_key TEXT NOT NULL,
+        surname_key TEXT,
+        UNIQUE (type, name_key)
+    );
+    CREATE INDEX entities_surname_key ON entities(surname_key) WHERE surname_key IS NOT NULL;
+
+    CREATE TABLE article_entities (
+        id INTEGER PRIMARY KEY,
+        article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        entity_id INTEGER NOT NULL REFERENCES entities(id),
+        local_id TEXT NOT NULL,
+        name TEXT NOT NULL,
+        role TEXT,
+        aliases TEXT NOT NULL DEFAULT '[]',
+        is_outlet INTEGER NOT NULL DEFAULT 0 CHECK (is_outlet IN (0, 1)),
+        UNIQUE (article_id, local_id)
+    );
+    CREATE INDEX article_entities_entity_id ON article_entities(entity_id);
+
+    CREATE TABLE mentions (
+        id INTEGER PRIMARY KEY,
+        article_entity_id INTEGER NOT NULL REFERENCES article_entities(id) ON DELETE CASCADE,
+        entity_id INTEGER NOT NULL REFERENCES entities(id),
+        start INTEGER NOT NULL,
+        "end" INTEGER NOT NULL,
+        text TEXT NOT NULL
+    );
+    CREATE INDEX mentions_article_entity_id ON mentions(article_entity_id);
+    CREATE INDEX mentions_entity_id ON mentions(entity_id);
+
+    CREATE TABLE quotes (
+        id INTEGER PRIMARY KEY,
+        article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        text TEXT NOT NULL,
+        start INTEGER NOT NULL,
+        "end" INTEGER NOT NULL,
+        type TEXT NOT NULL CHECK (type IN ('direct', 'indirect', 'mixed')),
+        speaker_id INTEGER REFERENCES entities(id),
+        speaker TEXT,
+        speaker_entity TEXT,
+        speaker_mention TEXT,
+        speaker_mention_start INTEGER,
+        speaker_mention_end INTEGER,
+        cue TEXT,
+        cue_start INTEGER,
+        cue_end INTEGER,
+        via_id INTEGER REFERENCES entities(id),
+        via TEXT,
+        via_entity TEXT,
+        site TEXT,
+        published TEXT
+    );
+    CREATE INDEX quotes_article_id ON quotes(article_id);
+    CREATE INDEX quotes_speaker_id ON quotes(speaker_id) WHERE speaker_id IS NOT NULL;
+    CREATE INDEX quotes_via_id ON quotes(via_id) WHERE via_id IS NOT NULL;
+
+    CREATE VIRTUAL TABLE articles_fts USING fts5(
+        title, text, content="articles", content_rowid="id", tokenize="porter unicode61 remove_diacritics 2"
+    );
+    CREATE TRIGGER articles_ai AFTER INSERT ON articles BEGIN
+        INSERT INTO articles_fts (rowid, title, text) VALUES (new.id, new.title, new.text);
+    END;
+    CREATE TRIGGER articles_ad AFTER DELETE ON articles BEGIN
+        INSERT INTO articles_fts (articles_fts, rowid, title, text) VALUES ('delete', old.id, old.title, old.text);
+    END;
+    CREATE TRIGGER articles_au AFTER UPDATE OF title, text ON articles BEGIN
+        INSERT INTO articles_fts (articles_fts, rowid, title, text) VALUES ('delete', old.id, old.title, old.text);
+        INSERT INTO articles_fts (rowid, title, text) VALUES (new.id, new.title, new.text);
+    END;
+
+    CREATE VIRTUAL TABLE quotes_fts USING fts5(
+        text, content="quotes", content_rowid="id", tokenize="porter unicode61 remove_diacritics 2"
+    );
+    CREATE TRIGGER quotes_ai AFTER INSERT ON quotes BEGIN
+        INSERT INTO quotes_fts (rowid, text) VALUES (new.id, new.text);
+    END;
+    CREATE TRIGGER quotes_ad AFTER DELETE ON quotes BEGIN
+        INSERT INTO quotes_fts (quotes_fts, rowid, text) VALUES ('delete', old.id, old.text);
+    END;
+    CREATE TRIGGER quotes_au AFTER UPDATE OF text ON quotes BEGIN
+        INSERT INTO quotes_fts (quotes_fts, rowid, text) VALUES ('delete', old.id, old.text);
+        INSERT INTO quotes_fts (rowid, text) VALUES (new.id, new.text);
+    END;
+
+    CREATE VIEW who_said AS
+    SELECT q.id AS quote_id, COALESCE(s.name, q.speaker) AS speaker, q.speaker_id, q.text AS quote, q.type, q.cue,
+           COALESCE(v.name, q.via) AS via, q.via_id, a.record_id AS article, a.title, a.site, a.published, a.url
+    FROM quotes q
+    JOIN articles a ON a.id = q.article_id
+    LEFT JOIN entities s ON s.id = q.speaker_id
+    LEFT JOIN entities v ON v.id = q.via_id;
+
+    CREATE VIEW speakers AS
+    SELECT e.id, e.name, e.type, COUNT(*) AS quotes, COUNT(DISTINCT q.article_id) AS articles,
+           COUNT(DISTINCT q.via_id) AS outlets, MIN(q.published) AS first_published, MAX(q.published) AS last_published
+    FROM quotes q JOIN entities e ON e.id = q.speaker_id
+    GROUP BY e.id;
+
+    CREATE VIEW entity_aliases AS
+    SELECT ae.entity_id, j.value AS alias, COUNT(DISTINCT ae.article_id) AS articles
+    FROM article_entities ae, json_each(ae.aliases) j
+    GROUP BY ae.entity_id, j.value;
+
+    CREATE VIEW entity_roles AS
+    SELECT entity_id, role, COUNT(DISTINCT article_id) AS articles
+    FROM article_entities WHERE role IS NOT NULL
+    GROUP BY entity_id, role;
+
+    CREATE VIEW outlets AS
+    SELECT e.id, e.name,
+           (SELECT COUNT(*) FROM quotes q WHERE q.via_id = e.id) AS quotes_credited,
+           (SELECT COUNT(DISTINCT q.article_id) FROM quotes q WHERE q.via_id = e.id) AS articles
+    FROM entities e
+    WHERE e.id IN (SELECT via_id FROM quotes WHERE via_id IS NOT NULL)
+       OR e.id IN (SELECT entity_id FROM article_entities WHERE is_outlet = 1);
+    """
+
+    /// Opens a database for loading: WAL journal, migrated to the current schema.
+    public static func openForWriting(path: String) throws(DatabaseError) -> Database {
+        let db = try Database(path: path)
+        // WAL lets readers (Datasette, the query CLI) work during a load; a killed writer leaves only an
+        // uncommitted WAL tail, which the next open discards. NORMAL sync is safe against a killed process.
+        try db.execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY")
+        try migrate(db)
+        return db
+    }
+
+    /// Opens a database for queries; it must already be a whosaid database at the current version.
+    public static func openForReading(path: String) throws(DatabaseError) -> Database {
+        let db = try Database(path: path, readOnly: true)
+        let version = try userVersion(db)
+        try checkApplication(db, version: version)
+        if version == 0 {
+            throw DatabaseError(code: 0, message: "not a whosaid database yet (load records into it with whosaid-load)", path: path)
+        }
+        if version < currentVersion {
+            throw DatabaseError(code: 0, message: "schema version \(version) is older than this whosaid's \(currentVersion); run whosaid-load on it to upgrade", path: path)
+        }
+        if version > currentVersion {
+            throw DatabaseError(code: 0, message: "schema version \(version) was written by a newer whosaid (this one reads \(currentVersion))", path: path)
+        }
+        return db
+    }
+
+    static func userVersion(_ db: Database) throws(DatabaseError) -> Int {
+        Int(try db.scalar("PRAGMA user_version")?.integer ?? 0)
+    }
+
+    private static func checkApplication(_ db: Database, version: Int) throws(DatabaseError) {
+        let application = try db.scalar("PRAGMA application_id")?.integer ?? 0
+        if application == applicationID { return }
+        let tables = try db.scalar("SELECT COUNT(*) FROM sqlite_schema")?.integer ?? 0
+        if application != 0 || version != 0 || tables != 0 {
+            throw DatabaseError(code: 0, message: "not a whosaid database (it has other tables or another application id)", path: db.path)
+        }
+    }
+
+    /// Brings the schema to the current version.
+    public static func migrate(_ db: Database) throws(DatabaseError) {
+        var version = try userVersion(db)
+        try checkApplication(db, version: version)
+        if version > currentVersion {
+            throw DatabaseError(code: 0, message: "schema version \(version) was written by a newer whosaid (this one writes \(currentVersion))", path: db.path)
+        }
+        while version < currentVersion {
+            let next = version + 1
+            do {
+                try db.transaction {
+                    // Checked again under the write lock: another process may have migrated meanwhile.
+                    guard try userVersion(db) == version else { return }
+                    try db.execute(migrations[version])
+                    try db.execute("PRAGMA application_id = \(applicationID); PRAGMA user_version = \(next)")
+                }
+            } catch let error as DatabaseError {
+                throw error
+            } catch {
+                throw DatabaseError(code: 0, message: "\(error)", path: db.path)
+            }
+            version = try userVersion(db)
+        }
+    }
+}

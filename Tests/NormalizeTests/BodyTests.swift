@@ -1,0 +1,102 @@
+import Normalize
+import Testing
+import WhosaidCore
+
+@Suite("HTML body extraction")
+struct BodyTests {
+    @Test func keepsTheArticleParagraphsInOrder() throws {
+        let article = try Fixture.normalize(Fixture.page())
+        #expect(article.text == Fixture.paragraphs.joined(separator: "\n\n"))
+    }
+
+    @Test func dropsNavigationShareBarsRelatedStoriesAndFooters() throws {
+        let text = try Fixture.normalize(Fixture.page()).text
+        for furniture in ["Home", "Share on", "Related stories", "Mayor opens", "Copyright"] {
+            #expect(!text.contains(furniture), "kept \(furniture)")
+        }
+    }
+
+    @Test func keepsHeadingsListsAndQuotes() throws {
+        let body = Fixture.article() + """
+        <h2>What happens next</h2>
+        <ul><li>Road repairs start in the spring across the northern districts.</li><li>Schools get new books.</li></ul>
+        <blockquote>We did what the city asked of us, and we will keep doing it for as long as it takes.</blockquote>
+        """
+        let text = try Fixture.normalize(Fixture.page(body: body)).text
+        #expect(text.contains("\n\nWhat happens next\n\n"))
+        #expect(text.contains("Road repairs start in the spring across the northern districts.\n\nSchools get new books."))
+        #expect(text.hasSuffix("We did what the city asked of us, and we will keep doing it for as long as it takes."))
+    }
+
+    @Test func dropsCaptionsCreditsCookieBannersAndHiddenText() throws {
+        let body = """
+        <div class="cookie-consent">We use cookies to improve your experience on this website. Accept all cookies?</div>
+        <figure><img src="a.jpg"><figcaption>The council chamber on Tuesday. Picture source - Reuters</figcaption></figure>
+        \(Fixture.article())
+        <p class="image-credit">Picture source - Reuters</p>
+        <p style="display: none">This paragraph is hidden from readers and should never reach the record at all.</p>
+        <div aria-hidden="true">Hidden helper text that screen readers skip and so should the article extractor.</div>
+        """
+        let text = try Fixture.normalize(Fixture.page(body: body)).text
+        #expect(text == Fixture.paragraphs.joined(separator: "\n\n"))
+    }
+
+    @Test func theArticleMayLiveInsideAnElementNamedLikeFurniture() throws {
+        // Whole-page wrappers with furniture-like classes do not hide the article inside them.
+        let html = Fixture.page(body: "<div class=\"modal-enabled read-more\">\(Fixture.article())</div>")
+        #expect(try Fixture.normalize(html).text == Fixture.paragraphs.joined(separator: "\n\n"))
+    }
+
+    @Test func normalisesTextToNFCAndKeepsTypographicQuotes() throws {
+        let body = Fixture.article([
+            "The cafe\u{0301} owner said \u{201C}we are ready\u{201D} and that the council\u{2019}s plan was fair to everyone in the district.",
+            Fixture.paragraphs[1],
+        ])
+        let text = try Fixture.normalize(Fixture.page(body: body)).text
+        #expect(text.contains("The caf\u{00E9} owner said \u{201C}we are ready\u{201D} and that the council\u{2019}s plan"))
+        #expect(!text.unicodeScalars.contains("\u{0301}"))
+    }
+
+    @Test func collapsesWhitespaceAndDropsControlCharacters() throws {
+        let body = Fixture.article([
+            "The   council\u{00A0}voted \n\t on Tuesday\u{0007} to approve a new budget &#147;after weeks&#148; of debate over spending.",
+            Fixture.paragraphs[1],
+        ])
+        let text = try Fixture.normalize(Fixture.page(body: body)).text
+        #expect(text.hasPrefix("The council voted on Tuesday to approve a new budget \u{201C}after weeks\u{201D} of debate"))
+        #expect(!text.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" })
+        #expect(!text.unicodeScalars.contains { (0x80...0x9F).contains($0.value) })
+    }
+
+    @Test func deepNestingDoesNotLoseTheArticle() throws {
+        let depth = 400
+        let body = String(repeating: "<div>", count: depth) + Fixture.article() + String(repeating: "</div>", count: depth)
+        let article = try Fixture.normalize(Fixture.page(body: body))
+        #expect(article.text == Fixture.paragraphs.joined(separator: "\n\n"))
+        #expect(article.extra["warnings"]?.arrayValue?.contains { $0.stringValue?.contains("nested") == true } == true)
+    }
+
+    @Test func truncatedHTMLStillGivesTheTextItHas() throws {
+        let html = "<html><body><article>" + Fixture.article() + "<p>The meeting ended af"
+        let text = try Fixture.normalize(html).text
+        #expect(text.hasPrefix(Fixture.paragraphs[0]))
+        #expect(text.hasSuffix("The meeting ended af"))
+    }
+
+    @Test func bodyFallsBackToJSONLDWhenTheHTMLHasNone() throws {
+        let ld = """
+        <script type="application/ld+json">{"@type":"NewsArticle","headline":"Council approves budget",
+        "articleBody":"\(Fixture.paragraphs.joined(separator: "\\n"))"}</script>
+        """
+        let html = "<html><head>\(ld)</head><body><div id=\"app\"></div></body></html>"
+        let article = try Fixture.normalize(html)
+        #expect(article.text == Fixture.paragraphs.joined(separator: "\n\n"))
+        #expect(article.extra["warnings"] == .array([.string("body taken from the page's JSON-LD articleBody")]))
+    }
+
+    @Test func sameInputGivesTheSameRecordBytes() throws {
+        let a = try Fixture.normalize(Fixture.page(), url: "https://example.com/news/budget")
+        let b = try Fixture.normalize(Fixture.page(), url: "https://example.com/news/budget")
+        #expect(a.json().serialized() == b.json().serialized())
+    }
+}

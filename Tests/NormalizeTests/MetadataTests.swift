@@ -1,0 +1,90 @@
+import Normalize
+import Testing
+import WhosaidCore
+
+@Suite("Article metadata")
+struct MetadataTests {
+    static let jsonLD = """
+    <script type="application/ld+json">
+    {"@context":"https://schema.org","@graph":[
+      {"@type":"WebSite","name":"Example"},
+      {"@type":"NewsArticle","headline":"Council approves the city budget",
+       "author":[{"@type":"Person","name":"Jane Doe"},{"@type":"Person","name":"John Roe"}],
+       "datePublished":"2024-03-05T09:30:00-05:00","dateModified":"2024-03-06T10:00:00Z",
+       "publisher":{"@type":"Organization","name":"The Daily Example"},
+       "mainEntityOfPage":"https://www.example.com/news/budget","inLanguage":"en-US"}]}
+    </script>
+    """
+
+    @Test func jsonLDNewsArticleIsTrustedFirst() throws {
+        let head = Self.jsonLD + """
+        <meta property="og:title" content="OG title that loses">
+        <meta property="article:published_time" content="2020-01-01T00:00:00Z">
+        <meta name="author" content="Someone Else">
+        """
+        let a = try Fixture.normalize(Fixture.page(head: head))
+        #expect(a.title == "Council approves the city budget")
+        #expect(a.authors == ["Jane Doe", "John Roe"])
+        #expect(a.published == "2024-03-05T09:30:00-05:00")
+        #expect(a.site == "The Daily Example")
+        #expect(a.url == "https://www.example.com/news/budget")
+        #expect(a.id == String(SHA256.hex("https://www.example.com/news/budget").prefix(16)))
+    }
+
+    @Test func openGraphAndArticleMeta() throws {
+        let head = """
+        <title>Ignored | The Daily Example</title>
+        <meta property="og:title" content="Council approves budget - The Daily Example">
+        <meta property="og:site_name" content="The Daily Example">
+        <meta property="og:url" content="https://example.com/news/budget">
+        <meta property="article:published_time" content="2024-03-05T14:30:00.000Z">
+        <meta name="author" content="By JANE DOE">
+        """
+        let a = try Fixture.normalize(Fixture.page(head: head))
+        #expect(a.title == "Council approves budget")
+        #expect(a.site == "The Daily Example")
+        #expect(a.url == "https://example.com/news/budget")
+        #expect(a.published == "2024-03-05T14:30:00Z")
+        #expect(a.authors == ["Jane Doe"])
+        #expect(a.language == "en")
+    }
+
+    @Test func canonicalLinkOutranksTheFetchURL() throws {
+        let head = "<title>Budget</title><link rel=\"canonical\" href=\"/news/budget\">"
+        let a = try Fixture.normalize(Fixture.page(head: head), url: "https://example.com/amp/news/budget?x=1")
+        #expect(a.url == "https://example.com/news/budget")
+    }
+
+    @Test func titleLosesTheSiteSuffix() throws {
+        let head = "<title>Council approves budget | The Daily Example</title><meta property=\"og:site_name\" content=\"The Daily Example\">"
+        #expect(try Fixture.normalize(Fixture.page(head: head)).title == "Council approves budget")
+    }
+
+    @Test func timeElementGivesThePublicationDate() throws {
+        let body = "<time datetime=\"2024-03-06\">Updated</time><time itemprop=\"datePublished\" datetime=\"2024-03-05T08:00:00+01:00\">5 March</time>" + Fixture.article()
+        #expect(try Fixture.normalize(Fixture.page(body: body)).published == "2024-03-05T08:00:00+01:00")
+    }
+
+    @Test func bylineElementsGiveNamesOnly() throws {
+        let body = "<div class=\"byline\">By Jane Doe and John Roe, Reuters | Updated March 5, 2024</div>" + Fixture.article()
+        let a = try Fixture.normalize(Fixture.page(body: body))
+        #expect(a.authors == ["Jane Doe", "John Roe"])
+        #expect(!a.text.contains("Jane Doe"))
+    }
+
+    @Test func relAuthorLinks() throws {
+        let body = "<p>Written by <a rel=\"author\" href=\"/staff/jd\">Jane Doe</a></p>" + Fixture.article()
+        #expect(try Fixture.normalize(Fixture.page(body: body)).authors == ["Jane Doe"])
+    }
+
+    @Test func dateFromTheURLPathWhenNothingElseSaysIt() throws {
+        let a = try Fixture.normalize(Fixture.page(), url: "https://example.com/2024/03/05/council-budget/")
+        #expect(a.published == "2024-03-05")
+        let b = try Fixture.normalize(Fixture.page(), url: "https://example.com/2023/12/council-budget/")
+        #expect(b.published == nil)
+    }
+
+    @Test func languageFromTheHTMLTag() throws {
+        #expect(try Fixture.normalize(Fixture.page()).language == "en")
+    }
+}

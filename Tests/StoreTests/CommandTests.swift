@@ -1,0 +1,194 @@
+import Foundation
+import Store
+import Testing
+import WhosaidCore
+
+struct Finished {
+    var status: Int32
+    var reason: Process.TerminationReason
+    var stdout: String
+    var stderr: String
+}
+
+/// A running whosaid executable with pipes on its three standard streams.
+final class Running: @unchecked Sendable {
+    let process = Process()
+    let input = Pipe(), output = Pipe(), errors = Pipe()
+    nonisolated(unsafe) private var out = Data(), err = Data()
+    private let group = DispatchGroup()
+
+    init(_ name: String, _ arguments: [String]) throws {
+        // A write to a pipe whose reader was killed must fail, not kill the test runner.
+        signal(SIGPIPE, SIG_IGN)
+        process.executableURL = URL(fileURLWithPath: Paths.binary(name))
+        process.arguments = arguments
+        process.standardInput = input
+        process.standardOutput = output
+        process.standardError = errors
+        try process.run()
+        for (pipe, isOut) in [(output, true), (errors, false)] {
+            group.enter()
+            DispatchQueue.global().async { [self] in
+                let data = pipe.fileHandleForReading.readDataToEndOfFile()
+                if isOut { out = data } else { err = data }
+                group.leave()
+            }
+        }
+    }
+
+    /// Returns once the process has read all of `data` but the last pipe buffer: it cannot end before stdin does.
+    func write(_ data: Data) throws { try input.fileHandleForWriting.write(contentsOf: data) }
+
+    func finish() throws -> Finished {
+        try? input.fileHandleForWriting.close()
+        process.waitUntilExit()
+        group.wait()
+        return Finished(status: process.terminationStatus, reason: process.terminationReason,
+                        stdout: String(decoding: out, as: UTF8.self), stderr: String(decoding: err, as: UTF8.self))
+    }
+
+    func kill() { Foundation.kill(process.processIdentifier, SIGKILL) }
+}
+
+func runCommand(_ name: String, _ arguments: [String], stdin: Data = Data()) throws -> Finished {
+    let running = try Running(name, arguments)
+    try running.write(stdin)
+    return try running.finish()
+}
+
+@Suite(.serialized) struct LoadCommandTests {
+    @Test func loadIsAFilterAndReportsBadLines() throws {
+        let folder = try TemporaryFolder()
+        var input = SyntheticCorpus.ndjson(0..<3)
+        input += Data("not json\n{\"id\":\"x\"}\n".utf8)
+        let result = try runCommand("whosaid-load", ["--db", folder.path("w.db"), "--rejects", folder.path("rejects.ndjson")], stdin: input)
+        #expect(result.status == 65)
+        #expect(result.stderr.contains("<stdin>:4:"))
+        #expect(result.stderr.contains("<stdin>:5: record has no \"text\""))
+        #expect(result.stderr.contains("5 in, 3 out, 2 rejected"))
+        #expect(result.stderr.contains("3 new, 0 replaced, 0 unchanged"))
+        let db = try DatabaseSchema.openForReading(path: folder.path("w.db"))
+        #expect(try count(db, "articles") == 3)
+        let again = try runCommand("whosaid-load", ["--quiet", "--db", folder.path("w.db")], stdin: SyntheticCorpus.ndjson(0..<3))
+        #expect(again.status == 0)
+        #expect(again.stderr.isEmpty)
+    }
+
+    @Test func loadRefusesADatabaseItDidNotWrite() throws {
+        let folder = try TemporaryFolder()
+        try Database(path: folder.path("other.db")).execute("CREATE TABLE notes (x)")
+        let result = try runCommand("whosaid-load", ["--db", folder.path("other.db")], stdin: SyntheticCorpus.ndjson(0..<1))
+        #expect(result.status == 74)
+        #expect(result.stderr.contains("not a whosaid database"))
+    }
+
+    /// A load killed with SIGKILL part-way leaves the database as before it; loading again gives the same
+    /// database as a load that was never interrupted.
+    @Test func killedLoadLeavesTheDatabaseBeforeAndReloadCompletesIt() throws {
+        let folder = try TemporaryFolder()
+        let base = SyntheticCorpus.ndjson(0..<50)
+        let more = SyntheticCorpus.ndjson(40..<1500) + SyntheticCorpus.ndjson(0..<20, version: 2)
+        let basePath = folder.path("base.ndjson"), morePath = folder.path("more.ndjson")
+        try base.write(to: URL(fileURLWithPath: basePath))
+        try more.write(to: URL(fileURLWithPath: morePath))
+
+        let interrupted = folder.path("interrupted.db")
+        #expect(try runCommand("whosaid-load", ["--quiet", "--db", interrupted, basePath]).status == 0)
+        let beforeLoad = try contentDump(try Database(path: interrupted, readOnly: true))
+
+        let load = try Running("whosaid-load", ["--quiet", "--db", interrupted])
+        // Two thirds of the input: the loader has taken in thousands of records, and cannot have finished.
+        try load.write(more.prefix(more.count * 2 / 3))
+        load.kill()
+        let killed = try load.finish()
+        #expect(killed.reason == .uncaughtSignal)
+        #expect(killed.status == SIGKILL)
+
+        let afterKill = try Database(path: interrupted)
+        #expect(try contentDump(afterKill) == beforeLoad)
+        try expectConsistent(afterKill)
+
+        #expect(try runCommand("whosaid-load", ["--quiet", "--db", interrupted, morePath]).status == 0)
+        let uninterrupted = folder.path("uninterrupted.db")
+        #expect(try runCommand("whosaid-load", ["--quiet", "--db", uninterrupted, basePath]).status == 0)
+        #expect(try runCommand("whosaid-load", ["--quiet", "--db", uninterrupted, morePath]).status == 0)
+
+        let reloaded = try Database(path: interrupted, readOnly: true)
+        #expect(try count(reloaded, "articles") == 1500)
+        #expect(try contentDump(reloaded) == contentDump(try Database(path: uninterrupted, readOnly: true)))
+        try expectConsistent(try Database(path: interrupted))
+    }
+}
+
+/// Every `whosaid` subcommand against a fixture database.
+@Suite(.serialized) struct QueryCommandTests {
+    static func fixtureDatabase() throws -> (TemporaryFolder, String) {
+        let folder = try TemporaryFolder()
+        let path = folder.path("w.db")
+        let db = try DatabaseSchema.openForWriting(path: path)
+        try load([try seedArticle()] + (0..<12).map { SyntheticCorpus.article($0) }, into: db)
+        return (folder, path)
+    }
+
+    @Test func quotesBySpeakerAsTextAndJSON() throws {
+        let (folder, path) = try QueryCommandTests.fixtureDatabase()
+        _ = folder
+        let text = try runCommand("whosaid", ["quotes", "--db", path, "--speaker", "Blinken", "--limit", "0"])
+        #expect(text.status == 0)
+        #expect(text.stdout.contains("Antony Blinken said [direct], via Aljazeera — example-news.test, 2022-09-19, article seed-blinken"))
+        #expect(text.stdout.contains("    “There is a path to a durable peace that resolves the differences through diplomacy”"))
+        let json = try runCommand("whosaid", ["quotes", "--db", path, "--speaker", "Blinken", "--json", "--limit", "0"])
+        let lines = json.stdout.split(separator: "\n")
+        #expect(lines.count == 7)
+        for line in lines {
+            let object = try #require(try JSONValue.parse(String(line)).objectValue)
+            #expect(object["speaker"]?.stringValue == "Antony Blinken")
+            #expect(object.keys.sorted() == ["article", "cue", "id", "published", "site", "speaker", "speaker_id", "text", "title", "type", "url", "via", "via_id"])
+        }
+    }
+
+    @Test func quotesAboutAndSearch() throws {
+        let (folder, path) = try QueryCommandTests.fixtureDatabase()
+        _ = folder
+        let about = try runCommand("whosaid", ["quotes", "--db", path, "--about", "Armenian", "--json"])
+        #expect(about.stdout.split(separator: "\n").count == 1)
+        #expect(about.stdout.contains("\"speaker\":\"Ararat Mirzoyan\""))
+        let search = try runCommand("whosaid", ["quotes", "--db", path, "--search", "always meetings", "--json"])
+        #expect(search.stdout.contains("\"text\":\"We are always open for meetings\""))
+        let bad = try runCommand("whosaid", ["quotes", "--db", path, "--type", "shouted"])
+        #expect(bad.status == 64)
+    }
+
+    @Test func peopleTableAndJSON() throws {
+        let (folder, path) = try QueryCommandTests.fixtureDatabase()
+        _ = folder
+        let table = try runCommand("whosaid", ["people", "--db", path, "--top", "3"])
+        #expect(table.status == 0)
+        let lines = table.stdout.split(separator: "\n")
+        #expect(lines.count == 5)
+        #expect(lines[0].hasPrefix("#  name"))
+        #expect(lines[2].hasPrefix("1  Antony Blinken"))
+        let json = try runCommand("whosaid", ["people", "--db", path, "--top", "1", "--json"])
+        #expect(json.stdout == #"{"articles":5,"id":1,"name":"Antony Blinken","outlets":2,"quotes":7,"role":"US Secretary of State","type":"PERSON"}"# + "\n")
+    }
+
+    @Test func articleAsTextAndAsTheLoadedRecord() throws {
+        let (folder, path) = try QueryCommandTests.fixtureDatabase()
+        _ = folder
+        let json = try runCommand("whosaid", ["article", "--db", path, "--json", "seed-blinken"])
+        #expect(json.stdout == (try seedArticle()).json.serialized() + "\n")
+        let text = try runCommand("whosaid", ["article", "--db", path, "seed-blinken"])
+        #expect(text.stdout.hasPrefix("Blinken hosts Armenia, Azeri foreign ministers, urges resumption of peace talks\n  id: seed-blinken\n"))
+        #expect(text.stdout.contains("Quotes (10):"))
+        let missing = try runCommand("whosaid", ["article", "--db", path, "nope"])
+        #expect(missing.status == 64)
+        #expect(missing.stderr.contains("no article with id nope"))
+    }
+
+    @Test func missingDatabaseIsAClearError() throws {
+        let folder = try TemporaryFolder()
+        let result = try runCommand("whosaid", ["people", "--db", folder.path("none.db")])
+        #expect(result.status == 64)
+        #expect(result.stderr.contains("none.db"))
+    }
+}

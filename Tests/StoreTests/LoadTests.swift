@@ -1,0 +1,204 @@
+import Foundation
+import Store
+import Testing
+import WhosaidCore
+
+@Suite struct LoadTests {
+    @Test func emptyFileBecomesAWhosaidDatabaseAtTheCurrentVersion() throws {
+        let folder = try TemporaryFolder()
+        let db = try DatabaseSchema.openForWriting(path: folder.path("w.db"))
+        #expect(try db.scalar("PRAGMA user_version")?.integer == Int64(DatabaseSchema.currentVersion))
+        #expect(try db.scalar("PRAGMA application_id")?.integer == DatabaseSchema.applicationID)
+        #expect(try db.scalar("PRAGMA journal_mode")?.text == "wal")
+        #expect(try db.scalar("PRAGMA foreign_keys")?.integer == 1)
+        // Opening again migrates nothing and changes nothing.
+        let before = try contentDump(db)
+        let again = try DatabaseSchema.openForWriting(path: folder.path("w.db"))
+        #expect(try contentDump(again) == before)
+        _ = try DatabaseSchema.openForReading(path: folder.path("w.db"))
+    }
+
+    @Test func refusesDatabasesItDidNotWriteAndNewerVersions() throws {
+        let folder = try TemporaryFolder()
+        let other = try Database(path: folder.path("other.db"))
+        try other.execute("CREATE TABLE notes (x)")
+        #expect(throws: DatabaseError.self) { try DatabaseSchema.openForWriting(path: folder.path("other.db")) }
+        let newer = try DatabaseSchema.openForWriting(path: folder.path("newer.db"))
+        try newer.execute("PRAGMA user_version = \(DatabaseSchema.currentVersion + 1)")
+        #expect(throws: DatabaseError.self) { try DatabaseSchema.openForWriting(path: folder.path("newer.db")) }
+        #expect(throws: DatabaseError.self) { try DatabaseSchema.openForReading(path: folder.path("newer.db")) }
+        #expect(throws: DatabaseError.self) { try DatabaseSchema.openForReading(path: folder.path("missing.db")) }
+    }
+
+    @Test func seedArticleLoadsIntoEveryTable() throws {
+        let folder = try TemporaryFolder()
+        let db = try DatabaseSchema.openForWriting(path: folder.path("w.db"))
+        let seed = try seedArticle()
+        #expect(seed.entities.count == 17)
+        #expect(seed.quotes.count == 10)
+        let counts = try load([seed], into: db)
+        #expect(counts.inserted == 1)
+        #expect(try count(db, "articles") == 1)
+        #expect(try count(db, "article_entities") == 17)
+        #expect(try count(db, "entities") == 17)
+        #expect(try count(db, "quotes") == 10)
+        #expect(try count(db, "mentions") == seed.entities.reduce(0) { $0 + $1.mentions.count })
+        // Every quote has its speaker; the three credited outlets are entities and in the outlets view.
+        #expect(try db.scalar("SELECT COUNT(*) FROM quotes WHERE speaker_id IS NULL")?.integer == 0)
+        let outlets = try db.rows("SELECT name, quotes_credited FROM outlets ORDER BY name").map { $0.map(\.description) }
+        #expect(outlets == [["Aljazeera", "1"], ["Deutsche Welle", "2"], ["Reuters", "1"]])
+        let roles = try db.rows("""
+            SELECT r.role FROM entity_roles r JOIN entities e ON e.id = r.entity_id WHERE e.name = 'Antony Blinken'
+            """)
+        #expect(roles == [[.text("US Secretary of State")]])
+        let aliases = try db.rows("""
+            SELECT a.alias FROM entity_aliases a JOIN entities e ON e.id = a.entity_id WHERE e.name = 'Antony Blinken' ORDER BY a.alias
+            """)
+        #expect(aliases == [[.text("Blinken")], [.text("the secretary")]])
+        try expectConsistent(db)
+    }
+
+    @Test func recordComesBackExactlyAsLoaded() throws {
+        let folder = try TemporaryFolder()
+        let db = try DatabaseSchema.openForWriting(path: folder.path("w.db"))
+        let seed = try seedArticle()
+        try load([seed], into: db)
+        let back = try #require(try Queries(database: db).article(recordID: seed.article.id))
+        #expect(back == seed)
+        #expect(back.json.serialized() == seed.json.serialized())
+    }
+
+    /// Text with SQL and JSON metacharacters, quotes of every kind, controls, and scalars from many planes.
+    static let nastyText = "Robert'); DROP TABLE articles;-- \"quoted\" 'single' `back` % _ \\ \\\\ [x] {y} ' OR 1=1 --\n"
+        + "\t\r\u{1}\u{1F}\u{7F}\u{80}\u{9F}\u{A0}\u{AD}\u{200B}\u{200D}\u{2028}\u{2029}\u{FEFF}\u{FFFD}\u{FFFF}"
+        + "\u{E000}\u{F8FF}\u{10FFFF}\u{1F600}\u{1F1FA}\u{1F1F8}e\u{301}\u{0627}\u{0644}\u{05D0}\u{4E2D}\u{D55C} NEAR() AND OR NOT \"*\" ^ :"
+
+    @Test func metacharactersAndOddUnicodeComeBackByteIdentical() throws {
+        let folder = try TemporaryFolder()
+        let db = try DatabaseSchema.openForWriting(path: folder.path("w.db"))
+        let nasty = LoadTests.nastyText
+        let text = "Intro. " + nasty + " end."
+        let start = 7, end = 7 + nasty.unicodeScalars.count
+        let record = ExtractedArticle(
+            article: Article(id: "id'\"; --\(nasty)", source: nasty, url: nasty, title: nasty, authors: [nasty, ""],
+                             published: nasty, site: nasty, language: "", text: text, extra: ["x\(nasty)": .string(nasty)]),
+            entities: [Entity(id: nasty, name: nasty, type: .person, role: nasty, aliases: [nasty, ""], isOutlet: false,
+                              mentions: [Span(start: start, end: end, text: nasty)])],
+            quotes: [Quote(span: Span(start: start, end: end, text: nasty), type: .mixed, speaker: nasty, speakerEntity: nasty,
+                           speakerMention: Span(start: start, end: end, text: nasty), cue: nasty,
+                           cueSpan: Span(start: start, end: end, text: nasty), via: nasty, viaEntity: nil)])
+        try load([record], into: db)
+        let back = try #require(try Queries(database: db).article(recordID: record.article.id))
+        #expect(back == record)
+        #expect(Array(back.json.serialized().utf8) == Array(record.json.serialized().utf8))
+        #expect(Array((try db.scalar("SELECT text FROM quotes")?.text ?? "").utf8) == Array(nasty.utf8))
+        // Empty strings stay empty strings, not NULL.
+        #expect(try db.scalar("SELECT language FROM articles") == .text(""))
+        // Reloading the identical record finds it unchanged.
+        #expect(try load([record], into: db).unchanged == 1)
+        try expectConsistent(db)
+    }
+
+    @Test func reloadingChangesNothing() throws {
+        let folder = try TemporaryFolder()
+        let db = try DatabaseSchema.openForWriting(path: folder.path("w.db"))
+        let records = try [seedArticle()] + (0..<40).map { SyntheticCorpus.article($0) }
+        let first = try load(records, into: db)
+        #expect(first.inserted == 41)
+        let afterFirst = try contentDump(db)
+        let second = try load(records, into: db)
+        #expect(second.unchanged == 41)
+        #expect(second.inserted == 0 && second.replaced == 0 && second.entitiesCreated == 0)
+        #expect(try contentDump(db) == afterFirst)
+        try load(records, into: db)
+        #expect(try contentDump(db) == afterFirst)
+        try expectConsistent(db)
+    }
+
+    @Test func newFileAddsOnlyWhatIsNew() throws {
+        let folder = try TemporaryFolder()
+        let incremental = try DatabaseSchema.openForWriting(path: folder.path("a.db"))
+        try load((0..<20).map { SyntheticCorpus.article($0) }, into: incremental)
+        let counts = try load((10..<30).map { SyntheticCorpus.article($0) }, into: incremental)
+        #expect(counts.inserted == 10)
+        #expect(counts.unchanged == 10)
+        #expect(try count(incremental, "articles") == 30)
+        let once = try DatabaseSchema.openForWriting(path: folder.path("b.db"))
+        try load((0..<30).map { SyntheticCorpus.article($0) }, into: once)
+        #expect(try contentDump(incremental) == contentDump(once))
+    }
+
+    @Test func reExtractedArticleReplacesItsRowsAndSearchFollows() throws {
+        let folder = try TemporaryFolder()
+        let db = try DatabaseSchema.openForWriting(path: folder.path("w.db"))
+        var seed = try seedArticle()
+        try load([seed] + (0..<5).map { SyntheticCorpus.article($0) }, into: db)
+        let articleID = try db.scalar("SELECT id FROM articles WHERE record_id = ?", [.text(seed.article.id)])
+        // A better extraction drops Pelosi entirely and rewords the text.
+        seed.article.text = seed.article.text.replacingOccurrences(of: "trilateral", with: "threefold")
+        seed.entities.removeAll { $0.name == "Nancy Pelosi" }
+        seed.quotes.removeAll { $0.speaker == "Nancy Pelosi" }
+        let counts = try load([seed], into: db)
+        #expect(counts.replaced == 1)
+        #expect(counts.entitiesRemoved == 1)
+        #expect(try db.scalar("SELECT id FROM articles WHERE record_id = ?", [.text(seed.article.id)]) == articleID)
+        #expect(try db.scalar("SELECT COUNT(*) FROM entities WHERE name = 'Nancy Pelosi'")?.integer == 0)
+        #expect(try db.scalar("SELECT COUNT(*) FROM quotes q JOIN articles a ON a.id = q.article_id WHERE a.record_id = ?", [.text(seed.article.id)])?.integer == 9)
+        #expect(try db.rows("SELECT rowid FROM articles_fts WHERE articles_fts MATCH 'trilateral'").isEmpty)
+        #expect(try db.rows("SELECT rowid FROM articles_fts WHERE articles_fts MATCH 'threefold'").count == 1)
+        #expect(try Queries(database: db).article(recordID: seed.article.id) == seed)
+        // The same content as a database that only ever saw the new version of the article, but for ids.
+        try expectConsistent(db)
+    }
+
+    @Test func sameInputsInTheSameOrderGiveTheSameDatabase() throws {
+        let folder = try TemporaryFolder()
+        let records = try [seedArticle()] + (0..<30).map { SyntheticCorpus.article($0) }
+        let a = try DatabaseSchema.openForWriting(path: folder.path("a.db"))
+        let b = try DatabaseSchema.openForWriting(path: folder.path("b.db"))
+        try load(records, into: a)
+        try load(records, into: b)
+        #expect(try contentDump(a) == contentDump(b))
+    }
+
+    @Test func recordWithDuplicateEntityIdsIsRejectedBeforeWriting() throws {
+        var seed = try seedArticle()
+        #expect(Loader.problem(in: seed) == nil)
+        seed.entities[1].id = seed.entities[0].id
+        #expect(Loader.problem(in: seed)?.contains("appears twice") == true)
+    }
+
+    @Test func failedLoadLeavesTheDatabaseAsItWas() throws {
+        let folder = try TemporaryFolder()
+        let db = try DatabaseSchema.openForWriting(path: folder.path("w.db"))
+        try load((0..<5).map { SyntheticCorpus.article($0) }, into: db)
+        let before = try contentDump(db)
+        struct Interrupted: Error {}
+        let loader = Loader(database: db)
+        #expect(throws: Interrupted.self) {
+            try db.transaction {
+                for n in 5..<10 { try loader.load(SyntheticCorpus.article(n)) }
+                throw Interrupted()
+            }
+        }
+        #expect(try contentDump(db) == before)
+    }
+
+    @Test func errorsNameTheStatementButNeverTheValues() throws {
+        let folder = try TemporaryFolder()
+        let db = try DatabaseSchema.openForWriting(path: folder.path("w.db"))
+        let statement = try db.cached("INSERT INTO articles (record_id, text, record_sha256) VALUES (?, ?, ?)")
+        try statement.bind([.text("secret-id"), .text("secret text"), .text("x")])
+        try statement.run()
+        try statement.bind([.text("secret-id"), .text("secret text"), .text("x")])
+        do {
+            try statement.run()
+            Issue.record("a duplicate record_id must fail")
+        } catch {
+            #expect(error.code == 2067)  // SQLITE_CONSTRAINT_UNIQUE
+            #expect(error.sql?.contains("INSERT INTO articles") == true)
+            #expect(!error.description.contains("secret"))
+            #expect(error.description.contains("w.db"))
+        }
+    }
+}
