@@ -235,12 +235,33 @@ eval: eval-quotes
 bench: bench-quotes
 
 ## ---- section: store (SQLite load, queries) ----
-BENCH_TARGETS += 
+BENCH_TARGETS += bench-load
+.PHONY: bench-load
+
+# Load throughput (fresh, reload, 10% re-extracted) and database size per article, on generated records.
+bench-load: $(LOAD) | $(OUT)
+	python3 scripts/bench_store.py --load $(LOAD) --out $(OUT)/bench-load --articles 20000
+
+## ---- section: peers (the peer stack users run today: trafilatura + spaCy + a quote step) ----
+# bench-peers installs the pinned peer stack into $(OUT)/peers-venv (once) and times it on one core
+# over the same pages; numbers in $(OUT)/bench/peers.json. PEERS=0 skips it.
+PEERS ?= 1
+BENCH_TARGETS += bench-peers
+PEERS_REPEAT ?= 1
+PEERS_HTML ?=
+.PHONY: bench-peers
+bench-peers:
+ifeq ($(PEERS),0)
+	@echo "peers: skipped (PEERS=0)"
+else
+	OUT='$(OUT)' bash scripts/peers/setup.sh
+	$(OUT)/peers-venv/bin/python scripts/peers/bench_peers.py --repeat $(PEERS_REPEAT) --json $(OUT)/bench/peers.json $(PEERS_HTML)
+endif
 
 ## ---- section: pipeline (end to end, parallel, flat memory) ----
 BENCH_TARGETS += bench-pipeline
 .PHONY: bench-pipeline
-bench-pipeline: $(BINARIES)
+bench-pipeline: $(BINARIES) | bench-peers
 	python3 scripts/bench_pipeline.py --peers $(OUT)/bench/peers.json
 
 ## ---- section: fuzz (outside make test) ----

@@ -175,11 +175,14 @@ def main():
 
     if a.peers and a.peers.exists():
         peers = json.loads(a.peers.read_text())
-        stack = peers.get("end_to_end") or peers.get("stack") or {}
-        rate = stack.get("pages_per_s") or stack.get("articles_per_s")
+        stack = peers.get("measurements", {}).get("end-to-end", {})
+        rate = stack.get("pages_per_s")
         if rate:
-            print(f"peer stack (trafilatura + spaCy + quotes): {rate:.1f} articles/s; whosaid is {e2e / rate:.0f}x faster")
+            print(f"peer stack (trafilatura + spaCy en_core_web_sm + a quote step), one core: {rate:.2f} articles/s "
+                  f"({stack.get('cpu_pages_per_s', 0):.2f} per CPU second); whosaid end to end is {e2e / rate:.0f}x faster")
             results["peer_ratio"] = e2e / rate
+    else:
+        print("peer stack: not measured (run make bench-peers)")
     (work / "pipeline.json").write_text(json.dumps(results, indent=2, sort_keys=True))
     return 0
 

@@ -20,7 +20,9 @@ GOOD_PARAGRAPHS = [
 
 
 def good_html(title, extra_body="", charset_meta='<meta charset="utf-8">'):
-    paragraphs = "\n".join(f"<p>{p}</p>" for p in GOOD_PARAGRAPHS)
+    # Each page opens with its own sentence, so no two good pages are the same article.
+    own = f"<p>This report, “{title}”, was filed by the harbour desk for the evening edition of the paper.</p>\n"
+    paragraphs = own + "\n".join(f"<p>{p}</p>" for p in GOOD_PARAGRAPHS)
     return (f"<!DOCTYPE html><html lang=\"en\"><head>{charset_meta}<title>{title}</title></head>"
             f"<body><article><h1>{title}</h1>\n{paragraphs}\n{extra_body}</article></body></html>")
 

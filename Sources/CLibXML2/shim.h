@@ -13,9 +13,16 @@
 // xmlFree is a global function pointer variable; Swift 6 refuses it as shared mutable state.
 static inline void whosaid_xmlFree(void *pointer) { xmlFree(pointer); }
 
-// Silence libxml2's default error printer (it writes to stderr for every malformed tag).
+// libxml2 prints every parse and encoding problem to stderr by default; whosaid reports problems itself.
+// (Passing NULL as the handler would restore that default printer, so the handlers do nothing instead.)
+static inline void whosaid_ignoreGenericError(void *context, const char *message, ...) {
+    (void)context; (void)message;
+}
+static inline void whosaid_ignoreStructuredError(void *context, xmlErrorPtr error) {
+    (void)context; (void)error;
+}
 static inline void whosaid_silenceXMLErrors(void) {
-    xmlSetGenericErrorFunc(NULL, NULL);
-    xmlSetStructuredErrorFunc(NULL, NULL);
+    xmlSetGenericErrorFunc(NULL, whosaid_ignoreGenericError);
+    xmlSetStructuredErrorFunc(NULL, whosaid_ignoreStructuredError);
 }
 #endif

@@ -166,8 +166,6 @@ public final class Statement {
 
     public var columnCount: Int { Int(sqlite3_column_count(handle)) }
 
-    public func columnName(_ index: Int) -> String { String(cString: sqlite3_column_name(handle, Int32(index))) }
-
     /// Makes the statement ready to run again; bindings are cleared so no value leaks into the next run.
     public func reset() {
         sqlite3_reset(handle)

@@ -48,6 +48,8 @@ public final class Loader {
     public private(set) var counts = LoadCounts()
     private var entityIDs: [EntityKey: Int64] = [:]
     private var replacedAny = false
+    /// Names repeat across a corpus far more than they vary; folding one costs more than a lookup.
+    private var nameKeys: [EntityKey: String] = [:]
 
     struct EntityKey: Hashable {
         var type: EntityType
@@ -61,9 +63,9 @@ public final class Loader {
     /// Loads one record: inserts it, replaces an older version of it, or leaves an identical one alone.
     @discardableResult
     public func load(_ record: ExtractedArticle) throws(DatabaseError) -> LoadOutcome {
-        let digest = SHA256.hex(record.json.serialized())
+        let digest = RecordDigest.of(record)
         let article = record.article
-        let existing = try db.cached("SELECT id, record_sha256 FROM articles WHERE record_id = ?")
+        let existing = try db.cached("SELECT id, record_digest FROM articles WHERE record_id = ?")
         try existing.bind(article.id, at: 1)
         var articleID: Int64
         let outcome: LoadOutcome
@@ -77,12 +79,15 @@ public final class Loader {
             }
             outcome = .replaced
             replacedAny = true
-            try delete("DELETE FROM quotes WHERE article_id = ?", articleID)
+            // The FTS indexes are told what they held before the rows change (see the schema).
+            try execute("INSERT INTO quotes_fts (quotes_fts, rowid, text) SELECT 'delete', id, text FROM quotes WHERE article_id = ?", articleID)
+            try execute("INSERT INTO articles_fts (articles_fts, rowid, title, text) SELECT 'delete', id, title, text FROM articles WHERE id = ?", articleID)
+            try execute("DELETE FROM quotes WHERE article_id = ?", articleID)
             // Mentions go with their article_entities rows (ON DELETE CASCADE).
-            try delete("DELETE FROM article_entities WHERE article_id = ?", articleID)
+            try execute("DELETE FROM article_entities WHERE article_id = ?", articleID)
             let update = try db.cached("""
                 UPDATE articles SET title = ?, published = ?, site = ?, url = ?, authors = ?, language = ?, source = ?,
-                    text = ?, extra = ?, record_sha256 = ? WHERE id = ?
+                    text = ?, extra = ?, record_digest = ? WHERE id = ?
                 """)
             try bindArticleColumns(update, article, digest: digest)
             try update.bind(articleID, at: 11)
@@ -91,7 +96,7 @@ public final class Loader {
             existing.reset()
             outcome = .inserted
             let insert = try db.cached("""
-                INSERT INTO articles (title, published, site, url, authors, language, source, text, extra, record_sha256, record_id)
+                INSERT INTO articles (title, published, site, url, authors, language, source, text, extra, record_digest, record_id)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
             try bindArticleColumns(insert, article, digest: digest)
@@ -99,6 +104,11 @@ public final class Loader {
             try insert.run()
             articleID = db.lastInsertedRowID
         }
+        let index = try db.cached("INSERT INTO articles_fts (rowid, title, text) VALUES (?, ?, ?)")
+        try index.bind(articleID, at: 1)
+        try index.bind(article.title, at: 2)
+        try index.bind(article.text, at: 3)
+        try index.run()
 
         let resolved = try resolveEntities(record.entities)
         try insertEntities(record.entities, globalIDs: resolved.globalIDs, articleID: articleID)
@@ -121,7 +131,7 @@ public final class Loader {
         replacedAny = false
     }
 
-    private func delete(_ sql: String, _ id: Int64) throws(DatabaseError) {
+    private func execute(_ sql: String, _ id: Int64) throws(DatabaseError) {
         let statement = try db.cached(sql)
         try statement.bind(id, at: 1)
         try statement.run()
@@ -150,8 +160,8 @@ public final class Loader {
     }
 
     private func resolveEntities(_ entities: [Entity]) throws(DatabaseError) -> ResolvedEntities {
-        let keys = entities.map { NameKey.key($0.name, type: $0.type) }
-        let aliasKeys = entities.map { e in Set(e.aliases.map { NameKey.key($0, type: e.type) }) }
+        let keys = entities.map { nameKey($0.name, type: $0.type) }
+        let aliasKeys = entities.map { e in Set(e.aliases.map { nameKey($0, type: e.type) }) }
         var byLocalID: [String: Int] = [:]
         for (i, e) in entities.enumerated() where byLocalID[e.id] == nil { byLocalID[e.id] = i }
 
@@ -179,6 +189,15 @@ public final class Loader {
         }
         for i in entities.indices { if let t = target[i] { globalIDs[i] = globalIDs[t] } }
         return ResolvedEntities(globalIDs: globalIDs, byLocalID: byLocalID, keys: keys, aliasKeys: aliasKeys)
+    }
+
+    private func nameKey(_ name: String, type: EntityType) -> String {
+        let cacheKey = EntityKey(type: type, key: name)
+        if let key = nameKeys[cacheKey] { return key }
+        let key = NameKey.key(name, type: type)
+        if nameKeys.count >= 1 << 18 { nameKeys.removeAll(keepingCapacity: true) }
+        nameKeys[cacheKey] = key
+        return key
     }
 
     /// The entities row for a name (rules 2 and 3), created if there is none.
@@ -238,7 +257,7 @@ public final class Loader {
             INSERT INTO article_entities (article_id, entity_id, local_id, name, role, aliases, is_outlet)
             VALUES (?, ?, ?, ?, ?, ?, ?)
             """)
-        let insertMention = try db.cached("INSERT INTO mentions (article_entity_id, entity_id, start, \"end\", text) VALUES (?, ?, ?, ?, ?)")
+        let insertMention = try db.cached("INSERT INTO mentions (article_entity_id, start, \"end\", text) VALUES (?, ?, ?, ?)")
         for (i, e) in entities.enumerated() {
             try insertEntity.bind(articleID, at: 1)
             try insertEntity.bind(globalIDs[i], at: 2)
@@ -251,10 +270,9 @@ public final class Loader {
             let articleEntityID = db.lastInsertedRowID
             for m in e.mentions {
                 try insertMention.bind(articleEntityID, at: 1)
-                try insertMention.bind(globalIDs[i], at: 2)
-                try insertMention.bind(m.start, at: 3)
-                try insertMention.bind(m.end, at: 4)
-                try insertMention.bind(m.text, at: 5)
+                try insertMention.bind(m.start, at: 2)
+                try insertMention.bind(m.end, at: 3)
+                try insertMention.bind(m.text, at: 4)
                 try insertMention.run()
             }
         }
@@ -267,7 +285,7 @@ public final class Loader {
         if let localID, let i = resolved.byLocalID[localID] { return i }
         guard let name else { return nil }
         for type in types {
-            let key = NameKey.key(name, type: type)
+            let key = nameKey(name, type: type)
             guard !key.isEmpty else { continue }
             for i in resolved.keys.indices {
                 if resolved.keys[i] == key || resolved.aliasKeys[i].contains(key) { return i }
@@ -283,12 +301,13 @@ public final class Loader {
                 speaker_mention_start, speaker_mention_end, cue, cue_start, cue_end, via_id, via, via_entity, site, published)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
+        let indexQuote = try db.cached("INSERT INTO quotes_fts (rowid, text) VALUES (?, ?)")
         for q in quotes {
             let speakerIndex = articleEntity(localID: q.speakerEntity, name: q.speaker, resolved: resolved, types: [.person, .org, .gpe, .norp, .loc])
             var viaID = articleEntity(localID: q.viaEntity, name: q.via, resolved: resolved, types: [.org]).map { resolved.globalIDs[$0] }
             if viaID == nil, let via = q.via {
                 // An outlet the extractor named without an entity is still an organisation worth counting.
-                viaID = try globalEntity(name: via, key: NameKey.key(via, type: .org), type: .org, role: nil)
+                viaID = try globalEntity(name: via, key: nameKey(via, type: .org), type: .org, role: nil)
             }
             try insert.bind(articleID, at: 1)
             try insert.bind(q.span.text, at: 2)
@@ -310,6 +329,9 @@ public final class Loader {
             try insert.bind(article.site, at: 18)
             try insert.bind(article.published, at: 19)
             try insert.run()
+            try indexQuote.bind(db.lastInsertedRowID, at: 1)
+            try indexQuote.bind(q.span.text, at: 2)
+            try indexQuote.run()
         }
     }
 }

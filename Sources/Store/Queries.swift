@@ -125,9 +125,10 @@ public struct Queries {
             var alternatives: [String] = []
             if let pattern = Queries.wordPattern(about) {
                 alternatives.append("""
-                    EXISTS (SELECT 1 FROM mentions m JOIN article_entities ae ON ae.id = m.article_entity_id
-                            WHERE m.entity_id IN (SELECT id FROM entities WHERE ' ' || name_key || ' ' LIKE ?)
-                              AND ae.article_id = q.article_id AND m.start >= q.start AND m."end" <= q."end")
+                    EXISTS (SELECT 1 FROM article_entities ae JOIN mentions m ON m.article_entity_id = ae.id
+                            WHERE ae.article_id = q.article_id
+                              AND ae.entity_id IN (SELECT id FROM entities WHERE ' ' || name_key || ' ' LIKE ?)
+                              AND m.start >= q.start AND m."end" <= q."end")
                     """)
                 arguments.append(.text(pattern))
             }
@@ -271,15 +272,6 @@ public struct Queries {
         }
         quoteRows.reset()
         return ExtractedArticle(article: article, entities: entities.map(\.1), quotes: quotes)
-    }
-
-    /// Row counts of the tables, for the load summary and the tests.
-    public func tableCounts() throws(DatabaseError) -> [(table: String, rows: Int)] {
-        var result: [(String, Int)] = []
-        for table in ["articles", "entities", "article_entities", "mentions", "quotes"] {
-            result.append((table, Int(try db.scalar("SELECT COUNT(*) FROM \(table)")?.integer ?? 0)))
-        }
-        return result
     }
 }
 

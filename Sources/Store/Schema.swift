@@ -26,7 +26,7 @@ public enum DatabaseSchema {
         source TEXT NOT NULL DEFAULT '',
         text TEXT NOT NULL,
         extra TEXT NOT NULL DEFAULT '{}',
-        record_sha256 TEXT NOT NULL
+        record_digest TEXT NOT NULL
     );
 
     CREATE TABLE entities (
@@ -55,13 +55,11 @@ public enum DatabaseSchema {
     CREATE TABLE mentions (
         id INTEGER PRIMARY KEY,
         article_entity_id INTEGER NOT NULL REFERENCES article_entities(id) ON DELETE CASCADE,
-        entity_id INTEGER NOT NULL REFERENCES entities(id),
         start INTEGER NOT NULL,
         "end" INTEGER NOT NULL,
         text TEXT NOT NULL
     );
     CREATE INDEX mentions_article_entity_id ON mentions(article_entity_id);
-    CREATE INDEX mentions_entity_id ON mentions(entity_id);
 
     CREATE TABLE quotes (
         id INTEGER PRIMARY KEY,
@@ -89,33 +87,16 @@ public enum DatabaseSchema {
     CREATE INDEX quotes_speaker_id ON quotes(speaker_id) WHERE speaker_id IS NOT NULL;
     CREATE INDEX quotes_via_id ON quotes(via_id) WHERE via_id IS NOT NULL;
 
+    -- Full-text indexes over external content. whosaid-load keeps them in sync itself, row by row, rather
+    -- through triggers: a trigger into FTS5 makes every INSERT a statement transaction, and FTS5 then
+    -- flushes a tiny index segment per row (ten times slower). Another writer that edits articles or
+    -- quotes re-syncs with: INSERT INTO quotes_fts (quotes_fts) VALUES ('rebuild').
     CREATE VIRTUAL TABLE articles_fts USING fts5(
         title, text, content="articles", content_rowid="id", tokenize="porter unicode61 remove_diacritics 2"
     );
-    CREATE TRIGGER articles_ai AFTER INSERT ON articles BEGIN
-        INSERT INTO articles_fts (rowid, title, text) VALUES (new.id, new.title, new.text);
-    END;
-    CREATE TRIGGER articles_ad AFTER DELETE ON articles BEGIN
-        INSERT INTO articles_fts (articles_fts, rowid, title, text) VALUES ('delete', old.id, old.title, old.text);
-    END;
-    CREATE TRIGGER articles_au AFTER UPDATE OF title, text ON articles BEGIN
-        INSERT INTO articles_fts (articles_fts, rowid, title, text) VALUES ('delete', old.id, old.title, old.text);
-        INSERT INTO articles_fts (rowid, title, text) VALUES (new.id, new.title, new.text);
-    END;
-
     CREATE VIRTUAL TABLE quotes_fts USING fts5(
         text, content="quotes", content_rowid="id", tokenize="porter unicode61 remove_diacritics 2"
     );
-    CREATE TRIGGER quotes_ai AFTER INSERT ON quotes BEGIN
-        INSERT INTO quotes_fts (rowid, text) VALUES (new.id, new.text);
-    END;
-    CREATE TRIGGER quotes_ad AFTER DELETE ON quotes BEGIN
-        INSERT INTO quotes_fts (quotes_fts, rowid, text) VALUES ('delete', old.id, old.text);
-    END;
-    CREATE TRIGGER quotes_au AFTER UPDATE OF text ON quotes BEGIN
-        INSERT INTO quotes_fts (quotes_fts, rowid, text) VALUES ('delete', old.id, old.text);
-        INSERT INTO quotes_fts (rowid, text) VALUES (new.id, new.text);
-    END;
 
     CREATE VIEW who_said AS
     SELECT q.id AS quote_id, COALESCE(s.name, q.speaker) AS speaker, q.speaker_id, q.text AS quote, q.type, q.cue,

@@ -14,7 +14,7 @@ struct DatabaseOptions: ParsableArguments {
     @Option(help: ArgumentHelp("The database to read.", valueName: "path"))
     var db = "out/whosaid.db"
 
-    @Flag(help: "Write one JSON object per line (NDJSON) instead of text for people.")
+    @Flag(help: "Write one JSON object per line (NDJSON), for programs, instead of text.")
     var json = false
 
     func open() throws -> Queries {

