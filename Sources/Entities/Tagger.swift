@@ -17,48 +17,46 @@ public enum TagSet {
     }
 }
 
-/// Weights of an averaged perceptron, one row of `TagSet.count` floats per feature, found through an
-/// open-addressing table keyed by the feature hash.
+/// Weights of an averaged perceptron in an open-addressing table keyed by the feature hash. Each slot is
+/// 16 floats (one 64-byte cache line): the 64-bit hash as two 32-bit patterns, then one weight per tag, so
+/// a lookup touches one line.
 public struct PerceptronWeights: Sendable {
-    var keys: [UInt64]
-    var rows: [Int32]
-    var weights: [Float]
+    static let stride = 16
+    var table: [Float]
     var mask: Int
-
-    public var featureCount: Int { weights.count / TagSet.count }
+    public private(set) var featureCount: Int
 
     init(features: [(UInt64, [Float])]) {
         var capacity = 16
-        while capacity < features.count * 2 { capacity <<= 1 }
-        keys = Array(repeating: 0, count: capacity)
-        rows = Array(repeating: -1, count: capacity)
-        weights = []
-        weights.reserveCapacity(features.count * TagSet.count)
+        while capacity * 2 < features.count * 3 { capacity <<= 1 }
+        table = [Float](repeating: 0, count: capacity * PerceptronWeights.stride)
         mask = capacity - 1
-        for (k, (hash, row)) in features.enumerated() {
-            var slot = Int(truncatingIfNeeded: hash) & mask
-            while rows[slot] >= 0 { slot = (slot + 1) & mask }
-            keys[slot] = hash
-            rows[slot] = Int32(k)
-            weights.append(contentsOf: row)
+        featureCount = features.count
+        for (hash, row) in features {
+            let key = PerceptronWeights.key(hash)
+            var slot = Int(truncatingIfNeeded: key) & mask
+            while table[slot * PerceptronWeights.stride].bitPattern != 0 || table[slot * PerceptronWeights.stride + 1].bitPattern != 0 {
+                slot = (slot + 1) & mask
+            }
+            let base = slot * PerceptronWeights.stride
+            table[base] = Float(bitPattern: UInt32(truncatingIfNeeded: key))
+            table[base + 1] = Float(bitPattern: UInt32(truncatingIfNeeded: key >> 32))
+            for t in 0..<TagSet.count { table[base + 2 + t] = row[t] }
         }
     }
 
-    /// Adds the row of `hash`, if the model has it, to `scores`.
-    @inline(__always) func accumulate(_ hash: UInt64, into scores: UnsafeMutablePointer<Float>) {
-        var slot = Int(truncatingIfNeeded: hash) & mask
-        while true {
-            let r = rows[slot]
-            if r < 0 { return }
-            if keys[slot] == hash {
-                let base = Int(r) * TagSet.count
-                weights.withUnsafeBufferPointer { w in
-                    for t in 0..<TagSet.count { scores[t] += w[base + t] }
-                }
-                return
-            }
-            slot = (slot + 1) & mask
+    /// The table's key for a feature hash: never 0, which marks an empty slot.
+    @inline(__always) static func key(_ hash: UInt64) -> UInt64 { hash == 0 ? 1 : hash }
+
+    /// Every feature and its weights, ascending by hash.
+    func features() -> [(UInt64, [Float])] {
+        var out: [(UInt64, [Float])] = []
+        for slot in 0...mask {
+            let base = slot * PerceptronWeights.stride
+            let key = UInt64(table[base].bitPattern) | UInt64(table[base + 1].bitPattern) << 32
+            if key != 0 { out.append((key, Array(table[(base + 2)..<(base + 2 + TagSet.count)]))) }
         }
+        return out.sorted { $0.0 < $1.0 }
     }
 
     // MARK: File format
@@ -250,16 +248,36 @@ struct FeatureExtractor {
     func tag(_ infos: [TokenInfo], weights: PerceptronWeights, headline: Bool) -> [Int] {
         var tags = [Int](repeating: 0, count: infos.count)
         var scores = [Float](repeating: 0, count: TagSet.count)
-        scores.withUnsafeMutableBufferPointer { buffer in
-            let sp = buffer.baseAddress!
-            for k in 0..<infos.count {
-                for t in 0..<TagSet.count { sp[t] = 0 }
-                let prev = k >= 1 ? tags[k - 1] : 0, prev2 = k >= 2 ? tags[k - 2] : 0
-                features(infos, k, prev: prev, prev2: prev2, headline: headline) { weights.accumulate($0, into: sp) }
-                var best = 0
-                for t in 1..<TagSet.count where sp[t] > sp[best] { best = t }
-                if TagSet.isInside(best), TagSet.typeIndex(prev) != TagSet.typeIndex(best) { best -= 1 }
-                tags[k] = best
+        let mask = weights.mask
+        let L = TagSet.count
+        let stride = PerceptronWeights.stride
+        weights.table.withUnsafeBufferPointer { table in
+            let w = table.baseAddress!
+            scores.withUnsafeMutableBufferPointer { buffer in
+                let sp = buffer.baseAddress!
+                for k in 0..<infos.count {
+                    for t in 0..<L { sp[t] = 0 }
+                    let prev = k >= 1 ? tags[k - 1] : 0, prev2 = k >= 2 ? tags[k - 2] : 0
+                    features(infos, k, prev: prev, prev2: prev2, headline: headline) { hash in
+                        let key = PerceptronWeights.key(hash)
+                        let lo = UInt32(truncatingIfNeeded: key), hi = UInt32(truncatingIfNeeded: key >> 32)
+                        var slot = Int(truncatingIfNeeded: key) & mask
+                        while true {
+                            let base = w + slot * stride
+                            let a = base[0].bitPattern, b = base[1].bitPattern
+                            if a == lo && b == hi {
+                                for t in 0..<L { sp[t] += base[2 + t] }
+                                return
+                            }
+                            if a == 0 && b == 0 { return }
+                            slot = (slot + 1) & mask
+                        }
+                    }
+                    var best = 0
+                    for t in 1..<L where sp[t] > sp[best] { best = t }
+                    if TagSet.isInside(best), TagSet.typeIndex(prev) != TagSet.typeIndex(best) { best -= 1 }
+                    tags[k] = best
+                }
             }
         }
         return tags

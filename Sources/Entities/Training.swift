@@ -241,11 +241,6 @@ public struct Trainer {
 
     /// The model file's bytes for these weights.
     public static func serialize(_ weights: PerceptronWeights) -> [UInt8] {
-        var features: [(UInt64, [Float])] = []
-        for (slot, r) in weights.rows.enumerated() where r >= 0 {
-            let base = Int(r) * TagSet.count
-            features.append((weights.keys[slot], Array(weights.weights[base..<(base + TagSet.count)])))
-        }
-        return PerceptronWeights.serialize(features)
+        PerceptronWeights.serialize(weights.features())
     }
 }

@@ -87,8 +87,22 @@ public struct Tokenizer: Sendable {
         let s = text.scalars
         let n = s.count
         var i = 0
+        // Token texts are cut from the UTF-8 bytes (a copy, not a scalar-by-scalar rebuild): a cursor turns
+        // the increasing scalar offsets into byte offsets.
+        let utf8 = Array(text.string.utf8)
+        var cursorScalar = 0, cursorByte = 0
+        func byteOffset(_ scalar: Int) -> Int {
+            while cursorScalar < scalar {
+                let v = s[cursorScalar].value
+                cursorByte += v < 0x80 ? 1 : v < 0x800 ? 2 : v < 0x10000 ? 3 : 4
+                cursorScalar += 1
+            }
+            return cursorByte
+        }
         func emit(_ start: Int, _ end: Int) {
-            tokens.append(Token(start: start, end: end, text: text.slice(start, end)))
+            let a = byteOffset(start), b = byteOffset(end)
+            let piece = utf8.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[a..<b]), as: UTF8.self) }
+            tokens.append(Token(start: start, end: end, text: piece))
         }
         while i < n {
             let c = s[i]
