@@ -60,6 +60,9 @@ public final class URLFetcher: @unchecked Sendable {
     private var total = 0
     private let done = DispatchSemaphore(value: 0)
     private var client: HTTPClient?
+    /// When each request was started (monotonic seconds) and to which host: what the politeness rules
+    /// are checked against in tests.
+    private(set) var requestStarts: [(host: String, time: Double)] = []
 
     public init(policy: FetchPolicy, cache: RawCache, progress: (@Sendable (String) -> Void)? = nil) {
         self.policy = policy
@@ -132,6 +135,7 @@ public final class URLFetcher: @unchecked Sendable {
                 host.nextStart = now + policy.perHostDelay
                 job.requests += 1
                 counts.requests += 1
+                requestStarts.append((key, now))
                 toStart.append(job)
             }
             if host.pending > 0 { stillWaiting.append(key) } else { host.queue = []; host.head = 0 }
