@@ -234,3 +234,65 @@ import Testing
         #expect(extracted.lines.count == 1)
     }
 }
+
+/// The three executables chained as `make all` chains them, checked on what a reader would look for.
+@Suite(.serialized) struct WholePipelineTests {
+    @Test func htmlPageBecomesACleanArticleWithItsMetadata() throws {
+        let page = Binaries.fixtures.appendingPathComponent("corpus/nested/council-vote.html").path
+        let result = try run("whosaid-fetch", ["--quiet", page])
+        #expect(result.status == 0)
+        let record = try jsonObject(try #require(result.lines.first))
+        #expect(record["title"] as? String == "City council approves new bike lanes")
+        #expect(record["authors"] as? [String] == ["Maria Lopez"])
+        #expect((record["published"] as? String)?.hasPrefix("2024-03-12") == true)
+        #expect(record["site"] as? String == "The Riverside Ledger")
+        #expect(record["url"] as? String == "https://ledger.example.com/2024/03/12/council-bike-lanes")
+        #expect(record["language"] as? String == "en")
+        let text = try #require(record["text"] as? String)
+        #expect(text.hasPrefix("The Riverside city council voted 7-2"))
+        #expect(text.components(separatedBy: "\n\n").count == 4)
+        for boilerplate in ["Related stories", "Parking fees", "All rights reserved", "Home", "By Maria Lopez"] {
+            #expect(!text.contains(boilerplate), "body keeps \(boilerplate)")
+        }
+    }
+
+    @Test func seedQuotesComeOutWithTheirSpeakersAndReachTheDatabase() throws {
+        let seed = Binaries.fixtures.appendingPathComponent("seed/blinken-armenia-azerbaijan.txt").path
+        let council = Binaries.fixtures.appendingPathComponent("corpus/nested/council-vote.html").path
+        let fetched = try run("whosaid-fetch", ["--quiet", seed, council])
+        let extracted = try run("whosaid-extract", ["--quiet"], stdin: fetched.stdout)
+        #expect(extracted.status == 0)
+        var quotes: [(speaker: String?, text: String, via: String?)] = []
+        for line in extracted.lines {
+            let record = try jsonObject(line)
+            let text = try #require(record["text"] as? String)
+            for quote in try #require(record["quotes"] as? [[String: Any]]) {
+                let start = try #require(quote["start"] as? Int), end = try #require(quote["end"] as? Int)
+                // Offsets count code points: the span's text is exactly that slice of the article.
+                let scalars = Array(text.unicodeScalars)
+                var slice = String.UnicodeScalarView()
+                slice.append(contentsOf: scalars[start..<end])
+                #expect(String(slice) == quote["text"] as? String)
+                quotes.append((quote["speaker"] as? String, quote["text"] as? String ?? "", quote["via"] as? String))
+            }
+        }
+        func speaker(of words: String) -> (String?, String?)? {
+            quotes.first { $0.text.contains(words) }.map { ($0.speaker, $0.via) }
+        }
+        #expect(speaker(of: "There is a path to a durable peace")?.0 == "Antony Blinken")
+        #expect(speaker(of: "There is a path to a durable peace")?.1 == "Aljazeera")
+        #expect(speaker(of: "We are always open for meetings")?.0 == "Jeyhun Bayramov")
+        #expect(speaker(of: "This is the safest choice")?.0 == "Daniel Okafor")
+        #expect(speaker(of: "We owe people a clear budget")?.0 == "Priya Shah")
+
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let db = folder.appendingPathComponent("w.db").path
+        #expect(try run("whosaid-load", ["--quiet", "--db", db], stdin: extracted.stdout).status == 0)
+        let asked = try run("whosaid", ["quotes", "--db", db, "--speaker", "Blinken", "--json"])
+        #expect(asked.status == 0)
+        let rows = try asked.lines.map(jsonObject)
+        #expect(rows.count >= 2)
+        #expect(rows.contains { ($0["via"] as? String) == "Reuters" })
+    }
+}
