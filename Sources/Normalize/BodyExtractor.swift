@@ -120,6 +120,13 @@ enum BodyExtractor {
         String(s.lowercased().unicodeScalars.filter { $0.properties.isAlphabetic || $0.properties.numericType != nil }.map(Character.init))
     }
 
+    /// Whole lines that are furniture (built once, not per call).
+    static let furnitureLines: Set<String> = ["advertisement", "advertisement:", "ad", "continue reading", "continue reading below",
+                                                   "read more", "read more:", "share", "share this article", "share this", "related",
+                                                   "related:", "story continues below advertisement", "story continues below",
+                                                   "supported by", "sponsored", "skip advertisement", "listen to this article",
+                                                   "click here", "subscribe", "sign up", "loading...", "loading"]
+
     /// Lines that are page furniture wherever they appear: ad labels, photo credits, share prompts.
     static func isFurniturePhrase(_ text: String) -> Bool {
         let length = text.utf8.count
@@ -141,12 +148,7 @@ enum BodyExtractor {
         if lower.hasPrefix("image "), lower.split(separator: " ").count == 4, has(bytes, " of ") { return true }
         guard length < 90 else { return false }
         if lower == "this slideshow requires javascript." { return true }
-        let exact: Set<String> = ["advertisement", "advertisement:", "ad", "continue reading", "continue reading below",
-                                  "read more", "read more:", "share", "share this article", "share this", "related",
-                                  "related:", "story continues below advertisement", "story continues below",
-                                  "supported by", "sponsored", "skip advertisement", "listen to this article",
-                                  "click here", "subscribe", "sign up", "loading...", "loading"]
-        if exact.contains(lower) { return true }
+        if furnitureLines.contains(lower) { return true }
         for prefix in ["image copyright", "image caption", "picture source", "photo:", "photo by", "photograph:",
                        "(photo", "image:", "image source", "copyright ©", "© ", "media playback is", "read more:",
                        "related:", "also read:", "see also:", "recommended:", "click here to", "sign up for",

@@ -526,7 +526,32 @@ private struct Walker {
     func textContent(_ node: xmlNodePtr) -> String? {
         guard let raw = xmlNodeGetContent(node) else { return nil }
         defer { whosaid_xmlFree(raw) }
-        return TextCleaner.collapseWhitespace(String(cString: raw))
+        return collapsedWhitespace(raw)
+    }
+
+    /// `TextCleaner.collapseWhitespace` on the parser's UTF-8 bytes directly: the same Unicode white
+    /// space (ASCII, U+0085, U+00A0, U+1680, U+2000–200A, U+2028/2029, U+202F, U+205F, U+3000), without
+    /// a String and a property lookup per scalar.
+    func collapsedWhitespace(_ raw: UnsafePointer<xmlChar>) -> String {
+        var out: [UInt8] = []
+        var pending = false
+        var p = raw
+        while true {
+            let c = p.pointee
+            if c == 0 { break }
+            var space = 0
+            if c == 0x20 || (c >= 0x09 && c <= 0x0D) { space = 1 }
+            else if c == 0xC2, p[1] == 0x85 || p[1] == 0xA0 { space = 2 }
+            else if c == 0xE1, p[1] == 0x9A, p[2] == 0x80 { space = 3 }
+            else if c == 0xE2, p[1] == 0x80, (p[2] >= 0x80 && p[2] <= 0x8A) || p[2] == 0xA8 || p[2] == 0xA9 || p[2] == 0xAF { space = 3 }
+            else if c == 0xE2, p[1] == 0x81, p[2] == 0x9F { space = 3 }
+            else if c == 0xE3, p[1] == 0x80, p[2] == 0x80 { space = 3 }
+            if space > 0 { pending = !out.isEmpty; p += space; continue }
+            if pending { out.append(0x20); pending = false }
+            out.append(c)
+            p += 1
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     func appendLowered(_ value: UnsafePointer<xmlChar>, to out: inout [UInt8]) {
