@@ -69,7 +69,9 @@ enum BodyExtractor {
         }
 
         var paragraphs: [String] = []
-        var seen = Set<String>()
+        // Paragraphs already kept, by an FNV-1a hash of their bytes (cleaned text is NFC, so equal bytes
+        // is equal text, and hashing bytes is cheaper than hashing a String).
+        var seen: [UInt64: [String]] = [:]
         let titleKey = title.map(normalizedKey)
         for b in chosen {
             let text = TextCleaner.clean(page.text(b))
@@ -77,7 +79,10 @@ enum BodyExtractor {
             if b.kind == .heading, let titleKey, normalizedKey(text) == titleKey { continue }
             if isFurniturePhrase(text) { continue }
             if text.count > 30 {
-                guard seen.insert(text).inserted else { continue }
+                var key: UInt64 = 0xCBF2_9CE4_8422_2325
+                for b in text.utf8 { key = (key ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
+                if seen[key]?.contains(text) == true { continue }
+                seen[key, default: []].append(text)
             }
             paragraphs.append(text)
         }

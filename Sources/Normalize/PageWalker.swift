@@ -234,7 +234,9 @@ private struct Walker {
     var blockLinkBytes = 0
     var linkDepth = 0
     var kindStack: [TextBlock.Kind] = []
-    var verdictCache: [[UInt8]: Verdict] = [:]
+    /// Verdicts of class and id words, by an FNV-1a hash of the words (hashing a byte array through
+    /// Hasher costs a call per byte); the words are kept to tell a collision from a hit.
+    var verdictCache: [UInt64: (words: [UInt8], isContentTag: Bool, verdict: Verdict)] = [:]
     var inTitle = false
     var titleBytes: [UInt8] = []
     var h1Depth = 0
@@ -246,6 +248,17 @@ private struct Walker {
     var inHead = false
     var sawRoot = false
     var captures: [Capture] = []
+    /// Tag names by the parser's pointer to them: the parser interns names, so each distinct name is
+    /// made a String and looked up in the tag table once per page.
+    var tagsByPointer: [UnsafeRawPointer: (name: String, info: TagInfo)] = [:]
+
+    mutating func tagNamed(_ raw: UnsafePointer<xmlChar>) -> (String, TagInfo) {
+        if let known = tagsByPointer[UnsafeRawPointer(raw)] { return known }
+        let name = String(cString: raw)
+        let entry = (name, tagTable[name] ?? TagInfo())
+        tagsByPointer[UnsafeRawPointer(raw)] = entry
+        return entry
+    }
 
     struct Frame {
         var isBlock: Bool
@@ -258,7 +271,7 @@ private struct Walker {
 
     mutating func startElement(_ rawName: UnsafePointer<xmlChar>, _ attributes: SAXAttributes) {
         level += 1
-        let tag = String(cString: rawName)
+        let (tag, info) = tagNamed(rawName)
         if !sawRoot {
             sawRoot = true
             model.htmlLang = attribute(attributes, "lang")
@@ -274,7 +287,7 @@ private struct Walker {
             skipDepth = 1
             return
         }
-        if !enter(tag, attributes) { skipDepth = 1 }
+        if !enter(tag, info, attributes) { skipDepth = 1 }
     }
 
     mutating func endElement() {
@@ -322,7 +335,7 @@ private struct Walker {
 
     /// Handles an element on the way down; returns true when the walk should descend into its children
     /// (a frame was then pushed that `leave` pops).
-    mutating func enter(_ tag: String, _ node: SAXAttributes) -> Bool {
+    mutating func enter(_ tag: String, _ info: TagInfo, _ node: SAXAttributes) -> Bool {
         if tag == "meta" { readMeta(node); return false }
         if tag == "link" { readLink(node); return false }
         if tag == "script" {
@@ -331,7 +344,6 @@ private struct Walker {
         }
         if tag == "title" { if model.titleTag == nil { capture(.title) }; return false }
         if tag == "time" { readTime(node) }
-        let info = tagTable[tag] ?? TagInfo()
         if info.skipped { if info.block { flush() }; return false }
 
         var furniture = false
@@ -473,13 +485,14 @@ private struct Walker {
         }
         if words.isEmpty { return verdict }
         let isContentTag = tag == "article" || tag == "main"
-        let key = isContentTag ? words + [0x01] : words
+        var key: UInt64 = isContentTag ? 0xCBF2_9CE4_8422_2324 : 0xCBF2_9CE4_8422_2325
+        for b in words { key = (key ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
         let fromWords: Verdict
-        if let cached = verdictCache[key] {
-            fromWords = cached
+        if let cached = verdictCache[key], cached.isContentTag == isContentTag, cached.words == words {
+            fromWords = cached.verdict
         } else {
             fromWords = judgeWords(words, isContentTag: isContentTag)
-            verdictCache[key] = fromWords
+            verdictCache[key] = (words, isContentTag, fromWords)
         }
         verdict.skip = verdict.skip || fromWords.skip
         verdict.furniture = fromWords.furniture
