@@ -103,30 +103,50 @@ public struct JSONParseError: Error, Equatable, CustomStringConvertible {
 
 extension JSONValue {
     /// Parses one JSON value from UTF-8 bytes; the whole input must be that one value (plus white space).
+    /// Contiguous inputs (the line reader's `ArraySlice`, arrays, strings) are read in place, never copied.
     public static func parse<Bytes: Collection>(_ bytes: Bytes) throws(JSONParseError) -> JSONValue
     where Bytes.Element == UInt8 {
-        let array = Array(bytes)
-        var parser = JSONParser(bytes: array)
-        let value = try parser.parseValue(depth: 0)
-        parser.skipWhitespace()
-        if parser.position != array.count { throw parser.error("unexpected data after the value") }
-        return value
+        let result = bytes.withContiguousStorageIfAvailable { parse(buffer: $0) }
+            ?? Array(bytes).withUnsafeBufferPointer { parse(buffer: $0) }
+        return try result.get()
     }
 
-    public static func parse(_ text: String) throws(JSONParseError) -> JSONValue { try parse(Array(text.utf8)) }
+    public static func parse(_ text: String) throws(JSONParseError) -> JSONValue {
+        var text = text
+        return try text.withUTF8 { parse(buffer: $0) }.get()
+    }
+
+    private static func parse(buffer: UnsafeBufferPointer<UInt8>) -> Result<JSONValue, JSONParseError> {
+        var parser = JSONParser(bytes: buffer)
+        do throws(JSONParseError) {
+            let value = try parser.parseValue(depth: 0)
+            parser.skipWhitespace()
+            if parser.position != buffer.count { throw parser.error("unexpected data after the value") }
+            return .success(value)
+        } catch {
+            return .failure(error)
+        }
+    }
 }
 
+/// A recursive-descent reader over borrowed bytes; it lives only inside `JSONValue.parse`, which keeps
+/// the bytes alive for it.
 struct JSONParser {
-    let bytes: [UInt8]
+    let bytes: UnsafeBufferPointer<UInt8>
+    let count: Int
     var position = 0
     static let maximumDepth = 512
 
-    init(bytes: [UInt8]) { self.bytes = bytes }
+    init(bytes: UnsafeBufferPointer<UInt8>) {
+        self.bytes = bytes
+        count = bytes.count
+    }
 
     func error(_ reason: String) -> JSONParseError { JSONParseError(offset: position, reason: reason) }
 
+    @inline(__always)
     mutating func skipWhitespace() {
-        while position < bytes.count {
+        while position < count {
             switch bytes[position] {
             case 0x20, 0x0A, 0x0D, 0x09: position += 1
             default: return
@@ -137,7 +157,7 @@ struct JSONParser {
     mutating func parseValue(depth: Int) throws(JSONParseError) -> JSONValue {
         if depth > JSONParser.maximumDepth { throw error("nested deeper than \(JSONParser.maximumDepth)") }
         skipWhitespace()
-        guard position < bytes.count else { throw error("unexpected end of input") }
+        guard position < count else { throw error("unexpected end of input") }
         switch bytes[position] {
         case UInt8(ascii: "{"): return try parseObject(depth: depth)
         case UInt8(ascii: "["): return try parseArray(depth: depth)
@@ -151,52 +171,49 @@ struct JSONParser {
     }
 
     mutating func expectLiteral(_ literal: StaticString) throws(JSONParseError) {
-        let count = literal.utf8CodeUnitCount
-        guard position + count <= bytes.count else { throw error("unexpected end of input") }
+        let length = literal.utf8CodeUnitCount
+        guard position + length <= count else { throw error("unexpected end of input") }
         let start = literal.utf8Start
-        for i in 0..<count where bytes[position + i] != start[i] { throw error("invalid literal") }
-        position += count
+        for i in 0..<length where bytes[position + i] != start[i] { throw error("invalid literal") }
+        position += length
     }
+
+    @inline(__always)
+    func isDigit(at index: Int) -> Bool { index < count && bytes[index] &- UInt8(ascii: "0") < 10 }
 
     mutating func parseNumber() throws(JSONParseError) -> JSONValue {
         let start = position
         if bytes[position] == UInt8(ascii: "-") { position += 1 }
-        var digits = 0
-        while position < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[position]) {
-            position += 1; digits += 1
-        }
-        if digits == 0 { throw error("invalid number") }
-        if position < bytes.count, bytes[position] == UInt8(ascii: ".") {
+        let integerStart = position
+        while isDigit(at: position) { position += 1 }
+        if position == integerStart { throw error("invalid number") }
+        if position < count, bytes[position] == UInt8(ascii: ".") {
             position += 1
-            var fraction = 0
-            while position < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[position]) {
-                position += 1; fraction += 1
-            }
-            if fraction == 0 { throw error("invalid number") }
+            let fractionStart = position
+            while isDigit(at: position) { position += 1 }
+            if position == fractionStart { throw error("invalid number") }
         }
-        if position < bytes.count, bytes[position] == UInt8(ascii: "e") || bytes[position] == UInt8(ascii: "E") {
+        if position < count, bytes[position] == UInt8(ascii: "e") || bytes[position] == UInt8(ascii: "E") {
             position += 1
-            if position < bytes.count, bytes[position] == UInt8(ascii: "+") || bytes[position] == UInt8(ascii: "-") {
+            if position < count, bytes[position] == UInt8(ascii: "+") || bytes[position] == UInt8(ascii: "-") {
                 position += 1
             }
-            var exponent = 0
-            while position < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[position]) {
-                position += 1; exponent += 1
-            }
-            if exponent == 0 { throw error("invalid number") }
+            let exponentStart = position
+            while isDigit(at: position) { position += 1 }
+            if position == exponentStart { throw error("invalid number") }
         }
-        return .number(String(decoding: bytes[start..<position], as: UTF8.self))
+        return .number(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self))
     }
 
     mutating func parseArray(depth: Int) throws(JSONParseError) -> JSONValue {
         position += 1
         var items: [JSONValue] = []
         skipWhitespace()
-        if position < bytes.count, bytes[position] == UInt8(ascii: "]") { position += 1; return .array(items) }
+        if position < count, bytes[position] == UInt8(ascii: "]") { position += 1; return .array(items) }
         while true {
             items.append(try parseValue(depth: depth + 1))
             skipWhitespace()
-            guard position < bytes.count else { throw error("unterminated array") }
+            guard position < count else { throw error("unterminated array") }
             if bytes[position] == UInt8(ascii: ",") { position += 1; continue }
             if bytes[position] == UInt8(ascii: "]") { position += 1; return .array(items) }
             throw error("expected ',' or ']'")
@@ -205,19 +222,20 @@ struct JSONParser {
 
     mutating func parseObject(depth: Int) throws(JSONParseError) -> JSONValue {
         position += 1
-        var fields: [String: JSONValue] = [:]
+        // Records' objects have a handful to a dozen keys: one allocation instead of growing 1, 2, 4, 8, 16.
+        var fields = [String: JSONValue](minimumCapacity: 12)
         skipWhitespace()
-        if position < bytes.count, bytes[position] == UInt8(ascii: "}") { position += 1; return .object(fields) }
+        if position < count, bytes[position] == UInt8(ascii: "}") { position += 1; return .object([:]) }
         while true {
             skipWhitespace()
-            guard position < bytes.count, bytes[position] == UInt8(ascii: "\"") else { throw error("expected a key") }
+            guard position < count, bytes[position] == UInt8(ascii: "\"") else { throw error("expected a key") }
             let key = try parseString()
             skipWhitespace()
-            guard position < bytes.count, bytes[position] == UInt8(ascii: ":") else { throw error("expected ':'") }
+            guard position < count, bytes[position] == UInt8(ascii: ":") else { throw error("expected ':'") }
             position += 1
             fields[key] = try parseValue(depth: depth + 1)
             skipWhitespace()
-            guard position < bytes.count else { throw error("unterminated object") }
+            guard position < count else { throw error("unterminated object") }
             if bytes[position] == UInt8(ascii: ",") { position += 1; continue }
             if bytes[position] == UInt8(ascii: "}") { position += 1; return .object(fields) }
             throw error("expected ',' or '}'")
@@ -227,29 +245,33 @@ struct JSONParser {
     mutating func parseString() throws(JSONParseError) -> String {
         position += 1
         let start = position
-        // Fast path: no escapes.
-        while position < bytes.count {
+        // Fast path: no escapes; the bytes go straight from the input into the String.
+        var ascii = true
+        while position < count {
             let b = bytes[position]
             if b == UInt8(ascii: "\"") {
-                let slice = bytes[start..<position]
+                let slice = UnsafeBufferPointer(rebasing: bytes[start..<position])
                 position += 1
+                // Pure ASCII is valid UTF-8 as it stands; anything else is checked (and refused if broken).
+                if ascii { return String(decoding: slice, as: UTF8.self) }
                 return try validated(slice)
             }
             if b == UInt8(ascii: "\\") { break }
             if b < 0x20 { throw error("control character in string") }
+            if b >= 0x80 { ascii = false }
             position += 1
         }
-        var out = Array(bytes[start..<position])
-        while position < bytes.count {
+        var out = Array(UnsafeBufferPointer(rebasing: bytes[start..<position]))
+        while position < count {
             let b = bytes[position]
             if b == UInt8(ascii: "\"") {
                 position += 1
-                return try validated(out[...])
+                return try out.withUnsafeBufferPointer { p throws(JSONParseError) in try validated(p) }
             }
             if b < 0x20 { throw error("control character in string") }
             if b != UInt8(ascii: "\\") { out.append(b); position += 1; continue }
             position += 1
-            guard position < bytes.count else { break }
+            guard position < count else { break }
             let e = bytes[position]
             position += 1
             switch e {
@@ -263,7 +285,7 @@ struct JSONParser {
                 var code = try parseHex4()
                 if (0xD800..<0xDC00).contains(code) {
                     // A high surrogate must be followed by an escaped low surrogate.
-                    if position + 1 < bytes.count, bytes[position] == UInt8(ascii: "\\"), bytes[position + 1] == UInt8(ascii: "u") {
+                    if position + 1 < count, bytes[position] == UInt8(ascii: "\\"), bytes[position + 1] == UInt8(ascii: "u") {
                         position += 2
                         let low = try parseHex4()
                         guard (0xDC00..<0xE000).contains(low) else { throw error("unpaired surrogate") }
@@ -275,7 +297,7 @@ struct JSONParser {
                     throw error("unpaired surrogate")
                 }
                 guard let scalar = Unicode.Scalar(code) else { throw error("invalid escape") }
-                out.append(contentsOf: Array(String(Character(scalar)).utf8))
+                out.append(contentsOf: UTF8.encode(scalar)!)
             default: throw error("invalid escape")
             }
         }
@@ -283,7 +305,7 @@ struct JSONParser {
     }
 
     mutating func parseHex4() throws(JSONParseError) -> UInt32 {
-        guard position + 4 <= bytes.count else { throw error("short \\u escape") }
+        guard position + 4 <= count else { throw error("short \\u escape") }
         var value: UInt32 = 0
         for _ in 0..<4 {
             let b = bytes[position]
@@ -300,7 +322,7 @@ struct JSONParser {
         return value
     }
 
-    func validated(_ slice: ArraySlice<UInt8>) throws(JSONParseError) -> String {
+    func validated(_ slice: UnsafeBufferPointer<UInt8>) throws(JSONParseError) -> String {
         guard let s = String(validating: slice, as: UTF8.self) else { throw error("string is not valid UTF-8") }
         return s
     }

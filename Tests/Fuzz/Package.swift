@@ -7,10 +7,13 @@ let package = Package(
     name: "whosaid-fuzz",
     dependencies: [.package(name: "whosaid", path: "../..")],
     targets: [
+        .target(name: "FuzzDriver"),
         .executableTarget(name: "FuzzNormalize", dependencies: [
+            "FuzzDriver",
             .product(name: "WhosaidLibraries", package: "whosaid"),
         ]),
         .executableTarget(name: "FuzzExtract", dependencies: [
+            "FuzzDriver",
             .product(name: "WhosaidLibraries", package: "whosaid"),
         ]),
     ],

@@ -29,6 +29,40 @@ import Testing
         #expect(throws: JSONParseError.self) { try JSONValue.parse([0x22, 0xFF, 0xFE, 0x22]) }
     }
 
+    @Test func readsASliceInPlaceWhateverItsStartIndex() throws {
+        let line = Array("xx{\"k\":[1,\"é\"]}yy".utf8)
+        // The slice starts at index 2 of its base: offsets must count from the slice, not the array.
+        let value = try JSONValue.parse(line[2..<(line.count - 2)])
+        #expect(value.serialized() == #"{"k":[1,"é"]}"#)
+        let error = #expect(throws: JSONParseError.self) { try JSONValue.parse(line[2...]) }
+        #expect(error?.offset == line.count - 4)
+    }
+
+    @Test func readsCollectionsThatAreNotContiguous() throws {
+        let bytes = Array(#"{"a":"b"}"#.utf8)
+        #expect(try JSONValue.parse(bytes.lazy.map { $0 }) == .object(["a": .string("b")]))
+        #expect(try JSONValue.parse(bytes.reversed().reversed()) == .object(["a": .string("b")]))
+    }
+
+    @Test func keepsNumbersAsTheirLiteralTextAndTheLastOfRepeatedKeys() throws {
+        let value = try JSONValue.parse(#"{"n":[-0.50,1E+2,12345678901234567890,0],"d":1,"d":2}"#)
+        #expect(value.serialized() == #"{"d":2,"n":[-0.50,1E+2,12345678901234567890,0]}"#)
+    }
+
+    @Test func decodesEscapesBesideNonASCIIAndChecksUTF8OnBothPaths() throws {
+        #expect(try JSONValue.parse(#""“é” \"x\" \u00e9\n""#).stringValue == "“é” \"x\" é\n")
+        #expect(try JSONValue.parse(#""\u20ac""#).stringValue == "€")
+        // Broken UTF-8 with and without an escape in the same string.
+        #expect(throws: JSONParseError.self) { try JSONValue.parse([0x22, 0x61, 0xC3, 0x22]) }
+        #expect(throws: JSONParseError.self) { try JSONValue.parse([0x22, 0x5C, 0x6E, 0xC3, 0x28, 0x22]) }
+        #expect(throws: JSONParseError.self) { try JSONValue.parse([0x22, 0xED, 0xA0, 0x80, 0x22]) }
+    }
+
+    @Test func writesWhatItReadsByteForByte() throws {
+        let line = #"{"_schema":"whosaid.extracted/1","a":[],"b":{},"c":null,"d":false,"e":"tab\tq\"\\ “x” \u0001","f":-1.5e-7}"#
+        #expect(try JSONValue.parse(line).serialized() == line)
+    }
+
     @Test func refusesExtremeNesting() {
         let deep = String(repeating: "[", count: 10_000) + String(repeating: "]", count: 10_000)
         #expect(throws: JSONParseError.self) { try JSONValue.parse(deep) }

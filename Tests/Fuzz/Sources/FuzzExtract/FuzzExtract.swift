@@ -1,6 +1,7 @@
 import Entities
 import Language
 import Quotes
+import FuzzDriver
 import WhosaidCore
 #if canImport(Glibc)
 import Glibc
@@ -29,18 +30,7 @@ func fuzzExtract(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
     return 0
 }
 
-// SwiftPM links an executable target with `main` pointing at `<target>_main`; with -parse-as-library there
-// is no generated one, so this function is that entry point and hands control to libFuzzer's driver.
-@_silgen_name("LLVMFuzzerRunDriver")
-func runFuzzerDriver(
-    _ argc: UnsafeMutablePointer<Int32>,
-    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
-    _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> Int32
-) -> Int32
-
 @_cdecl("FuzzExtract_main")
 func fuzzMain(_ argc: Int32, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> Int32 {
-    var count = argc
-    var vector = argv
-    return runFuzzerDriver(&count, &vector) { data, size in fuzzExtract(data, size) }
+    runFuzzer(argc, argv) { data, size in fuzzExtract(data, size) }
 }
