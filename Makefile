@@ -146,10 +146,12 @@ BENCH_TARGETS += bench-normalize
 EXTRACTION_BENCH := ../shared/bench/article-extraction
 .PHONY: eval-normalize bench-normalize
 
-# Body P/R/F1 on the 181 benchmark pages beside the peers, and metadata checks.
+# Body P/R/F1 on the 181 benchmark pages beside the peers, metadata checks, and title/authors/published
+# accuracy against the hand-checked data/eval/metadata.json.
 eval-normalize: $(FETCH) | $(OUT)
 	@test -d $(EXTRACTION_BENCH) || { echo "eval-normalize: $(EXTRACTION_BENCH) is missing" >&2; exit 1; }
-	python3 scripts/eval_extraction.py --fetch $(FETCH) --bench $(EXTRACTION_BENCH) --records $(OUT)/eval-normalize.ndjson
+	python3 scripts/eval_extraction.py --fetch $(FETCH) --bench $(EXTRACTION_BENCH) --records $(OUT)/eval-normalize.ndjson \
+	  --gold-metadata data/eval/metadata.json
 
 # Pages/s and peak RSS of whosaid-fetch on the benchmark pages, and on 10x as many.
 bench-normalize: $(FETCH)

@@ -16,7 +16,13 @@ Metadata checks, each against evidence independent of the field's own source:
   title      the record's title equals the page's first <h1> text (read here with Python's parser),
              ignoring case, punctuation and spaces, where the page has an <h1>.
 
-Usage: eval_extraction.py --fetch BIN --bench DIR [--records OUT.ndjson] [--dump PRED.json]
+Metadata accuracy against the hand-checked gold file data/eval/metadata.json (title, authors, published
+of pages of the benchmark, decided by reading each page):
+  title      equal after case and whitespace folding (and, looser, ignoring punctuation as well);
+  authors    the same set of names after case and whitespace folding (no byline = the empty set);
+  published  the same calendar date (the record's first ten characters).
+
+Usage: eval_extraction.py --fetch BIN --bench DIR [--records OUT.ndjson] [--gold-metadata FILE] [--dump PRED.json]
 """
 from __future__ import annotations
 
@@ -94,12 +100,40 @@ def url_key(u: str | None) -> str:
     return u.split("#")[0].rstrip("/")
 
 
+def fold(s: str | None) -> str:
+    return " ".join((s or "").casefold().split())
+
+
+def score_gold_metadata(path: Path, records: dict) -> None:
+    if not path.exists():
+        print(f"Metadata against {path}: the file is missing, not scored")
+        return
+    gold = json.loads(path.read_text(encoding="utf8"))["pages"]
+    title_ok = title_loose_ok = authors_ok = date_ok = 0
+    misses: list[str] = []
+    for item, want in sorted(gold.items()):
+        rec = records.get(item) or {}
+        title_ok += fold(rec.get("title")) == fold(want.get("title"))
+        title_loose_ok += squash(rec.get("title")) == squash(want.get("title"))
+        got_authors = {fold(n) for n in rec.get("authors") or []}
+        authors_ok += got_authors == {fold(n) for n in want.get("authors") or []}
+        date_ok += (rec.get("published") or "")[:10] == (want.get("published") or "")
+    n = len(gold)
+    print(f"Metadata against {path} ({n} hand-checked pages, {sum(1 for k in gold if k not in records)} without a record):")
+    print(f"  title, case and spaces folded:       {title_ok}/{n} ({100 * title_ok / n:.0f}%)")
+    print(f"  title, punctuation ignored as well:  {title_loose_ok}/{n} ({100 * title_loose_ok / n:.0f}%)")
+    print(f"  authors, same set of names:          {authors_ok}/{n} ({100 * authors_ok / n:.0f}%)")
+    print(f"  published, same calendar date:       {date_ok}/{n} ({100 * date_ok / n:.0f}%)")
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--fetch", required=True, help="the whosaid-fetch binary")
     ap.add_argument("--bench", required=True, type=Path, help="the article-extraction benchmark folder")
     ap.add_argument("--records", type=Path, default=Path("out/eval-normalize.ndjson"))
     ap.add_argument("--dump", type=Path, help="also write predictions as {id: {articleBody}} JSON")
+    ap.add_argument("--gold-metadata", type=Path, default=Path("data/eval/metadata.json"),
+                    help="hand-checked title/authors/published per page (skipped with a note when missing)")
     ap.add_argument("--worst", type=int, default=0, help="list the N pages with the lowest F1")
     a = ap.parse_args()
 
@@ -174,6 +208,7 @@ def main() -> int:
     print(f"  published = date in the URL path:    {date_ok}/{date_n}")
     print(f"  title = the page's first <h1>:       {title_ok}/{title_n}")
     print("  fields filled: " + ", ".join(f"{k} {filled[k] * 100 // n}%" for k in ("title", "authors", "published", "site", "language", "url")))
+    score_gold_metadata(a.gold_metadata, records)
     if a.dump:
         a.dump.write_text(json.dumps({k: {"articleBody": v.get("text", "")} for k, v in records.items()}, ensure_ascii=False))
     return 0

@@ -7,6 +7,8 @@
 #include <libxml/parser.h>
 #include <libxml/HTMLparser.h>
 #include <libxml/HTMLtree.h>
+// xmlSwitchToEncoding: the SAX walk sets the encoding on its own parser context.
+#include <libxml/parserInternals.h>
 #include <libxml/tree.h>
 #include <libxml/xmlerror.h>
 

@@ -69,7 +69,9 @@ enum BodyExtractor {
         }
 
         var paragraphs: [String] = []
-        var seen = Set<String>()
+        // Paragraphs already kept, by an FNV-1a hash of their bytes (cleaned text is NFC, so equal bytes
+        // is equal text, and hashing bytes is cheaper than hashing a String).
+        var seen: [UInt64: [String]] = [:]
         let titleKey = title.map(normalizedKey)
         for b in chosen {
             let text = TextCleaner.clean(page.text(b))
@@ -77,7 +79,10 @@ enum BodyExtractor {
             if b.kind == .heading, let titleKey, normalizedKey(text) == titleKey { continue }
             if isFurniturePhrase(text) { continue }
             if text.count > 30 {
-                guard seen.insert(text).inserted else { continue }
+                var key: UInt64 = 0xCBF2_9CE4_8422_2325
+                for b in text.utf8 { key = (key ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
+                if seen[key]?.contains(text) == true { continue }
+                seen[key, default: []].append(text)
             }
             paragraphs.append(text)
         }
@@ -120,6 +125,13 @@ enum BodyExtractor {
         String(s.lowercased().unicodeScalars.filter { $0.properties.isAlphabetic || $0.properties.numericType != nil }.map(Character.init))
     }
 
+    /// Whole lines that are furniture (built once, not per call).
+    static let furnitureLines: Set<String> = ["advertisement", "advertisement:", "ad", "continue reading", "continue reading below",
+                                                   "read more", "read more:", "share", "share this article", "share this", "related",
+                                                   "related:", "story continues below advertisement", "story continues below",
+                                                   "supported by", "sponsored", "skip advertisement", "listen to this article",
+                                                   "click here", "subscribe", "sign up", "loading...", "loading"]
+
     /// Lines that are page furniture wherever they appear: ad labels, photo credits, share prompts.
     static func isFurniturePhrase(_ text: String) -> Bool {
         let length = text.utf8.count
@@ -141,12 +153,7 @@ enum BodyExtractor {
         if lower.hasPrefix("image "), lower.split(separator: " ").count == 4, has(bytes, " of ") { return true }
         guard length < 90 else { return false }
         if lower == "this slideshow requires javascript." { return true }
-        let exact: Set<String> = ["advertisement", "advertisement:", "ad", "continue reading", "continue reading below",
-                                  "read more", "read more:", "share", "share this article", "share this", "related",
-                                  "related:", "story continues below advertisement", "story continues below",
-                                  "supported by", "sponsored", "skip advertisement", "listen to this article",
-                                  "click here", "subscribe", "sign up", "loading...", "loading"]
-        if exact.contains(lower) { return true }
+        if furnitureLines.contains(lower) { return true }
         for prefix in ["image copyright", "image caption", "picture source", "photo:", "photo by", "photograph:",
                        "(photo", "image:", "image source", "copyright ©", "© ", "media playback is", "read more:",
                        "related:", "also read:", "see also:", "recommended:", "click here to", "sign up for",

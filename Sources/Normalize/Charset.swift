@@ -139,7 +139,12 @@ public enum Charset {
     static func firstInvalidUTF8(_ b: UnsafeBufferPointer<UInt8>, from start: Int = 0) -> Int? {
         var i = start
         let n = b.count
+        guard i < n, let address = b.baseAddress else { return nil }
+        let base = UnsafeRawPointer(address)
         while i < n {
+            // Pages are mostly ASCII: skip eight bytes at a time while none has its high bit set.
+            while i + 8 <= n, base.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 { i += 8 }
+            guard i < n else { break }
             let c = b[i]
             if c < 0x80 { i += 1; continue }
             let len = sequenceLength(b, i)

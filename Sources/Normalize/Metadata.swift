@@ -167,7 +167,7 @@ enum MetadataReader {
 
     /// JSON-LD and meta values are sometimes entity-encoded twice; undo the common ones.
     static func decodeEntities(_ s: String) -> String {
-        guard s.contains("&") else { return s }
+        guard s.utf8.contains(0x26) else { return s }
         var out = s
         for (entity, char) in [("&amp;", "&"), ("&quot;", "\""), ("&#39;", "'"), ("&#039;", "'"), ("&apos;", "'"),
                                ("&lt;", "<"), ("&gt;", ">"), ("&nbsp;", " "), ("&#8217;", "’"), ("&#8216;", "‘"),
@@ -197,7 +197,7 @@ enum MetadataReader {
             best = String(title.dropFirst(site.count + 2))
         }
         // A section name in front: "Opinion | Title".
-        if let range = best.range(of: " | ") {
+        if let range = best.firstRange(of: " | ") {
             let head = String(best[..<range.lowerBound]).trimmed
             let tail = String(best[range.upperBound...]).trimmed
             if head.wordCount <= 2, tail.wordCount >= 4 { best = tail }
@@ -232,14 +232,14 @@ enum MetadataReader {
     }
 
     static func hostOf(_ url: String) -> String? {
-        guard let r = url.range(of: "://") else { return nil }
+        guard let r = url.firstRange(of: "://") else { return nil }
         let rest = url[r.upperBound...]
         let host = rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" && $0 != ":" }
         return host.isEmpty ? nil : host.lowercased()
     }
 
     static func resolve(_ relative: String, against base: String) -> String? {
-        guard let r = base.range(of: "://") else { return nil }
+        guard let r = base.firstRange(of: "://") else { return nil }
         let afterScheme = base[r.upperBound...]
         let hostEnd = afterScheme.firstIndex(of: "/") ?? afterScheme.endIndex
         let origin = String(base[..<hostEnd])
@@ -255,7 +255,7 @@ enum Bylines {
         // Cut at the first mark of what follows a byline: a date, an update note, a separator.
         for stop in [" | ", " Updated", " UPDATED", " Published", " PUBLISHED", " Posted", " on ", "\u{2022}", " - ", " — ",
                      " – ", "Follow", " Last updated", " Email", "@"] {
-            if let r = s.range(of: stop), r.lowerBound != s.startIndex { s = String(s[..<r.lowerBound]) }
+            if let r = s.firstRange(of: stop), r.lowerBound != s.startIndex { s = String(s[..<r.lowerBound]) }
         }
         var parts: [String] = []
         for piece in s.replacingAll(" and ", with: ",").replacingAll(" & ", with: ",").replacingAll(";", with: ",")
@@ -426,18 +426,38 @@ extension String {
     func rangeOfLast(_ needle: String) -> Range<String.Index>? {
         var found: Range<String.Index>?
         var from = startIndex
-        while let r = self[from...].range(of: needle) { found = r; from = r.upperBound }
+        while let r = firstRange(of: needle, from: from) { found = r; from = r.upperBound }
         return found
     }
 
+    /// The first occurrence of `needle` at or after `from`, compared byte by byte: Foundation's
+    /// `range(of:)` compares by Unicode equivalence and costs far more on the per-page hot path.
+    func firstRange(of needle: String, from: String.Index? = nil) -> Range<String.Index>? {
+        let n = Array(needle.utf8)
+        guard let first = n.first else { return nil }
+        let bytes = utf8
+        var i = from ?? bytes.startIndex
+        while i != bytes.endIndex {
+            if bytes[i] == first {
+                var j = i, k = 0
+                while k < n.count, j != bytes.endIndex, bytes[j] == n[k] { j = bytes.index(after: j); k += 1 }
+                if k == n.count { return i..<j }
+            }
+            i = bytes.index(after: i)
+        }
+        return nil
+    }
+
     func replacingAll(_ needle: String, with replacement: String) -> String {
-        guard range(of: needle) != nil else { return self }
+        guard var r = firstRange(of: needle) else { return self }
         var out = ""
         var from = startIndex
-        while let r = self[from...].range(of: needle) {
+        while true {
             out += self[from..<r.lowerBound]
             out += replacement
             from = r.upperBound
+            guard let next = firstRange(of: needle, from: from) else { break }
+            r = next
         }
         out += self[from...]
         return out

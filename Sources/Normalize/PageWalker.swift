@@ -59,8 +59,9 @@ struct PageModel {
 /// Why libxml2 gave nothing back.
 enum ParseFailure: Error { case noDocument, noRoot }
 
-/// Parses the page with libxml2 and walks it once, collecting text blocks and metadata. Every libxml2
-/// pointer lives and dies inside `walk`: only Swift values leave it.
+/// Parses the page with libxml2's SAX interface, collecting text blocks and metadata from the parser's
+/// events as they come: no tree is built and freed per page (building and freeing it cost more than
+/// the parsing itself). Every libxml2 pointer lives and dies inside `walk`: only Swift values leave it.
 enum PageWalker {
     static let parseOptions = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
         | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue | HTML_PARSE_NOBLANKS.rawValue) | Int32(XML_PARSE_HUGE.rawValue)
@@ -79,17 +80,73 @@ enum PageWalker {
 
     static func walk(_ bytes: UnsafeBufferPointer<UInt8>, encoding: String) throws(ParseFailure) -> PageModel {
         _ = setUp
-        let doc = bytes.baseAddress!.withMemoryRebound(to: CChar.self, capacity: bytes.count) {
-            htmlReadMemory($0, Int32(bytes.count), nil, encoding, parseOptions)
+        guard let base = bytes.baseAddress, bytes.count > 0, let context = base.withMemoryRebound(to: CChar.self, capacity: bytes.count, {
+            htmlCreateMemoryParserCtxt($0, Int32(bytes.count))
+        }) else { throw .noDocument }
+        defer { htmlFreeParserCtxt(context) }
+        // As htmlReadMemory does: options, then the encoding, named on the input so that a <meta charset>
+        // in the page does not switch it half-way.
+        _ = htmlCtxtUseOptions(context, parseOptions)
+        if let handler = xmlFindCharEncodingHandler(encoding) {
+            _ = xmlSwitchToEncoding(context, handler)
+            if let input = context.pointee.input {
+                if let old = input.pointee.encoding { whosaid_xmlFree(UnsafeMutableRawPointer(mutating: old)) }
+                input.pointee.encoding = UnsafePointer(xmlCharStrdup(encoding))
+            }
         }
-        guard let doc else { throw .noDocument }
-        defer { xmlFreeDoc(doc) }
-        guard let root = xmlDocGetRootElement(doc) else { throw .noRoot }
-        var walker = Walker()
-        walker.model.arena.reserveCapacity(bytes.count / 4)
-        walker.run(root)
-        return walker.model
+        guard let sax = context.pointee.sax else { throw .noDocument }
+        // Only the events the walk reads; with no startDocument handler no document is ever built.
+        var handler = htmlSAXHandler()
+        handler.startElement = { context, name, attributes in
+            guard let context, let name else { return }
+            SAXWalker.from(context).walker.startElement(name, attributes)
+        }
+        handler.endElement = { context, _ in
+            guard let context else { return }
+            SAXWalker.from(context).walker.endElement()
+        }
+        handler.characters = { context, text, length in
+            guard let context, let text, length > 0 else { return }
+            SAXWalker.from(context).walker.characters(text, Int(length))
+        }
+        handler.cdataBlock = handler.characters
+        handler.ignorableWhitespace = { _, _, _ in }
+        handler.initialized = sax.pointee.initialized
+        sax.pointee = handler
+        let box = SAXWalker()
+        box.walker.model.arena.reserveCapacity(bytes.count / 4)
+        withExtendedLifetime(box) {
+            context.pointee.userData = Unmanaged.passUnretained(box).toOpaque()
+            _ = htmlParseDocument(context)
+            context.pointee.userData = nil
+        }
+        if let doc = context.pointee.myDoc { xmlFreeDoc(doc); context.pointee.myDoc = nil }
+        guard box.walker.sawRoot else { throw .noRoot }
+        box.walker.finish()
+        return box.walker.model
     }
+}
+
+/// The walk's state, reached from the parser's callbacks through the context's user data.
+private final class SAXWalker {
+    var walker = Walker()
+
+    static func from(_ context: UnsafeMutableRawPointer) -> SAXWalker {
+        Unmanaged<SAXWalker>.fromOpaque(context).takeUnretainedValue()
+    }
+}
+
+/// A start tag's attributes as the SAX parser gives them: name, value, name, value, ..., NULL (a value
+/// is NULL for an attribute written without one).
+typealias SAXAttributes = UnsafeMutablePointer<UnsafePointer<xmlChar>?>?
+
+/// Text being collected from an element's whole subtree (what xmlNodeGetContent gave on a tree).
+private struct Capture {
+    enum Target { case title, byline(slot: Int), jsonLD }
+    var target: Target
+    /// The element nesting level of the element whose text this is.
+    var level: Int
+    var bytes: [UInt8] = []
 }
 
 /// Tags whose whole subtree never holds article text.
@@ -177,11 +234,31 @@ private struct Walker {
     var blockLinkBytes = 0
     var linkDepth = 0
     var kindStack: [TextBlock.Kind] = []
-    var verdictCache: [[UInt8]: Verdict] = [:]
+    /// Verdicts of class and id words, by an FNV-1a hash of the words (hashing a byte array through
+    /// Hasher costs a call per byte); the words are kept to tell a collision from a hit.
+    var verdictCache: [UInt64: (words: [UInt8], isContentTag: Bool, verdict: Verdict)] = [:]
     var inTitle = false
     var titleBytes: [UInt8] = []
     var h1Depth = 0
     var h1Bytes: [UInt8] = []
+    /// Elements open in the document (skipped ones included).
+    var level = 0
+    /// Inside an element the walk does not descend into: how many elements are open inside it, plus one.
+    var skipDepth = 0
+    var inHead = false
+    var sawRoot = false
+    var captures: [Capture] = []
+    /// Tag names by the parser's pointer to them: the parser interns names, so each distinct name is
+    /// made a String and looked up in the tag table once per page.
+    var tagsByPointer: [UnsafeRawPointer: (name: String, info: TagInfo)] = [:]
+
+    mutating func tagNamed(_ raw: UnsafePointer<xmlChar>) -> (String, TagInfo) {
+        if let known = tagsByPointer[UnsafeRawPointer(raw)] { return known }
+        let name = String(cString: raw)
+        let entry = (name, tagTable[name] ?? TagInfo())
+        tagsByPointer[UnsafeRawPointer(raw)] = entry
+        return entry
+    }
 
     struct Frame {
         var isBlock: Bool
@@ -190,65 +267,92 @@ private struct Walker {
         var isH1: Bool
     }
 
-    mutating func run(_ root: xmlNodePtr) {
-        model.htmlLang = attribute(root, "lang")
-        // The head is skipped as text but read for metadata.
-        var child = root.pointee.children
-        while let c = child {
-            if c.pointee.type == XML_ELEMENT_NODE, name(c) == "head" { readHead(c) }
-            child = c.pointee.next
+    // MARK: parser events
+
+    mutating func startElement(_ rawName: UnsafePointer<xmlChar>, _ attributes: SAXAttributes) {
+        level += 1
+        let (tag, info) = tagNamed(rawName)
+        if !sawRoot {
+            sawRoot = true
+            model.htmlLang = attribute(attributes, "lang")
         }
-        guard enter(root) else { return }
-        var next = root.pointee.children
-        if next == nil { leave(); flush(); return }
-        while let node = next {
-            let descended = enter(node)
-            if descended, let first = node.pointee.children { next = first; continue }
-            if descended { leave() }
-            var x = node
-            next = nil
-            while true {
-                if let sibling = x.pointee.next { next = sibling; break }
-                guard let parent = x.pointee.parent else { break }
-                leave()
-                if parent == root { break }
-                x = parent
+        if skipDepth > 0 {
+            // The head is skipped as text but its own children are read for metadata.
+            if inHead && skipDepth == 1 { readHeadChild(tag, attributes) }
+            skipDepth += 1
+            return
+        }
+        if tag == "head" {
+            inHead = true
+            skipDepth = 1
+            return
+        }
+        if !enter(tag, info, attributes) { skipDepth = 1 }
+    }
+
+    mutating func endElement() {
+        finishCaptures()
+        level -= 1
+        if skipDepth > 0 {
+            skipDepth -= 1
+            if skipDepth == 0 { inHead = false }
+            return
+        }
+        leave()
+    }
+
+    mutating func characters(_ text: UnsafePointer<xmlChar>, _ length: Int) {
+        if !captures.isEmpty {
+            let buffer = UnsafeBufferPointer(start: text, count: length)
+            for i in captures.indices { captures[i].bytes.append(contentsOf: buffer) }
+        }
+        if skipDepth == 0 { appendText(text, length) }
+    }
+
+    /// Closes the captures of the element that is ending.
+    mutating func finishCaptures() {
+        while let last = captures.last, last.level >= level {
+            captures.removeLast()
+            switch last.target {
+            case .title: if model.titleTag == nil { model.titleTag = collapsedWhitespace(last.bytes) }
+            case .byline(let slot): model.bylines[slot] = collapsedWhitespace(last.bytes)
+            case .jsonLD: if model.jsonLD.count < 16, !last.bytes.isEmpty { model.jsonLD.append(last.bytes) }
             }
         }
+    }
+
+    mutating func capture(_ target: Capture.Target) {
+        captures.append(Capture(target: target, level: level))
+    }
+
+    /// After the last event: elements left open are closed, and the last block flushed.
+    mutating func finish() {
+        while level > 0 { endElement() }
         flush()
     }
 
     // MARK: entering and leaving
 
-    /// Handles a node on the way down; returns true when the walk should descend into its children
-    /// (for elements, a frame was then pushed that `leave` pops).
-    mutating func enter(_ node: xmlNodePtr) -> Bool {
-        switch node.pointee.type {
-        case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
-            if let content = node.pointee.content { appendText(content) }
-            return false
-        case XML_ELEMENT_NODE:
-            break
-        default:
-            return false
-        }
-        let tag = name(node)
+    /// Handles an element on the way down; returns true when the walk should descend into its children
+    /// (a frame was then pushed that `leave` pops).
+    mutating func enter(_ tag: String, _ info: TagInfo, _ node: SAXAttributes) -> Bool {
         if tag == "meta" { readMeta(node); return false }
         if tag == "link" { readLink(node); return false }
         if tag == "script" {
-            if let type = attribute(node, "type"), type.lowercased().contains("ld+json") { readJSONLD(node) }
+            if let type = attribute(node, "type"), type.lowercased().contains("ld+json") { capture(.jsonLD) }
             return false
         }
-        if tag == "title" { if model.titleTag == nil { model.titleTag = textContent(node) }; return false }
+        if tag == "title" { if model.titleTag == nil { capture(.title) }; return false }
         if tag == "time" { readTime(node) }
-        if tag == "head" { return false }
-        let info = tagTable[tag] ?? TagInfo()
         if info.skipped { if info.block { flush() }; return false }
 
         var furniture = false
         if tag != "html" && tag != "body" {
             let verdict = judgeAttributes(node, tag: tag)
-            if verdict.byline, model.bylines.count < 8, let t = textContent(node) { model.bylines.append(t) }
+            if verdict.byline, model.bylines.count < 8 {
+                model.bylines.append("")
+                capture(.byline(slot: model.bylines.count - 1))
+            }
             if verdict.skip {
                 if info.block { flush() }
                 return false
@@ -306,27 +410,30 @@ private struct Walker {
 
     /// Appends a text node's bytes to the current block, collapsing runs of whitespace (ASCII and the
     /// Unicode spaces news pages use) into one space.
-    mutating func appendText(_ content: UnsafePointer<xmlChar>) {
+    mutating func appendText(_ p: UnsafePointer<xmlChar>, _ length: Int) {
         let before = model.arena.count + (pendingSpace ? 1 : 0)
-        var p = content
-        while true {
-            let c = p.pointee
-            if c == 0 { break }
+        // The parser hands over whole characters, so a sequence's bytes are all within `length`.
+        var i = 0
+        while i < length {
+            let c = p[i]
             if c == 0x20 || c == 0x0A || c == 0x09 || c == 0x0D || c == 0x0C {
-                pendingSpace = true; p += 1; continue
+                pendingSpace = true; i += 1; continue
             }
-            if c == 0xC2 && p[1] == 0xA0 { pendingSpace = true; p += 2; continue }
-            if c == 0xE2 && p[1] == 0x80 && ((p[2] >= 0x80 && p[2] <= 0x8A) || p[2] == 0xAF || p[2] == 0xA8 || p[2] == 0xA9) {
-                pendingSpace = true; p += 3; continue
+            if c >= 0xC2 {
+                if c == 0xC2 && i + 1 < length && p[i + 1] == 0xA0 { pendingSpace = true; i += 2; continue }
+                if c == 0xE2 && i + 2 < length && p[i + 1] == 0x80
+                    && ((p[i + 2] >= 0x80 && p[i + 2] <= 0x8A) || p[i + 2] == 0xAF || p[i + 2] == 0xA8 || p[i + 2] == 0xA9) {
+                    pendingSpace = true; i += 3; continue
+                }
+                if c == 0xE3 && i + 2 < length && p[i + 1] == 0x80 && p[i + 2] == 0x80 { pendingSpace = true; i += 3; continue }
             }
-            if c == 0xE3 && p[1] == 0x80 && p[2] == 0x80 { pendingSpace = true; p += 3; continue }
             if pendingSpace {
                 if model.arena.count > blockStart { model.arena.append(0x20) }
                 pendingSpace = false
             }
             model.arena.append(c)
             if h1Depth > 0 { h1Bytes.append(c) }
-            p += 1
+            i += 1
         }
         if linkDepth > 0 { blockLinkBytes += max(0, model.arena.count - before) }
         if h1Depth > 0 && pendingSpace && !h1Bytes.isEmpty { h1Bytes.append(0x20) }
@@ -351,14 +458,13 @@ private struct Walker {
     struct Verdict { var skip = false; var furniture = false; var byline = false }
 
     /// Decides from class, id, role, style and hidden flags whether an element is page furniture.
-    mutating func judgeAttributes(_ node: xmlNodePtr, tag: String) -> Verdict {
+    mutating func judgeAttributes(_ attributes: SAXAttributes, tag: String) -> Verdict {
         var verdict = Verdict()
         var words: [UInt8] = []
-        var attr = node.pointee.properties
-        while let a = attr {
-            defer { attr = a.pointee.next }
-            guard let n = a.pointee.name else { continue }
-            let value = a.pointee.children?.pointee.content
+        var i = 0
+        while let attributes, let n = attributes[i] {
+            let value = attributes[i + 1]
+            i += 2
             switch (n[0], n[1]) {
             case (0x63, 0x6C) where strcmp(n, "class") == 0, (0x69, 0x64) where n[2] == 0:
                 if let value { appendLowered(value, to: &words); words.append(0x20) }
@@ -379,13 +485,14 @@ private struct Walker {
         }
         if words.isEmpty { return verdict }
         let isContentTag = tag == "article" || tag == "main"
-        let key = isContentTag ? words + [0x01] : words
+        var key: UInt64 = isContentTag ? 0xCBF2_9CE4_8422_2324 : 0xCBF2_9CE4_8422_2325
+        for b in words { key = (key ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
         let fromWords: Verdict
-        if let cached = verdictCache[key] {
-            fromWords = cached
+        if let cached = verdictCache[key], cached.isContentTag == isContentTag, cached.words == words {
+            fromWords = cached.verdict
         } else {
             fromWords = judgeWords(words, isContentTag: isContentTag)
-            verdictCache[key] = fromWords
+            verdictCache[key] = (words, isContentTag, fromWords)
         }
         verdict.skip = verdict.skip || fromWords.skip
         verdict.furniture = fromWords.furniture
@@ -451,24 +558,19 @@ private struct Walker {
 
     // MARK: metadata
 
-    mutating func readHead(_ head: xmlNodePtr) {
-        var child = head.pointee.children
-        while let c = child {
-            if c.pointee.type == XML_ELEMENT_NODE {
-                switch name(c) {
-                case "meta": readMeta(c)
-                case "link": readLink(c)
-                case "title": if model.titleTag == nil { model.titleTag = textContent(c) }
-                case "script":
-                    if let type = attribute(c, "type"), type.lowercased().contains("ld+json") { readJSONLD(c) }
-                default: break
-                }
-            }
-            child = c.pointee.next
+    /// A direct child of the head: metadata only.
+    mutating func readHeadChild(_ tag: String, _ node: SAXAttributes) {
+        switch tag {
+        case "meta": readMeta(node)
+        case "link": readLink(node)
+        case "title": if model.titleTag == nil { capture(.title) }
+        case "script":
+            if let type = attribute(node, "type"), type.lowercased().contains("ld+json") { capture(.jsonLD) }
+        default: break
         }
     }
 
-    mutating func readMeta(_ node: xmlNodePtr) {
+    mutating func readMeta(_ node: SAXAttributes) {
         guard let content = attribute(node, "content") else { return }
         for key in ["property", "name", "itemprop", "http-equiv"] {
             if let k = attribute(node, key) {
@@ -478,24 +580,13 @@ private struct Walker {
         }
     }
 
-    mutating func readLink(_ node: xmlNodePtr) {
+    mutating func readLink(_ node: SAXAttributes) {
         guard model.canonical == nil, let rel = attribute(node, "rel"), rel.lowercased() == "canonical",
               let href = attribute(node, "href") else { return }
         model.canonical = href
     }
 
-    mutating func readJSONLD(_ node: xmlNodePtr) {
-        guard model.jsonLD.count < 16 else { return }
-        var bytes: [UInt8] = []
-        var child = node.pointee.children
-        while let c = child {
-            if let content = c.pointee.content { bytes.append(contentsOf: UnsafeBufferPointer(start: content, count: strlen(content))) }
-            child = c.pointee.next
-        }
-        if !bytes.isEmpty { model.jsonLD.append(bytes) }
-    }
-
-    mutating func readTime(_ node: xmlNodePtr) {
+    mutating func readTime(_ node: SAXAttributes) {
         guard model.times.count < 16, let value = attribute(node, "datetime") ?? attribute(node, "content") else { return }
         let prop = (attribute(node, "itemprop") ?? "").lowercased()
         let cls = (attribute(node, "class") ?? "").lowercased()
@@ -506,27 +597,46 @@ private struct Walker {
 
     // MARK: helpers
 
-    func name(_ node: xmlNodePtr) -> String {
-        guard let n = node.pointee.name else { return "" }
-        return String(cString: n)
-    }
-
-    func attribute(_ node: xmlNodePtr, _ key: String) -> String? {
-        var attr = node.pointee.properties
-        while let a = attr {
-            if let n = a.pointee.name, strcasecmp(n, key) == 0 {
-                guard let v = a.pointee.children?.pointee.content else { return "" }
+    func attribute(_ attributes: SAXAttributes, _ key: String) -> String? {
+        guard let attributes else { return nil }
+        var i = 0
+        while let n = attributes[i] {
+            if strcasecmp(n, key) == 0 {
+                guard let v = attributes[i + 1] else { return "" }
                 return String(cString: v)
             }
-            attr = a.pointee.next
+            i += 2
         }
         return nil
     }
 
-    func textContent(_ node: xmlNodePtr) -> String? {
-        guard let raw = xmlNodeGetContent(node) else { return nil }
-        defer { whosaid_xmlFree(raw) }
-        return TextCleaner.collapseWhitespace(String(cString: raw))
+    /// `TextCleaner.collapseWhitespace` on the parser's UTF-8 bytes directly: the same Unicode white
+    /// space (ASCII, U+0085, U+00A0, U+1680, U+2000–200A, U+2028/2029, U+202F, U+205F, U+3000), without
+    /// a String and a property lookup per scalar.
+    func collapsedWhitespace(_ raw: [UInt8]) -> String {
+        var out: [UInt8] = []
+        var pending = false
+        var bytes = raw
+        bytes.append(0)
+        return bytes.withUnsafeBufferPointer { buffer in
+        var p = buffer.baseAddress!
+        while true {
+            let c = p.pointee
+            if c == 0 { break }
+            var space = 0
+            if c == 0x20 || (c >= 0x09 && c <= 0x0D) { space = 1 }
+            else if c == 0xC2, p[1] == 0x85 || p[1] == 0xA0 { space = 2 }
+            else if c == 0xE1, p[1] == 0x9A, p[2] == 0x80 { space = 3 }
+            else if c == 0xE2, p[1] == 0x80, (p[2] >= 0x80 && p[2] <= 0x8A) || p[2] == 0xA8 || p[2] == 0xA9 || p[2] == 0xAF { space = 3 }
+            else if c == 0xE2, p[1] == 0x81, p[2] == 0x9F { space = 3 }
+            else if c == 0xE3, p[1] == 0x80, p[2] == 0x80 { space = 3 }
+            if space > 0 { pending = !out.isEmpty; p += space; continue }
+            if pending { out.append(0x20); pending = false }
+            out.append(c)
+            p += 1
+        }
+        return String(decoding: out, as: UTF8.self)
+        }
     }
 
     func appendLowered(_ value: UnsafePointer<xmlChar>, to out: inout [UInt8]) {
