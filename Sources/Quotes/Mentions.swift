@@ -131,23 +131,26 @@ extension QuoteText {
             return nounPhrase(endingAt: p - 1, sentenceStart: sentenceStart)
         }
         if words[k].text == "," {
-            // An appositive: "Thomas Zurbuchen, NASA's associate administrator ..., said".
+            // An appositive: "Thomas Zurbuchen, NASA's associate administrator ..., said". It may hold commas
+            // of its own ("Dylan Nelson, a fellow at the institute in Munich, Germany, and co-author, said"):
+            // the leftmost name that opens its clause is the subject.
             var p = k - 1
             var steps = 0
-            while p >= sentenceStart, steps < 30, words[p].text != ",", words[p].region < 0 {
+            var best: SpeakerMention? = nil
+            while p > sentenceStart, steps < 40, words[p].region < 0 {
+                if words[p].text == ",", steps >= 1, let m = nounPhrase(endingAt: p - 1, sentenceStart: sentenceStart),
+                   m.kind == .name || m.kind == .pronoun("he") || m.kind == .pronoun("she") {
+                    let before = m.clauseFirst - 1
+                    // The subject must open its clause: sentence start, a quotation's end, or a comma.
+                    if before < sentenceStart || words[before].text == "," || words[before].region >= 0
+                        || words[before].text == "\u{2014}" || words[before].text == "\u{2013}" {
+                        best = m
+                    }
+                }
                 p -= 1
                 steps += 1
             }
-            guard p > sentenceStart, words[p].text == ",", steps >= 1 else { return nil }
-            guard let m = nounPhrase(endingAt: p - 1, sentenceStart: sentenceStart) else { return nil }
-            guard m.kind == .name || m.kind == .pronoun("he") || m.kind == .pronoun("she") else { return nil }
-            let before = m.clauseFirst - 1
-            // The subject must open its clause: sentence start, a quotation's end, or a comma.
-            if before >= sentenceStart, !(words[before].text == "," || words[before].region >= 0
-                                          || words[before].text == "\u{2014}" || words[before].text == "\u{2013}") {
-                return nil
-            }
-            return m
+            return best
         }
         return nounPhrase(endingAt: k, sentenceStart: sentenceStart)
     }

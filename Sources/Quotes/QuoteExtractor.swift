@@ -341,13 +341,15 @@ struct ExtractionRun {
                 k += 1
                 continue
             }
+            // Most words have no reporting verb's first letter and length: skip them without hashing.
+            guard !w[k].isCapitalised, Lexicon.mayBeCue(lower) else { continue }
             let previous = k > sentence.lowerBound ? w[k - 1].lower : ""
             let next = k + 1 < sentence.upperBound ? w[k + 1].lower : ""
             var cueFound = Lexicon.cues[lower]
             // "is urging", "are saying": a progressive reports like the finite verb.
             if ["is", "are", "was", "were"].contains(previous), let progressive = Lexicon.progressives[lower] { cueFound = progressive }
             // "A new ABC News poll shows ...": a finding reports only after a poll, a study or a report.
-            if cueFound == nil, Lexicon.findingVerbs.contains(lower), !w[k].isCapitalised,
+            if cueFound == nil, Lexicon.findingVerbs.contains(lower),
                let m = t.subjectBefore(k, sentenceStart: sentence.lowerBound), Lexicon.findingNouns.contains(w[m.last].lower) {
                 cueFound = .that
             }
@@ -677,8 +679,12 @@ struct ExtractionRun {
             result.append(q)
             // "Disney’s teams isolated the problem, Mayer said, and “patched” the software": the report goes on.
             var n = max(a.cueLast + 1, a.afterStart)
-            if n + 1 < sentence.upperBound, w[n].text == ",", w[n + 1].lower == "and" {
-                n += 2
+            // "Finding water vapor on Europa, he said, is the “next best thing”": a parenthetical attribution
+            // inside the subject's clause; its predicate goes on after the second comma.
+            let predicateGoesOn = n + 1 < sentence.upperBound && w[n].text == "," && w[n + 1].region < 0
+                && Lexicon.auxiliaries.contains(w[n + 1].lower) && !["also", "been"].contains(w[n + 1].lower)
+            if n + 1 < sentence.upperBound, w[n].text == ",", w[n + 1].lower == "and" || predicateGoesOn {
+                n += predicateGoesOn ? 1 : 2
                 let stop = contentEnd(from: n, sentence, alone ? [a] : attributions, current: alone ? 0 : i)
                 if let (na, nb) = trimmed(n, stop), wordCount(na, nb) >= 3 {
                     let more = classify(na, nb, attribution: i)
@@ -1094,7 +1100,7 @@ struct ExtractionRun {
             k = run.upperBound
             if k < m.last, t.words[k].isWord, t.isNameWord(k) { continue }
             // "Company management": a common noun opening the sentence is no name.
-            if run.count == 1, Lexicon.organisationWords.contains(t.words[run.lowerBound].lower) || t.lowercaseForms.contains(t.words[run.lowerBound].lower) { continue }
+            if run.count == 1, Lexicon.organisationWords.contains(t.words[run.lowerBound].lower) { continue }
             let start = t.words[run.lowerBound].start
             var end = t.words[run.upperBound - 1].end
             if t.words[run.upperBound - 1].isPossessive, end - 2 > start { end -= 2 }
@@ -1128,7 +1134,11 @@ struct ExtractionRun {
             let previous = t.sentences[si - 1]
             if t.words[previous.lowerBound].paragraph >= paragraph - 1 { candidates.append(previous) }
         }
-        candidates.insert(sentence.lowerBound..<k, at: 0)
+        // "..., he said." or "..., he said, is ...": the words before the comma are what he said, not who he is
+        // ("While the campaign did not appeal to Julie Graham, she said she ..." keeps its antecedent).
+        let trailing = k > sentence.lowerBound && t.words[k - 1].text == "," && k + 1 < sentence.upperBound
+            && Lexicon.cues[t.words[k + 1].lower] != nil && (k + 2 >= sentence.upperBound || !t.words[k + 2].isWord)
+        if !trailing { candidates.insert(sentence.lowerBound..<k, at: 0) }
         for range in candidates {
             if let person = firstPerson(in: range) { return person }
         }
