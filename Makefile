@@ -43,7 +43,8 @@ QUERY := $(RELEASE_DIR)/whosaid
 BINARIES := $(FETCH) $(EXTRACT) $(LOAD) $(QUERY)
 SOURCES := Package.swift $(shell find Sources -type f) $(shell find data/lexicons data/models -type f 2>/dev/null)
 CORPUS_FILES := $(shell find $(CORPUS) -type f 2>/dev/null | LC_ALL=C sort)
-SYSTEM_PACKAGES := libxml2-dev libsqlite3-dev zlib1g-dev pkgconf
+# libcurl4: FoundationNetworking (URLSession, for --urls) loads it at run time.
+SYSTEM_PACKAGES := libxml2-dev libsqlite3-dev zlib1g-dev pkgconf libcurl4
 # A stage that rejected some inputs exits 65 after writing everything else: the run goes on.
 ACCEPT_REJECTS := || test $$? -eq 65
 
@@ -71,6 +72,7 @@ $(OUT):
 deps:
 	@missing=""; \
 	for pc in libxml-2.0 sqlite3 zlib; do pkg-config --exists $$pc 2>/dev/null || missing=yes; done; \
+	/sbin/ldconfig -p 2>/dev/null | grep -q 'libcurl\.so\.4' || missing=yes; \
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
 	    echo "Installing $(SYSTEM_PACKAGES)"; \

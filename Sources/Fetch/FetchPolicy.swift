@@ -9,7 +9,7 @@ public struct FetchPolicy: Sendable {
     public var perHostDelay = 1.0
     /// Seconds a request may take, from sending it to the last byte of the body.
     public var timeout = 30.0
-    /// Attempts after the first on 429, 5xx and network errors (timeouts, refused connections).
+    /// Attempts after the first on 408, 429, 5xx and network errors (timeouts, refused connections).
     public var retries = 3
     /// The first retry waits this long; each further one twice as long, up to `maximumBackoff`.
     /// A Retry-After header, when given, is used instead (also capped).

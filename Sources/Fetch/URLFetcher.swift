@@ -22,7 +22,7 @@ public struct URLFetchCounts: Equatable, Sendable {
 
 /// Downloads the URLs that are not cached yet into a `RawCache`, politely: at most
 /// `policy.concurrency` requests in flight, at most `policy.perHostConcurrency` per host, starts to one
-/// host at least `policy.perHostDelay` apart; 429, 5xx and network errors retried with backoff (the
+/// host at least `policy.perHostDelay` apart; 408, 429, 5xx and network errors retried with backoff (the
 /// whole host waits, which is what a 429 asks for); redirects followed by hand, http and https only.
 public final class URLFetcher: @unchecked Sendable {
     public let policy: FetchPolicy
@@ -60,6 +60,9 @@ public final class URLFetcher: @unchecked Sendable {
     private var total = 0
     private let done = DispatchSemaphore(value: 0)
     private var client: HTTPClient?
+    /// When each request was started (monotonic seconds) and to which host: what the politeness rules
+    /// are checked against in tests.
+    private(set) var requestStarts: [(host: String, time: Double)] = []
 
     public init(policy: FetchPolicy, cache: RawCache, progress: (@Sendable (String) -> Void)? = nil) {
         self.policy = policy
@@ -132,6 +135,7 @@ public final class URLFetcher: @unchecked Sendable {
                 host.nextStart = now + policy.perHostDelay
                 job.requests += 1
                 counts.requests += 1
+                requestStarts.append((key, now))
                 toStart.append(job)
             }
             if host.pending > 0 { stillWaiting.append(key) } else { host.queue = []; host.head = 0 }
@@ -256,7 +260,7 @@ public final class URLFetcher: @unchecked Sendable {
                 job.failures = 0
                 return .redirect
             }
-        case 429, 500..<600:
+        case 408, 429, 500..<600:
             let retryAfter = answer.fields["retry-after"].flatMap { Double($0.trimmingCharacters(in: .whitespaces)) }
             return retryOr("HTTP \(answer.status)", retryAfter: retryAfter)
         default:

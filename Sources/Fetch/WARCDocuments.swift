@@ -78,8 +78,10 @@ public final class WARCDocuments {
         let type = record.type?.lowercased() ?? "untyped"
         guard type == "response" else { return skip(type) }
         let uri = record.targetURI ?? ""
-        guard let recordType = record.field("Content-Type").flatMap(MediaType.init),
-              recordType.essence == "application/http" else { return skip("response not HTTP") }
+        // Some writers leave out the record's Content-Type; an HTTP status line at the start says enough.
+        let recordType = record.field("Content-Type").flatMap(MediaType.init)
+        let startsHTTP = record.block.starts(with: Array("HTTP/".utf8))
+        guard recordType?.essence == "application/http" || recordType == nil && startsHTTP else { return skip("response not HTTP") }
         func failure(_ reason: String) -> InputItem {
             counts.damaged += 1
             return .failure(InputFailure(source: path, url: uri.isEmpty ? nil : uri,

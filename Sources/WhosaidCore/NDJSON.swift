@@ -137,30 +137,49 @@ public final class OutputStream {
     public let path: String
     private let fd: Int32
     private let temporaryPath: String?
+    private let ownsDescriptor: Bool
     private var buffer: [UInt8] = []
     private var committed = false
 
+    static func isSpecialFile(_ path: String) -> Bool {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return false }
+        return (info.st_mode & S_IFMT) != S_IFREG
+    }
+
     /// `path` nil or "-" writes standard output.
     public init(path: String?) throws(StreamError) {
-        if let path, path != "-" {
+        if let path, path != "-", OutputStream.isSpecialFile(path) {
+            // A device or pipe (/dev/null, a FIFO) is written in place: renaming over it would replace it.
+            self.path = path
+            let d = open(path, O_WRONLY)
+            if d < 0 { throw .cannotOpen(path: path, reason: systemErrorText(errno)) }
+            fd = d
+            temporaryPath = nil
+            ownsDescriptor = true
+        } else if let path, path != "-" {
             self.path = path
             let tmp = path + ".tmp-\(getpid())"
             let d = open(tmp, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
             if d < 0 { throw .cannotOpen(path: path, reason: systemErrorText(errno)) }
             fd = d
             temporaryPath = tmp
+            ownsDescriptor = true
+            TemporaryFiles.register(tmp)
         } else {
             self.path = "<stdout>"
             fd = 1
             temporaryPath = nil
+            ownsDescriptor = false
         }
         buffer.reserveCapacity(1 << 20)
     }
 
     deinit {
+        if ownsDescriptor { close(fd) }
         if let temporaryPath {
-            close(fd)
             if !committed { unlink(temporaryPath) }
+            TemporaryFiles.unregister(temporaryPath)
         }
     }
 
@@ -202,5 +221,38 @@ public final class OutputStream {
         if fsync(fd) != 0 { throw .writeFailed(path: path, reason: systemErrorText(errno)) }
         if rename(temporaryPath, path) != 0 { throw .writeFailed(path: path, reason: systemErrorText(errno)) }
         committed = true
+        TemporaryFiles.unregister(temporaryPath)
+    }
+}
+
+/// Temporary output files still being written, removed if the process is interrupted (SIGINT, SIGTERM,
+/// SIGHUP) so an interrupted run leaves nothing behind. A SIGKILL cannot be caught: its temporary file is left
+/// under a `.tmp-PID` name that nothing reads, and the real output is untouched either way.
+enum TemporaryFiles {
+    /// C strings the signal handler can unlink without allocating.
+    nonisolated(unsafe) static var paths: [UnsafeMutablePointer<CChar>?] = Array(repeating: nil, count: 16)
+    nonisolated(unsafe) static var handlersInstalled = false
+
+    static func register(_ path: String) {
+        if !handlersInstalled {
+            handlersInstalled = true
+            for sig in [SIGINT, SIGTERM, SIGHUP] {
+                signal(sig) { received in
+                    for case let p? in TemporaryFiles.paths { unlink(p) }
+                    signal(received, SIG_DFL)
+                    raise(received)
+                }
+            }
+        }
+        if let slot = paths.firstIndex(where: { $0 == nil }) { paths[slot] = strdup(path) }
+    }
+
+    static func unregister(_ path: String) {
+        for (i, p) in paths.enumerated() {
+            if let p, String(cString: p) == path {
+                paths[i] = nil
+                free(p)
+            }
+        }
     }
 }

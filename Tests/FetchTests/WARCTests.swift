@@ -82,6 +82,9 @@ func sampleCrawl() -> WARCBuilder {
     w.response(uri: "https://news.test/c", headers: [("Content-Type", "text/html; charset=windows-1252")], body: [0x93, 0x48, 0x69, 0x94])
     w.record(type: "revisit", uri: "https://news.test/a", contentType: "application/http; msgtype=response", block: Array("HTTP/1.1 200 OK\r\n\r\n".utf8))
     w.response(uri: "<https://news.test/d>", body: html(4))
+    // A DNS lookup stored as a response, and an HTTP response whose record has no Content-Type.
+    w.record(type: "response", uri: "dns:news.test", contentType: "text/dns", block: Array("20260301120000\nnews.test. 300 IN A 192.0.2.1\n".utf8))
+    w.record(type: "response", uri: "https://news.test/e", block: Array("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n".utf8) + html(5))
     return w
 }
 
@@ -92,15 +95,17 @@ func sampleCrawl() -> WARCBuilder {
         let path = try writeFixture(format == "gzip" ? crawl.gzip : crawl.plain, name: format == "gzip" ? "crawl.warc.gz" : "crawl.warc")
         let (documents, failures, counts) = try readAll(path)
         #expect(failures.isEmpty, "\(failures)")
-        #expect(documents.map(\.url) == ["https://news.test/a", "https://news.test/b", "https://news.test/c", "https://news.test/d"])
+        #expect(documents.map(\.url) == ["https://news.test/a", "https://news.test/b", "https://news.test/c", "https://news.test/d", "https://news.test/e"])
         #expect(documents[0].bytes == html(1))
+        #expect(documents[4].bytes == html(5))
         #expect(documents[0].contentType == "text/html" && documents[0].declaredCharset == "utf-8")
         #expect(documents[0].fetchDate == "2026-03-01T12:00:00Z")
         #expect(documents[0].source == "https://news.test/a")
         #expect(documents[1].bytes == html(2), "chunked + gzip body decoded")
         #expect(documents[2].bytes == [0x93, 0x48, 0x69, 0x94] && documents[2].declaredCharset == "windows-1252")
-        #expect(counts.records == 11 && counts.documents == 4 && counts.damaged == 0)
-        #expect(counts.skipped == ["warcinfo": 1, "request": 1, "metadata": 1, "revisit": 1, "HTTP 4xx": 1, "HTTP 3xx": 1, "image/jpeg": 1])
+        #expect(counts.records == 13 && counts.documents == 5 && counts.damaged == 0)
+        #expect(counts.skipped == ["warcinfo": 1, "request": 1, "metadata": 1, "revisit": 1, "HTTP 4xx": 1, "HTTP 3xx": 1, "image/jpeg": 1,
+                                   "response not HTTP": 1])
     }
 
     @Test func aTruncatedGzipMemberCostsOnlyItsRecord() throws {
@@ -170,7 +175,7 @@ func sampleCrawl() -> WARCBuilder {
         let crawl = sampleCrawl()
         let path = try writeFixture(Gzip.compress(crawl.plain), name: "single.warc.gz")
         let (documents, failures, _) = try readAll(path)
-        #expect(failures.isEmpty && documents.count == 4)
+        #expect(failures.isEmpty && documents.count == 5)
     }
 
     @Test func manyRecordsAcrossBufferBoundariesAndAnOversizedOne() throws {
@@ -227,8 +232,9 @@ func sampleCrawl() -> WARCBuilder {
         while let item = inputs.next() {
             if case .document(let d) = item { sources.append(d.source) }
         }
-        #expect(sources == ["https://news.test/a", "https://news.test/b", "https://news.test/c", "https://news.test/d", folder + "/note.txt"])
-        #expect(inputs.summary.hasPrefix("WARC: 11 records, 4 documents, 0 damaged, 7 skipped"))
+        #expect(sources == ["https://news.test/a", "https://news.test/b", "https://news.test/c", "https://news.test/d", "https://news.test/e",
+                            folder + "/note.txt"])
+        #expect(inputs.summary.hasPrefix("WARC: 13 records, 5 documents, 0 damaged, 8 skipped"))
     }
 }
 

@@ -59,3 +59,14 @@ import Testing
         #expect(leftovers.isEmpty)
     }
 }
+
+@Suite struct SpecialOutputTests {
+    @Test func writingToADeviceKeepsTheDevice() throws {
+        let out = try OutputStream(path: "/dev/null")
+        try out.write(line: .object(["a": .int(1)]))
+        try out.commit()
+        var info = stat()
+        #expect(stat("/dev/null", &info) == 0)
+        #expect((info.st_mode & S_IFMT) == S_IFCHR, "/dev/null must still be a character device")
+    }
+}
