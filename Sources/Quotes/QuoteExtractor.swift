@@ -947,6 +947,15 @@ struct ExtractionRun {
 
     /// The outlet a sentence credits: "as reported by Aljazeera", "As cited by Reuters", "A Deutsche Welle
     /// report cited", "according to the report" (the report named before), "told CNN".
+    /// The lower-case words that can open a channel phrase ("reported by", "according to", "told", "in an
+    /// interview with", "to", "on", "with"). A switch compares small strings without hashing or allocating.
+    static func isChannelWord(_ lower: String) -> Bool {
+        switch lower {
+        case "by", "according", "told", "interview", "tells", "to", "on", "with": return true
+        default: return false
+        }
+    }
+
     mutating func viaOfSentence(_ sentence: Range<Int>) -> (String, String?)? {
         let w = t.words
         var via: (String, String?)? = nil
@@ -954,14 +963,16 @@ struct ExtractionRun {
         var k = sentence.lowerBound
         while k < sentence.upperBound {
             defer { k += 1 }
-            let x = w[k]
-            guard x.isWord, x.region < 0 else { continue }
-            let next = k + 1 < sentence.upperBound ? w[k + 1].lower : ""
-            if x.lower == "by", k > sentence.lowerBound, ["reported", "cited", "quoted", "published", "broadcast", "aired"].contains(w[k - 1].lower) {
+            // Fields are read one by one: copying the whole word would retain its strings on every step.
+            guard w[k].isWord, w[k].region < 0 else { continue }
+            let lower = w[k].lower
+            // Most words are neither a channel word nor a name: leave them before any list is read.
+            guard w[k].isCapitalised || ExtractionRun.isChannelWord(lower) else { continue }
+            if lower == "by", k > sentence.lowerBound, ["reported", "cited", "quoted", "published", "broadcast", "aired"].contains(w[k - 1].lower) {
                 var j = k + 1
                 if j < sentence.upperBound, w[j].lower == "the" { j += 1 }
                 if let run = t.capitalisedRun(startingAt: j, before: sentence.upperBound) { via = via ?? outletValue(run) }
-            } else if x.lower == "according", next == "to" {
+            } else if lower == "according", k + 1 < sentence.upperBound, w[k + 1].lower == "to" {
                 var j = k + 2
                 while j < sentence.upperBound, ["a", "an", "the", "new", "latest", "recent"].contains(w[j].lower) { j += 1 }
                 if let run = t.capitalisedRun(startingAt: j, before: sentence.upperBound) {
@@ -973,10 +984,10 @@ struct ExtractionRun {
                 } else if j < sentence.upperBound, ["report", "reports", "article"].contains(w[j].lower), let r = lastReportOutlet {
                     via = via ?? r
                 }
-            } else if ["told", "interview", "tells", "to", "on", "with"].contains(x.lower) {
+            } else if ["told", "interview", "tells", "to", "on", "with"].contains(lower) {
                 // "told CNN", "in an interview with NBC News", "speaking to the BBC", "said on Fox News".
                 var j = k + 1
-                if x.lower == "interview", j < sentence.upperBound, w[j].lower == "with" { j += 1 } else if x.lower == "interview" { continue }
+                if lower == "interview", j < sentence.upperBound, w[j].lower == "with" { j += 1 } else if lower == "interview" { continue }
                 if j < sentence.upperBound, w[j].lower == "the" { j += 1 }
                 if let run = t.capitalisedRun(startingAt: j, before: sentence.upperBound), isOutletRun(run) {
                     via = via ?? outletValue(run)
