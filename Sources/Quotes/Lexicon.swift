@@ -37,16 +37,36 @@ enum Lexicon {
                   "counters", "lamented", "laments", "boasted", "boasts", "reiterated", "reiterates",
                   "underlined", "underscored", "clarified", "disclosed", "posted", "ruled", "rules", "assured", "assures",
                   "described", "describes", "labelled", "labeled", "branded", "dubbed", "announce", "warn",
-                  "argue", "claim", "insist", "estimate", "report", "note", "stress"] { table[w] = .that }
+                  "argue", "claim", "insist", "estimate", "report", "note", "stress", "disputed", "disputes",
+                  "recommended", "recommends", "pointed", "points"] { table[w] = .that }
         for w in ["told", "tells", "tell"] { table[w] = .tell }
         for w in ["urged", "urges", "urge", "asked", "asks", "called", "encouraged", "encourages", "promised", "promises",
                   "vowed", "vows", "pledged", "pledges", "threatened", "threatens",
-                  "demanded", "demands", "appealed"] { table[w] = .urge }
+                  "demanded", "demands", "appealed", "accused", "accuses", "begged", "begs", "advised", "advises",
+                  "pleaded", "implored", "implores"] { table[w] = .urge }
         for w in ["saying", "adding", "noting", "telling", "arguing", "warning", "insisting", "explaining",
                   "stating", "urging", "claiming", "stressing", "asking", "declaring", "acknowledging",
                   "admitting", "suggesting", "writing", "tweeting", "calling", "describing"] { table[w] = .participle }
         return table
     }()
+
+    /// For each first byte, a bit per length (1...63) that some reporting verb, progressive or finding verb
+    /// has: a word outside it is no cue, found without hashing the word.
+    static let cueShapes: [UInt64] = {
+        var table = [UInt64](repeating: 0, count: 256)
+        for word in Array(cues.keys) + Array(progressives.keys) + Array(findingVerbs) {
+            let bytes = Array(word.utf8)
+            if let first = bytes.first, bytes.count < 64 { table[Int(first)] |= 1 << UInt64(bytes.count) }
+        }
+        return table
+    }()
+
+    static func mayBeCue(_ lower: String) -> Bool {
+        let utf8 = lower.utf8
+        let count = utf8.count
+        guard count < 64, let first = utf8.first else { return false }
+        return cueShapes[Int(first)] & (1 << UInt64(count)) != 0
+    }
 
     /// Verbs that, without "that" or a quotation after them, report nothing ("added to the list").
     static let needsThatOrQuote: Set<String> = [
@@ -60,6 +80,29 @@ enum Lexicon {
         "maintained", "maintains", "assured", "assures", "described", "describes", "labelled", "labeled",
         "branded", "dubbed",
     ]
+
+    /// Verbs whose subject is a finding rather than a person: they report only after a poll, a study or a
+    /// report ("A new ABC News poll shows majority support ...").
+    static let findingVerbs: Set<String> = ["shows", "showed", "found", "finds"]
+
+    /// Head nouns of the findings that can report ("the poll", "a new study").
+    static let findingNouns: Set<String> = ["poll", "polls", "survey", "study", "report", "analysis", "research", "data", "audit", "review"]
+
+    /// Progressive forms after "is"/"are"/"was"/"were" that report like the finite verb ("is urging").
+    static let progressives: [String: CueKind] = [
+        "saying": .say, "urging": .urge, "asking": .urge, "calling": .urge, "telling": .tell, "warning": .that,
+        "arguing": .say, "claiming": .say, "insisting": .say, "accusing": .urge,
+        "pleading": .urge, "begging": .urge,
+    ]
+
+    /// Words that make the verb after them a noun or an adjective ("an alleged trafficker", "his alleged
+    /// role", "the reported figures").
+    static let nounDeterminers: Set<String> = [
+        "the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "these", "those",
+    ]
+
+    /// Titles that stay part of a person's name in news usage ("Prince Andrew", "Pope Francis").
+    static let nameTitles: Set<String> = ["king", "queen", "prince", "princess", "pope", "lord", "lady", "sir", "dame"]
 
     /// Base forms that report speech only with a plural subject ("officials say"), never after "to" or a modal.
     static let baseForms: Set<String> = [
@@ -104,7 +147,8 @@ enum Lexicon {
         "advisor", "owner", "boss", "head", "king", "queen", "prince", "princess", "pope", "general",
         "commander", "militant", "mother", "father", "wife", "husband", "woman", "man", "airline", "bank",
         "team", "club", "network", "office", "authority", "authorities", "committee", "council", "regulator",
-        "school", "university", "hospital", "study", "report", "poll", "survey", "statement",
+        "school", "university", "hospital", "study", "report", "poll", "survey", "statement", "utility",
+        "agent", "founder", "envoy", "expert", "strategist", "researcher", "spokesman", "negotiator",
     ]
 
     /// Role nouns that name an organisation rather than a person.
@@ -112,12 +156,13 @@ enum Lexicon {
         "company", "agency", "ministry", "department", "firm", "group", "government", "organization",
         "organisation", "union", "campaign", "court", "police", "airline", "bank", "team", "club", "network",
         "office", "authority", "committee", "council", "regulator", "school", "university", "hospital",
+        "utility",
     ]
 
     /// Abbreviated titles and the role noun they stand for.
     static let titleAbbreviations: [String: String] = [
         "gov": "governor", "sen": "senator", "rep": "representative", "sec": "secretary", "pres": "president",
-        "gen": "general", "dr": "doctor", "prof": "professor", "supt": "superintendent",
+        "gen": "general", "dr": "doctor", "cmdr": "commander", "lt": "lieutenant", "col": "colonel", "prof": "professor", "supt": "superintendent",
     ]
 
     /// Words that introduce a name without being part of it ("President Trump", "NASA Administrator Jim ...").
@@ -132,7 +177,8 @@ enum Lexicon {
         "assistant", "executive", "commander", "minority", "majority", "house", "foreign", "defense", "defence",
         "interior", "health", "finance", "treasury", "economy", "sec", "pres", "supt", "detective", "inspector",
         "officer", "councilman", "councilwoman", "councillor", "congressman", "congresswoman", "chair",
-        "actor", "actress", "singer", "rapper", "author", "star",
+        "actor", "actress", "singer", "rapper", "author", "star", "cmdr", "lieutenant", "colonel", "sergeant",
+        "administrator", "superintendent",
     ]
 
     /// Last words of organisation names: such a name keeps its title-like words ("Foreign Office").

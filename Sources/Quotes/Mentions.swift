@@ -112,10 +112,15 @@ extension QuoteText {
     /// "the 14th-ranked Schwartzman said", "Mayer, Disney’s chairman of ..., said", "the secretary urged".
     func subjectBefore(_ cue: Int, sentenceStart: Int) -> SpeakerMention? {
         var k = cue - 1
-        while k >= sentenceStart, words[k].isWord, !words[k].isCapitalised,
-              Lexicon.adverbs.contains(words[k].lower) || Lexicon.auxiliaries.contains(words[k].lower)
-                || (words[k].lower.hasSuffix("ly") && words[k].lower.count > 4) {
-            k -= 1
+        while true {
+            while k >= sentenceStart, words[k].isWord, !words[k].isCapitalised,
+                  Lexicon.adverbs.contains(words[k].lower) || Lexicon.auxiliaries.contains(words[k].lower)
+                    || (words[k].lower.hasSuffix("ly") && words[k].lower.count > 4) {
+                k -= 1
+            }
+            // "The court last week ruled", "Esper on Wednesday accused": a time phrase between subject and verb.
+            guard let start = timePhraseStart(endingAt: k, sentenceStart: sentenceStart), start > sentenceStart else { break }
+            k = start - 1
         }
         guard k >= sentenceStart, words[k].region < 0 else { return nil }
         if ["-", "\u{2014}", "\u{2013}"].contains(words[k].text) {
@@ -126,25 +131,58 @@ extension QuoteText {
             return nounPhrase(endingAt: p - 1, sentenceStart: sentenceStart)
         }
         if words[k].text == "," {
-            // An appositive: "Thomas Zurbuchen, NASA's associate administrator ..., said".
+            // An appositive: "Thomas Zurbuchen, NASA's associate administrator ..., said". It may hold commas
+            // of its own ("Dylan Nelson, a fellow at the institute in Munich, Germany, and co-author, said"):
+            // the leftmost name that opens its clause is the subject.
             var p = k - 1
             var steps = 0
-            while p >= sentenceStart, steps < 30, words[p].text != ",", words[p].region < 0 {
+            var best: SpeakerMention? = nil
+            while p > sentenceStart, steps < 40, words[p].region < 0 {
+                if words[p].text == ",", steps >= 1, let m = nounPhrase(endingAt: p - 1, sentenceStart: sentenceStart),
+                   m.kind == .name || m.kind == .pronoun("he") || m.kind == .pronoun("she") {
+                    let before = m.clauseFirst - 1
+                    // The subject must open its clause: sentence start, a quotation's end, or a comma.
+                    if before < sentenceStart || words[before].text == "," || words[before].region >= 0
+                        || words[before].text == "\u{2014}" || words[before].text == "\u{2013}" {
+                        best = m
+                    }
+                }
                 p -= 1
                 steps += 1
             }
-            guard p > sentenceStart, words[p].text == ",", steps >= 1 else { return nil }
-            guard let m = nounPhrase(endingAt: p - 1, sentenceStart: sentenceStart) else { return nil }
-            guard m.kind == .name || m.kind == .pronoun("he") || m.kind == .pronoun("she") else { return nil }
-            let before = m.clauseFirst - 1
-            // The subject must open its clause: sentence start, a quotation's end, or a comma.
-            if before >= sentenceStart, !(words[before].text == "," || words[before].region >= 0
-                                          || words[before].text == "\u{2014}" || words[before].text == "\u{2013}") {
-                return nil
-            }
-            return m
+            return best
         }
         return nounPhrase(endingAt: k, sentenceStart: sentenceStart)
+    }
+
+    static let weekdays: Set<String> = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+    static let timeUnits: Set<String> = ["week", "month", "year", "weekend", "night", "morning", "afternoon", "evening", "spring", "summer", "fall", "autumn", "winter"]
+
+    /// The first word of a time phrase that ends at `k` ("last week", "on Wednesday", "earlier this month",
+    /// "Tuesday night", "yesterday"), or nil.
+    func timePhraseStart(endingAt k: Int, sentenceStart: Int) -> Int? {
+        guard k >= sentenceStart, words[k].isWord, words[k].region < 0 else { return nil }
+        let l = words[k].lower
+        var start: Int
+        if QuoteText.weekdays.contains(l) {
+            start = k
+        } else if ["yesterday", "today", "tonight"].contains(l) {
+            start = k
+        } else if QuoteText.timeUnits.contains(l), k - 1 >= sentenceStart {
+            let p = words[k - 1].lower
+            if ["last", "this", "next", "that", "earlier", "later"].contains(p) {
+                start = k - 1
+                if p == "this", k - 2 >= sentenceStart, ["earlier", "later"].contains(words[k - 2].lower) { start = k - 2 }
+            } else if QuoteText.weekdays.contains(p) {
+                start = k - 1
+            } else {
+                return nil
+            }
+        } else {
+            return nil
+        }
+        if start - 1 >= sentenceStart, words[start - 1].lower == "on", QuoteText.weekdays.contains(words[start].lower) { start -= 1 }
+        return start
     }
 
     /// The noun phrase whose last word is `k`.

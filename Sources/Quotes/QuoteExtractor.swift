@@ -114,6 +114,22 @@ struct ExtractionRun {
         }
     }
 
+    /// A person's name without the titles before it ("Superintendent Jennifer McCormick", "Cmdr. Sean
+    /// Robertson"), as the recognizer may keep them. Organisation names and royal titles stay whole.
+    static func withoutTitles(_ name: String) -> String {
+        let parts = name.split(separator: " ")
+        guard parts.count >= 2, let lastPart = parts.last, !Lexicon.organisationWords.contains(lastPart.lowercased()) else { return name }
+        var first = 0
+        while first < parts.count - 1 {
+            var word = parts[first].lowercased()
+            if word.hasSuffix(".") { word.removeLast() }
+            let isTitle = (Lexicon.titleWords.contains(word) || Lexicon.titleAbbreviations[word] != nil) && !Lexicon.nameTitles.contains(word)
+            if isTitle || (first > 0 && word == "of") { first += 1 } else { break }
+        }
+        guard first > 0, first < parts.count else { return name }
+        return parts[first...].joined(separator: " ")
+    }
+
     /// The fullest form of a one-word name the article gives ("Mayer" → "Kevin Mayer").
     func fullestName(_ mention: Range<Int>) -> String {
         let text = t.slice(t.words[mention.lowerBound].start, t.words[mention.upperBound - 1].end)
@@ -209,6 +225,7 @@ struct ExtractionRun {
             }
         }
         quotes.sort { ($0.span.start, $0.span.end) < ($1.span.start, $1.span.end) }
+        for i in quotes.indices { if let name = quotes[i].speaker { quotes[i].speaker = Self.withoutTitles(name) } }
         creditInterview()
         var seen: Set<Int> = []
         quotes = quotes.filter { seen.insert($0.span.start &* 1_000_003 &+ $0.span.end).inserted }
@@ -324,9 +341,27 @@ struct ExtractionRun {
                 k += 1
                 continue
             }
-            guard var kind = Lexicon.cues[lower], !w[k].isCapitalised else { continue }
+            // Most words have no reporting verb's first letter and length: skip them without hashing.
+            guard !w[k].isCapitalised, Lexicon.mayBeCue(lower) else { continue }
             let previous = k > sentence.lowerBound ? w[k - 1].lower : ""
             let next = k + 1 < sentence.upperBound ? w[k + 1].lower : ""
+            var cueFound = Lexicon.cues[lower]
+            // "is urging", "are saying": a progressive reports like the finite verb.
+            if ["is", "are", "was", "were"].contains(previous), let progressive = Lexicon.progressives[lower] { cueFound = progressive }
+            // "A new ABC News poll shows ...": a finding reports only after a poll, a study or a report.
+            if cueFound == nil, Lexicon.findingVerbs.contains(lower),
+               let m = t.subjectBefore(k, sentenceStart: sentence.lowerBound), Lexicon.findingNouns.contains(w[m.last].lower) {
+                cueFound = .that
+            }
+            guard var kind = cueFound, !w[k].isCapitalised else { continue }
+            // "an alleged trafficker", "his alleged role": after a determiner the verb is a noun or an adjective.
+            if Lexicon.nounDeterminers.contains(previous) { continue }
+            // "pointed out that": only with "out" is it a report.
+            var cueLast = k
+            if lower == "pointed" || lower == "points" {
+                guard next == "out" else { continue }
+                cueLast = k + 1
+            }
             // Channel phrases and passives: "as reported by", "cited by".
             if next == "by" { continue }
             // A relative clause ("a campaign that encouraged ...") reports nothing of its own.
@@ -342,6 +377,7 @@ struct ExtractionRun {
                 continue
             }
             if kind == .participle, ["without", "by", "for", "of", "about", "is", "was", "were", "are", "be", "been", "start", "started", "began", "keep", "kept"].contains(previous) { continue }
+            if lower.hasSuffix("ing"), kind != .participle, previous == "been" { continue }
             // "cited X as saying" is read at "saying".
             if lower == "cited" || lower == "cites" || lower == "quoted" {
                 var j = k + 1, hasAs = false
@@ -364,6 +400,8 @@ struct ExtractionRun {
                                           afterStart: j, clauseFirst: m.clauseFirst))
                 continue
             }
+            // A passive ("have been accused of", "was told by") makes the subject the one spoken to or about.
+            if lower.hasSuffix("ed"), ["been", "was", "were", "is", "are", "be", "being"].contains(previous) { continue }
             if lower == "called" { kind = .urge }
             var mention: SpeakerMention? = nil
             var shares: Int? = nil
@@ -408,8 +446,8 @@ struct ExtractionRun {
                 default: continue
                 }
             }
-            var a = Attribution(cueFirst: k, cueLast: k, kind: kind, mention: mention, sharesSpeakerWith: shares,
-                                afterStart: afterStart, clauseFirst: clauseFirst)
+            var a = Attribution(cueFirst: k, cueLast: cueLast, kind: kind, mention: mention, sharesSpeakerWith: shares,
+                                afterStart: max(afterStart, cueLast + 1), clauseFirst: clauseFirst)
             a.fallbackMention = fallback
             result.append(a)
         }
@@ -634,15 +672,19 @@ struct ExtractionRun {
             }
             start = skipLeadingChannel(start, before)
             // "On Tuesday morning, he posted ...": a fronted time or place is not reported content.
-            if start < before, w[start].region < 0, Lexicon.prepositions.contains(w[start].lower), wordCount(start, before) <= 4 { continue }
+            if start < before, w[start].region < 0, Lexicon.prepositions.contains(w[start].lower), wordCount(start, before) <= 6 { continue }
             guard let (ca, cb) = trimmed(start, before), wordCount(ca, cb) >= 3 || (w[ca].region >= 0 && t.regions[w[ca].region].wordCount >= 1) else { continue }
             let q = classify(ca, cb, attribution: i)
             if let r = q.region { if claimed.contains(r) { continue }; claimed.insert(r) }
             result.append(q)
             // "Disney’s teams isolated the problem, Mayer said, and “patched” the software": the report goes on.
             var n = max(a.cueLast + 1, a.afterStart)
-            if n + 1 < sentence.upperBound, w[n].text == ",", w[n + 1].lower == "and" {
-                n += 2
+            // "Finding water vapor on Europa, he said, is the “next best thing”": a parenthetical attribution
+            // inside the subject's clause; its predicate goes on after the second comma.
+            let predicateGoesOn = n + 1 < sentence.upperBound && w[n].text == "," && w[n + 1].region < 0
+                && Lexicon.auxiliaries.contains(w[n + 1].lower) && !["also", "been"].contains(w[n + 1].lower)
+            if n + 1 < sentence.upperBound, w[n].text == ",", w[n + 1].lower == "and" || predicateGoesOn {
+                n += predicateGoesOn ? 1 : 2
                 let stop = contentEnd(from: n, sentence, alone ? [a] : attributions, current: alone ? 0 : i)
                 if let (na, nb) = trimmed(n, stop), wordCount(na, nb) >= 3 {
                     let more = classify(na, nb, attribution: i)
@@ -747,9 +789,9 @@ struct ExtractionRun {
                     sawThat = true
                 } else if let r = regionAhead(k, end, limit: 12) {
                     k = r
-                } else if a.kind == .urge, w[k].lower == "to" || w[k].lower == "for" || w[k].lower == "on" {
-                    // "urged on", "called for": keep the content.
-                    if w[k].lower == "on" || w[k].lower == "for" { k += 1 }
+                } else if a.kind == .urge, w[k].lower == "to" || w[k].lower == "for" || w[k].lower == "on" || w[k].lower == "with" {
+                    // "urged on", "called for", "pleaded with the administration to": keep the content.
+                    if w[k].lower == "on" || w[k].lower == "for" || w[k].lower == "with" { k += 1 }
                 } else {
                     return nil
                 }
@@ -905,6 +947,15 @@ struct ExtractionRun {
 
     /// The outlet a sentence credits: "as reported by Aljazeera", "As cited by Reuters", "A Deutsche Welle
     /// report cited", "according to the report" (the report named before), "told CNN".
+    /// The lower-case words that can open a channel phrase ("reported by", "according to", "told", "in an
+    /// interview with", "to", "on", "with"). A switch compares small strings without hashing or allocating.
+    static func isChannelWord(_ lower: String) -> Bool {
+        switch lower {
+        case "by", "according", "told", "interview", "tells", "to", "on", "with": return true
+        default: return false
+        }
+    }
+
     mutating func viaOfSentence(_ sentence: Range<Int>) -> (String, String?)? {
         let w = t.words
         var via: (String, String?)? = nil
@@ -912,14 +963,16 @@ struct ExtractionRun {
         var k = sentence.lowerBound
         while k < sentence.upperBound {
             defer { k += 1 }
-            let x = w[k]
-            guard x.isWord, x.region < 0 else { continue }
-            let next = k + 1 < sentence.upperBound ? w[k + 1].lower : ""
-            if x.lower == "by", k > sentence.lowerBound, ["reported", "cited", "quoted", "published", "broadcast", "aired"].contains(w[k - 1].lower) {
+            // Fields are read one by one: copying the whole word would retain its strings on every step.
+            guard w[k].isWord, w[k].region < 0 else { continue }
+            let lower = w[k].lower
+            // Most words are neither a channel word nor a name: leave them before any list is read.
+            guard w[k].isCapitalised || ExtractionRun.isChannelWord(lower) else { continue }
+            if lower == "by", k > sentence.lowerBound, ["reported", "cited", "quoted", "published", "broadcast", "aired"].contains(w[k - 1].lower) {
                 var j = k + 1
                 if j < sentence.upperBound, w[j].lower == "the" { j += 1 }
                 if let run = t.capitalisedRun(startingAt: j, before: sentence.upperBound) { via = via ?? outletValue(run) }
-            } else if x.lower == "according", next == "to" {
+            } else if lower == "according", k + 1 < sentence.upperBound, w[k + 1].lower == "to" {
                 var j = k + 2
                 while j < sentence.upperBound, ["a", "an", "the", "new", "latest", "recent"].contains(w[j].lower) { j += 1 }
                 if let run = t.capitalisedRun(startingAt: j, before: sentence.upperBound) {
@@ -931,10 +984,10 @@ struct ExtractionRun {
                 } else if j < sentence.upperBound, ["report", "reports", "article"].contains(w[j].lower), let r = lastReportOutlet {
                     via = via ?? r
                 }
-            } else if ["told", "interview", "tells", "to", "on", "with"].contains(x.lower) {
+            } else if ["told", "interview", "tells", "to", "on", "with"].contains(lower) {
                 // "told CNN", "in an interview with NBC News", "speaking to the BBC", "said on Fox News".
                 var j = k + 1
-                if x.lower == "interview", j < sentence.upperBound, w[j].lower == "with" { j += 1 } else if x.lower == "interview" { continue }
+                if lower == "interview", j < sentence.upperBound, w[j].lower == "with" { j += 1 } else if lower == "interview" { continue }
                 if j < sentence.upperBound, w[j].lower == "the" { j += 1 }
                 if let run = t.capitalisedRun(startingAt: j, before: sentence.upperBound), isOutletRun(run) {
                     via = via ?? outletValue(run)
@@ -1031,13 +1084,54 @@ struct ExtractionRun {
             }
             return ResolvedSpeaker(name: nil, entity: nil, mention: span, isPerson: false)
         case .role(let head):
+            if ["spokesperson", "spokesman", "spokeswoman", "official", "representative"].contains(head) || Lexicon.findingNouns.contains(head),
+               let org = organisationInside(m) {
+                return ResolvedSpeaker(name: org.name, entity: org.entity, mention: span, isPerson: false)
+            }
             if let r = roleHolder(head, before: t.words[m.first].start, mentionWords: m.last - m.first + 1) {
                 return ResolvedSpeaker(name: r.name, entity: r.entity, mention: span, isPerson: r.isPerson)
             }
             return ResolvedSpeaker(name: nil, entity: nil, mention: span, isPerson: false)
         case .group:
+            // "PG&E officials", "White House advisers", "a new ABC News poll": the organisation named in the phrase.
+            if let org = organisationInside(m) {
+                return ResolvedSpeaker(name: org.name, entity: org.entity, mention: span, isPerson: false)
+            }
             return ResolvedSpeaker(name: nil, entity: nil, mention: span, isPerson: false)
         }
+    }
+
+    /// An organisation named inside a lower-case speaker phrase before its head noun ("PG&E officials",
+    /// "a WeWork spokesperson", "a new ABC News poll"): an ORG entity, an outlet, or a name ending in an
+    /// organisation word. Places and people are not ("U.S. officials", "Trump aides").
+    func organisationInside(_ m: SpeakerMention) -> ResolvedSpeaker? {
+        var k = m.first
+        while k < m.last {
+            guard t.isNameWord(k), let run = t.capitalisedRun(startingAt: k, before: m.last) else { k += 1; continue }
+            k = run.upperBound
+            if k < m.last, t.words[k].isWord, t.isNameWord(k) { continue }
+            // "Company management": a common noun opening the sentence is no name.
+            if run.count == 1, Lexicon.organisationWords.contains(t.words[run.lowerBound].lower) { continue }
+            let start = t.words[run.lowerBound].start
+            var end = t.words[run.upperBound - 1].end
+            if t.words[run.upperBound - 1].isPossessive, end - 2 > start { end -= 2 }
+            if let e = entityCovering(start, end) {
+                if entities[e].type == .org { return ResolvedSpeaker(name: entities[e].name, entity: entities[e].id, mention: nil, isPerson: false) }
+                continue
+            }
+            if isOutletRun(run) {
+                let v = outletValue(run)
+                return ResolvedSpeaker(name: v.0, entity: v.1, mention: nil, isPerson: false)
+            }
+            let last = t.words[run.upperBound - 1]
+            // An acronym without dots ("PG&E"); a dotted one is usually a place ("U.S.", "U.K.").
+            let acronym = run.count == 1 && last.text.unicodeScalars.count >= 2 && !last.text.contains(".")
+                && last.text.unicodeScalars.allSatisfy { !$0.properties.isLowercase }
+            if Lexicon.organisationWords.contains(last.lower) || acronym {
+                return ResolvedSpeaker(name: t.slice(start, end), entity: nil, mention: nil, isPerson: false)
+            }
+        }
+        return nil
     }
 
     /// Who "he" or "she" is: the speaker already quoted in this paragraph, else the person the previous
@@ -1051,7 +1145,11 @@ struct ExtractionRun {
             let previous = t.sentences[si - 1]
             if t.words[previous.lowerBound].paragraph >= paragraph - 1 { candidates.append(previous) }
         }
-        candidates.insert(sentence.lowerBound..<k, at: 0)
+        // "..., he said." or "..., he said, is ...": the words before the comma are what he said, not who he is
+        // ("While the campaign did not appeal to Julie Graham, she said she ..." keeps its antecedent).
+        let trailing = k > sentence.lowerBound && t.words[k - 1].text == "," && k + 1 < sentence.upperBound
+            && Lexicon.cues[t.words[k + 1].lower] != nil && (k + 2 >= sentence.upperBound || !t.words[k + 2].isWord)
+        if !trailing { candidates.insert(sentence.lowerBound..<k, at: 0) }
         for range in candidates {
             if let person = firstPerson(in: range) { return person }
         }

@@ -66,6 +66,27 @@ struct QuoteText {
         regions = QuoteText.pairQuotationMarks(text)
         tokenize()
         splitSentences()
+        collectLowercaseForms()
+    }
+
+    /// Only words that open a sentence are ever asked about: collect the lower-case uses of those alone,
+    /// which hashes a few dozen words instead of every word of the article.
+    private mutating func collectLowercaseForms() {
+        var openers: Set<String> = []
+        var shapes = [UInt64](repeating: 0, count: 256)
+        for s in sentences where !s.isEmpty {
+            let w = words[s.lowerBound]
+            guard w.isWord, w.isCapitalised else { continue }
+            openers.insert(w.lower)
+            let count = w.lower.utf8.count
+            if let first = w.lower.utf8.first, count < 64 { shapes[Int(first)] |= 1 << UInt64(count) }
+        }
+        guard !openers.isEmpty else { return }
+        for w in words where w.isWord && !w.isCapitalised && w.region < 0 {
+            let count = w.lower.utf8.count
+            guard count < 64, let first = w.lower.utf8.first, shapes[Int(first)] & (1 << UInt64(count)) != 0 else { continue }
+            if openers.contains(w.lower) { lowercaseForms.insert(w.lower) }
+        }
     }
 
     static func isOpeningMark(_ c: Unicode.Scalar) -> Bool { c == "\u{201C}" || c == "\u{201E}" || c == "\u{AB}" }
@@ -74,12 +95,16 @@ struct QuoteText {
     static func isAlnum(_ c: Unicode.Scalar) -> Bool {
         let v = c.value
         if v < 0x80 { return (v >= 0x61 && v <= 0x7A) || (v >= 0x41 && v <= 0x5A) || (v >= 0x30 && v <= 0x39) }
+        // General punctuation (curly quotes, dashes, ellipsis, spaces): no letters or digits, and common in
+        // news, so it skips the slower property lookup.
+        if v >= 0x2000 && v <= 0x205E { return false }
         return c.properties.isAlphabetic || c.properties.numericType != nil
     }
 
     static func isSpace(_ c: Unicode.Scalar) -> Bool {
         let v = c.value
         if v < 0x80 { return v == 0x20 || (v >= 0x09 && v <= 0x0D) }
+        if v >= 0x2010 && v <= 0x2027 { return false }  // dashes, curly quotes, bullets, ellipsis
         return c.properties.isWhitespace
     }
 
@@ -216,7 +241,7 @@ struct QuoteText {
             }
             words.append(QWord(start: start, end: i, text: word, lower: lower, isWord: isWord, isCapitalised: cap,
                                paragraph: paragraph, region: region, isPossessive: possessive))
-            if isWord, !cap, region < 0 { lowercaseForms.insert(lower) }
+
         }
     }
 
@@ -313,9 +338,13 @@ struct QuoteText {
         var ascii = true
         for k in a..<b where utf8[k] >= 0x80 { ascii = false; break }
         guard ascii else { return slice(start, end).lowercased() }
-        var bytes = Array(utf8[a..<b])
-        for k in bytes.indices where bytes[k] >= 0x41 && bytes[k] <= 0x5A { bytes[k] += 0x20 }
-        return String(decoding: bytes, as: UTF8.self)
+        return String(unsafeUninitializedCapacity: b - a) { buffer in
+            for k in a..<b {
+                let byte = utf8[k]
+                buffer[k - a] = byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte
+            }
+            return b - a
+        }
     }
 }
 

@@ -206,3 +206,58 @@ import WhosaidCore
         #expect(extractQuotes(text) == extractQuotes(text))
     }
 }
+
+/// Patterns from news the first rules were not tuned on.
+@Suite struct GeneralisingPatternTests {
+    @Test func timePhraseBetweenSubjectAndVerb() {
+        let qs = extractQuotes("The European Union's top court last week ruled that EU countries must label the products.")
+        #expect(quote(qs, containing: "must label")?.type == .indirect)
+        let esper = extractQuotes("Defense Secretary Mark Esper on Wednesday said that the talks would go on.")
+        #expect(quote(esper, containing: "talks would go on")?.speaker == "Mark Esper")
+    }
+
+    @Test func verbAfterADeterminerIsNoReport() {
+        let qs = extractQuotes("Separately, the US is seeking Assange's extradition from the UK over his alleged role in the release of classified material.")
+        #expect(qs.isEmpty)
+    }
+
+    @Test func pollFindsAndNamesItsOutlet() {
+        let qs = extractQuotes("A new ABC News poll shows majority support for the measure among voters.")
+        let q = quote(qs, containing: "majority support")
+        #expect(q?.speaker == "ABC News")
+        // Without a poll, study or report as subject the same verb reports nothing.
+        #expect(extractQuotes("The chart shows majority support for the measure among voters.").isEmpty)
+    }
+
+    @Test func organisationNamedInAGroupSpeaks() {
+        let qs = extractQuotes("PG&E officials said the outages would end by Friday evening.")
+        #expect(quote(qs, containing: "outages would end")?.speaker == "PG&E")
+        let places = extractQuotes("U.S. officials said the outages would end by Friday evening.", entities: [])
+        #expect(quote(places, containing: "outages would end")?.speaker == nil)
+    }
+
+    @Test func titlesAreNotPartOfTheSpeakerName() {
+        let text = "“We will see,” Robertson said."
+        let scalars = ScalarText(text)
+        let start = 15
+        let entity = Entity(id: "E1", name: "Cmdr. Sean Robertson", type: .person, mentions: [scalars.span(start, start + 10)])
+        #expect(extractQuotes(text, entities: [entity]).first?.speaker == "Sean Robertson")
+    }
+
+    @Test func progressiveAndPleadingReport() {
+        let qs = extractQuotes("Consumer advocates are urging the commission to set backup power rules.")
+        #expect(quote(qs, containing: "backup power")?.type == .indirect)
+        let plea = extractQuotes("In a Nov. 5 letter, the doctors pleaded with the administration to reconsider its decision.")
+        #expect(quote(plea, containing: "reconsider")?.span.text.hasPrefix("the administration") == true)
+        #expect(plea.count == 1)
+    }
+
+    @Test func accusedAndPointedOut() {
+        let qs = extractQuotes("Smith accused China of using coercion against its neighbours.")
+        #expect(quote(qs, containing: "coercion")?.speaker == "Smith")
+        let passive = extractQuotes("Russia and the Syrian government have been accused of creating a disaster.")
+        #expect(passive.isEmpty)
+        let out = extractQuotes("Pankaj Pandey, head of research at the firm, pointed out that this is a stock-specific market.")
+        #expect(quote(out, containing: "stock-specific")?.speaker == "Pankaj Pandey")
+    }
+}
