@@ -73,7 +73,7 @@ struct MentionRules {
 
     static let particles: Set<UInt64> = Set(["van", "de", "der", "von", "den", "da", "di", "du", "le", "la", "bin", "al", "el", "dos", "del", "ter"].map { WordHash.folded($0) })
     static let connectors: Set<UInt64> = Set(["of", "for", "&", "on", "the"].map { WordHash.folded($0) })
-    static let blockingKinds: LexiconKind = [.country, .demonym, .organization, .outlet, .region, .gpeAlias, .team]
+    static let blockingKinds: LexiconKind = [.country, .demonym, .organization, .outlet, .region, .gpeAlias]
 
     /// A capitalised word that can be part of a personal name.
     func isNameWord(_ k: Int) -> Bool {
