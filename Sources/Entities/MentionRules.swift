@@ -35,6 +35,11 @@ struct MentionRules {
             while end < infos.count, !infos[end].gazetteerBegins, infos[end].gazetteer == infos[k].gazetteer, infos[end].gazetteer.rawValue != 0 { end += 1 }
             let kind = infos[k].gazetteer
             if kind == .team, !isTeamInContext(k, end) { k = end; continue }
+            if kind.isSubset(of: [.city, .capital]) || kind == .city, end - k >= 2,
+               let index = mentions.firstIndex(where: { $0.first == k && $0.end == end && ($0.type == .org || $0.type == .person) }) {
+                // A city of two or more words the tagger took for an organisation or a person ("El Paso").
+                mentions[index].type = .gpe
+            }
             if let type = MentionRules.strongType(kind) {
                 let outlet = kind.contains(.outlet)
                 if let index = mentions.firstIndex(where: { $0.first == k && $0.end == end }) {
@@ -64,10 +69,13 @@ struct MentionRules {
                 mentions[index].isOutlet = true
             }
         }
+        mentions.removeAll { isPartOfARole($0) }
         mentions.sort { $0.first < $1.first }
         mentions = patterns(mentions)
         mentions = unlistedLocations(mentions)
         mentions = propagate(mentions)
+        // The name patterns may read a title's words as a name again ("Head of Research": titled "Research").
+        mentions.removeAll { isPartOfARole($0) }
         return mentions
     }
 
@@ -312,6 +320,25 @@ struct MentionRules {
         let start = end - 2
         return start - 1 > first && MentionRules.particles.contains(infos[start - 1].word) ? start - 1 : start
     }
+
+    /// Capitalised words that belong to a title, not a name: "Energy Secretary Rick Perry", "National
+    /// Security Adviser John Bolton", "Head of Research at ICICI Securities".
+    func isPartOfARole(_ m: Mention) -> Bool {
+        guard !infos[m.first].gazetteerBegins || MentionRules.strongType(infos[m.first].gazetteer) == nil, !m.isOutlet else { return false }
+        if (m.first..<m.end).contains(where: { lexicons.orgSuffixes.contains(infos[$0].word) }) { return false }
+        // Ends in a title or role word.
+        if m.type != .person, m.end - m.first >= 2, infos[m.end - 1].title || infos[m.end - 1].role { return true }
+        // One word before a capitalised title ("Energy Secretary").
+        if m.type != .person, m.end - m.first == 1, !infos[m.first].allCaps, m.end < infos.count, !sentenceStart[m.end],
+           infos[m.end].capitalized, infos[m.end].title { return true }
+        // "Head of Research at": between a role's "of" and "at".
+        if m.first >= 2, m.end < infos.count, infos[m.first - 1].word == MentionRules.of, infos[m.first - 2].role || infos[m.first - 2].title,
+           infos[m.end].word == MentionRules.at, !(m.first..<m.end).contains(where: { infos[$0].firstName }) { return true }
+        return false
+    }
+
+    static let of = WordHash.folded("of")
+    static let at = WordHash.folded("at")
 
     static let weekdays: Set<UInt64> = Set(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"].map { WordHash.folded($0) })
     static let countyWords: Set<UInt64> = Set(["county", "province", "prefecture", "parish", "oblast", "governorate"].map { WordHash.folded($0) })

@@ -73,6 +73,13 @@ import WhosaidCore
         #expect(found.first { $0.name == "Australian" }?.type == .norp)
     }
 
+    @Test func wordsOfATitleAreNotEntities() {
+        let found = entities("Energy Secretary Rick Perry and former National Security Adviser John Bolton met Pankaj Pandey, Head of Research at ICICI Securities, in El Paso.")
+        #expect(!found.contains { ["Energy", "National Security Adviser", "National Security", "Research"].contains($0.name) })
+        #expect(found.first { $0.name == "Rick Perry" }?.type == .person)
+        #expect(found.first { $0.name == "El Paso" }?.type == .gpe)
+    }
+
     @Test func sameInputSameOutput() {
         let text = "Antony Blinken met Ararat Mirzoyan in New York. Blinken urged talks."
         #expect(entities(text) == entities(text))
