@@ -16,6 +16,8 @@ struct EntityGrouper {
     let text: ScalarText
     let tokens: [Token]
     let sentences: [Sentence]
+    /// Each token's case-folded word hash, when the caller has them (empty: the role finder computes them).
+    var words: [UInt64] = []
 
     final class Group {
         var type: EntityType
@@ -77,7 +79,7 @@ struct EntityGrouper {
             if m.isOutlet { g.isOutlet = true }
         }
         // Roles.
-        let roles = RoleFinder(lexicons: lexicons, text: text, tokens: tokens, sentences: sentences, mentions: mentions)
+        let roles = RoleFinder(lexicons: lexicons, text: text, tokens: tokens, sentences: sentences, mentions: mentions, words: words)
         for g in groups where g.type == .person {
             for m in g.mentions {
                 if let r = roles.role(of: m) { g.role = r; break }

@@ -46,12 +46,19 @@ public struct EntityRecognizer: Sendable {
     }()
 
     public func entities(in text: ScalarText, tokens: [Token], sentences: [Sentence]) -> [Entity] {
-        let found = mentions(in: text, tokens: tokens, sentences: sentences)
-        return EntityGrouper(lexicons: lexicons, text: text, tokens: tokens, sentences: sentences).group(found)
+        var words: [UInt64] = []
+        let found = mentions(in: text, tokens: tokens, sentences: sentences, words: &words)
+        return EntityGrouper(lexicons: lexicons, text: text, tokens: tokens, sentences: sentences, words: words).group(found)
     }
 
     /// The named mentions of the text, in text order, not yet grouped.
     public func mentions(in text: ScalarText, tokens: [Token], sentences: [Sentence]) -> [Mention] {
+        var words: [UInt64] = []
+        return mentions(in: text, tokens: tokens, sentences: sentences, words: &words)
+    }
+
+    /// The mentions, and each token's case-folded word hash (computed once, shared with the role finder).
+    func mentions(in text: ScalarText, tokens: [Token], sentences: [Sentence], words: inout [UInt64]) -> [Mention] {
         let extractor = FeatureExtractor(lexicons: lexicons)
         var tags = [Int](repeating: 0, count: tokens.count)
         var infos = [TokenInfo]()
@@ -66,6 +73,7 @@ public struct EntityRecognizer: Sendable {
             sentenceStart[sentence.tokens.lowerBound] = true
         }
         guard infos.count == tokens.count else { return [] }  // sentences did not cover the tokens
+        words = infos.map(\.word)
         var rules = MentionRules(lexicons: lexicons, text: text, tokens: tokens, infos: infos, sentenceStart: sentenceStart)
         return rules.apply(tags: tags)
     }

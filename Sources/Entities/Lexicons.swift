@@ -28,7 +28,9 @@ public struct LexiconKind: OptionSet, Sendable, Hashable {
     public static let organization = LexiconKind(rawValue: 1 << 6)
     public static let outlet = LexiconKind(rawValue: 1 << 7)
     public static let gpeAlias = LexiconKind(rawValue: 1 << 8)
-    public static let count = 9
+    /// A sports team's nickname ("Sabres"): an organisation.
+    public static let team = LexiconKind(rawValue: 1 << 9)
+    public static let count = 10
 
     /// GPE-like kinds: a phrase with one of these is a place with a government.
     public static let gpe: LexiconKind = [.country, .state, .city, .capital, .gpeAlias]
@@ -91,6 +93,9 @@ public final class Lexicons: Sendable {
     public let gpeCanonical: [String: String]
     /// Folded capital → its country ("washington" → "United States").
     public let capitalOf: [String: String]
+    /// Single-word entries of three letters or fewer written in capitals ("WHO", "ICE"): they name an
+    /// organisation only when the text writes them in capitals too (not "Who", "Ice").
+    let shortAcronyms: Set<UInt64>
     /// Folded outlet names.
     let outlets: Set<String>
 
@@ -130,11 +135,19 @@ public final class Lexicons: Sendable {
                 }
             }
         }
+        for w in try lines("provinces.txt") { add(w, .state) }
         for w in try lines("regions.txt") { add(w, .region) }
         for w in try lines("demonyms.txt") { add(w, .demonym) }
         for w in try lines("organizations.txt") { add(w, .organization) }
+        for w in try lines("teams.txt") { add(w, .team) }
         var outlets = Set<String>()
         for w in try lines("outlets.txt") { add(w, [.outlet, .organization]); outlets.insert(w.lowercased()) }
+        var shortAcronyms = Set<UInt64>()
+        for w in try lines("organizations.txt") + lines("outlets.txt") + lines("teams.txt")
+        where w.count <= 3 && w.unicodeScalars.allSatisfy({ CharClass.isUpper($0) || CharClass.isDigit($0) }) {
+            shortAcronyms.insert(WordHash.folded(w))
+        }
+        self.shortAcronyms = shortAcronyms
         var canonical: [String: String] = [:]
         for line in try lines("gpe-aliases.tsv") {
             let f = line.split(separator: "\t").map(String.init)

@@ -34,6 +34,12 @@ struct MentionRules {
             var end = k + 1
             while end < infos.count, !infos[end].gazetteerBegins, infos[end].gazetteer == infos[k].gazetteer, infos[end].gazetteer.rawValue != 0 { end += 1 }
             let kind = infos[k].gazetteer
+            if kind == .team, !isTeamInContext(k, end) { k = end; continue }
+            if kind.isSubset(of: [.city, .capital]) || kind == .city, end - k >= 2,
+               let index = mentions.firstIndex(where: { $0.first == k && $0.end == end && ($0.type == .org || $0.type == .person) }) {
+                // A city of two or more words the tagger took for an organisation or a person ("El Paso").
+                mentions[index].type = .gpe
+            }
             if let type = MentionRules.strongType(kind) {
                 let outlet = kind.contains(.outlet)
                 if let index = mentions.firstIndex(where: { $0.first == k && $0.end == end }) {
@@ -42,6 +48,12 @@ struct MentionRules {
                         mentions[index].type = type
                     }
                     mentions[index].isOutlet = outlet
+                } else if let index = mentions.firstIndex(where: { $0.first == k && $0.end > end && $0.end - end <= 3 }), infos[end].firstName,
+                          isNameLike(k, end), (end..<mentions[index].end).allSatisfy({ isNameWord($0) }) {
+                    // A listed name and a person run together ("European Union Gordon Sondland"): two mentions.
+                    let personEnd = mentions[index].end
+                    mentions[index] = Mention(first: k, end: end, type: type, isOutlet: outlet)
+                    mentions.append(Mention(first: end, end: personEnd, type: .person))
                 } else if isNameLike(k, end), !mentions.contains(where: { $0.first < end && k < $0.end && ($0.first < k || $0.end > end) }) {
                     // Tagger fragments inside a listed phrase ("South" of "South Dakota") give way to it.
                     mentions.removeAll { $0.first >= k && $0.end <= end }
@@ -57,10 +69,13 @@ struct MentionRules {
                 mentions[index].isOutlet = true
             }
         }
+        mentions.removeAll { isPartOfARole($0) }
         mentions.sort { $0.first < $1.first }
         mentions = patterns(mentions)
         mentions = unlistedLocations(mentions)
         mentions = propagate(mentions)
+        // The name patterns may read a title's words as a name again ("Head of Research": titled "Research").
+        mentions.removeAll { isPartOfARole($0) }
         return mentions
     }
 
@@ -97,6 +112,8 @@ struct MentionRules {
             // The capitalised run from k, with connectors and particles inside it.
             var end = k + 1
             while end < tokens.count, !sentenceStart[end] {
+                // Days and months end a name ("the House Intelligence Committee Tuesday").
+                if MentionRules.weekdays.contains(infos[end].word) { break }
                 if infos[end].capitalized && (infos[end].hasLetter || tokens[end].text == "&") { end += 1; continue }
                 if (MentionRules.connectors.contains(infos[end].word) || MentionRules.particles.contains(infos[end].word)),
                    end + 1 < tokens.count, !sentenceStart[end + 1], infos[end + 1].capitalized { end += 2; continue }
@@ -109,6 +126,30 @@ struct MentionRules {
             if end - k == 1, isCamelCase(k), infos[k].gazetteer.rawValue == 0,
                !mentions.contains(where: { $0.first <= k && k < $0.end && $0.type == .person }) {
                 replace(&mentions, with: Mention(first: k, end: k + 1, type: .org))
+                k = end
+                continue
+            }
+            // ORG: a place and a team's nickname ("Minnesota Wild", "Golden State Warriors", "Toronto Maple Leafs").
+            if a + 1 < end, infos[end - 1].gazetteer.contains(.team) {
+                var teamStart = end - 1
+                while teamStart > a, !infos[teamStart].gazetteerBegins { teamStart -= 1 }
+                if teamStart > a, !(a..<teamStart).contains(where: { infos[$0].title || infos[$0].role || lexicons.functionWords.contains(infos[$0].word) }) {
+                    replace(&mentions, with: Mention(first: a, end: end, type: .org))
+                    k = end
+                    continue
+                }
+            }
+            // ORG: an organisation word, "of" or "for", and a name ("Department of Homeland Security", "University
+            // of Florida", "Ministry of Defence").
+            if a + 2 < end, lexicons.orgSuffixes.contains(infos[a].word), MentionRules.lowerConnectors.contains(infos[a + 1].word),
+               !(a + 2..<end).contains(where: { lexicons.orgSuffixes.contains(infos[$0].word) }) {
+                replace(&mentions, with: Mention(first: a, end: end, type: .org))
+                k = end
+                continue
+            }
+            // GPE: a place's name and "County" ("Marin County", "San Diego County").
+            if a + 1 < end, MentionRules.countyWords.contains(infos[end - 1].word), !sentenceStart[end - 1] {
+                replace(&mentions, with: Mention(first: a, end: end, type: .gpe))
                 k = end
                 continue
             }
@@ -145,7 +186,7 @@ struct MentionRules {
                 let partlyPerson = nameLength >= 2 && nameLength <= 3 && !isOneGazetteerPhrase(p, end)
                     && mentions.contains { $0.type == .person && $0.first >= p && $0.end <= end }
                 if titled || firstNamed || partlyPerson {
-                    replace(&mentions, with: Mention(first: p, end: end, type: .person))
+                    replace(&mentions, with: Mention(first: nameStart(afterRoleOf: p, end: end), end: end, type: .person))
                 }
             }
             k = end
@@ -170,6 +211,14 @@ struct MentionRules {
                 } else if length >= 2 {
                     m.type = .org
                 } else { continue }
+            }
+            // A known first name or surname among capitalised words the place and organisation lists do not
+            // know reads as a person ("Zach Parise", "Feliciano Lopez"),
+            // unless an organisation word says otherwise.
+            if m.type == .org, !m.isOutlet, m.end - m.first >= 2, m.end - m.first <= 3, infos[m.first].firstName || infos[m.end - 1].lastName,
+               !(m.first..<m.end).contains(where: { infos[$0].gazetteer.rawValue != 0 || lexicons.orgSuffixes.contains(infos[$0].word)
+                   || lexicons.geoWords.contains(infos[$0].word) || !infos[$0].capitalized || infos[$0].allCaps }) {
+                m.type = .person
             }
             out.append(m)
         }
@@ -198,11 +247,21 @@ struct MentionRules {
 
     /// The type a gazetteer kind settles on its own, or nil when only the tagger should decide (cities).
     static func strongType(_ kind: LexiconKind) -> EntityType? {
-        if kind.contains(.outlet) || kind.contains(.organization) { return .org }
+        if kind.contains(.outlet) || kind.contains(.organization) || kind.contains(.team) { return .org }
         if kind.contains(.country) || kind.contains(.state) || kind.contains(.gpeAlias) || kind.contains(.capital) { return .gpe }
         if kind.contains(.region) { return .loc }
         if kind.contains(.demonym) { return .norp }
         return nil
+    }
+
+    /// A team nickname that is also a common word ("Wild", "Heat") counts inside a sentence, after "the",
+    /// or before a role word or a possessive ("Wild coach Bruce Boudreau", "Sabres' goalie").
+    func isTeamInContext(_ first: Int, _ end: Int) -> Bool {
+        let next = end < infos.count && !sentenceStart[end] ? infos[end] : TokenInfo()
+        // "Magic Johnson": a capitalised word after it that is no title makes it part of a name.
+        if next.capitalized, !next.title, !next.role, !next.gazetteer.contains(.team) { return false }
+        if !sentenceStart[first] { return true }
+        return next.role || next.title || MentionRules.possessives.contains(next.word)
     }
 
     /// Capitalised, and for an acronym entry ("US"), written in capitals.
@@ -211,7 +270,7 @@ struct MentionRules {
         if end - first == 1, tokens[first].end - tokens[first].start <= 3, !infos[first].allCaps {
             // "Us", "Un": short words in title case are not the acronyms of the lists.
             let t = tokens[first].text
-            return !["Us", "Un", "Eu", "Ap", "Rt", "Dw"].contains(t)
+            return !lexicons.shortAcronyms.contains(infos[first].word) && !["Us", "Un", "Eu", "Ap", "Rt", "Dw"].contains(t)
         }
         return true
     }
@@ -221,7 +280,8 @@ struct MentionRules {
     func clean(_ mention: Mention) -> Mention? {
         var m = mention
         while m.first < m.end, MentionRules.determiners.contains(infos[m.first].word) || lexicons.functionWords.contains(infos[m.first].word) { m.first += 1 }
-        while m.end > m.first, MentionRules.possessives.contains(infos[m.end - 1].word) || !infos[m.end - 1].hasLetter && !isDigitToken(m.end - 1) { m.end -= 1 }
+        while m.end > m.first, MentionRules.possessives.contains(infos[m.end - 1].word) || !infos[m.end - 1].hasLetter && !isDigitToken(m.end - 1)
+                || (m.end - m.first > 1 && MentionRules.weekdays.contains(infos[m.end - 1].word)) { m.end -= 1 }
         if m.type == .person {
             // "Secretary of State Antony Blinken" → "Antony Blinken": keep the capitalised run after the last title word.
             var k = m.end - 1
@@ -232,6 +292,7 @@ struct MentionRules {
             }
             if k > m.first { m.first = k }
             if infos[m.first].title && m.end - m.first > 1 { m.first += 1 }
+            m.first = nameStart(afterRoleOf: m.first, end: m.end)
         }
         guard m.first < m.end else { return nil }
         let first = infos[m.first]
@@ -242,6 +303,45 @@ struct MentionRules {
         }
         return m
     }
+
+    /// "Director of Public Prosecution Eva-Marie Persson": capitalised words after a title's "of" belong to
+    /// the title up to the last two words, the name (or three with a particle: "Alex de Minaur").
+    func nameStart(afterRoleOf first: Int, end: Int) -> Int {
+        guard end - first >= 3, first >= 2, MentionRules.lowerConnectors.contains(infos[first - 1].word) else { return first }
+        var t = first - 2, steps = 0
+        var titled = false
+        while t >= 0, steps < 4, infos[t].capitalized {
+            if infos[t].title || infos[t].role { titled = true; break }
+            t -= 1; steps += 1
+        }
+        guard titled else { return first }
+        // A known first name inside the run starts the name.
+        if let firstName = (first..<(end - 1)).first(where: { infos[$0].firstName }) { return firstName }
+        let start = end - 2
+        return start - 1 > first && MentionRules.particles.contains(infos[start - 1].word) ? start - 1 : start
+    }
+
+    /// Capitalised words that belong to a title, not a name: "Energy Secretary Rick Perry", "National
+    /// Security Adviser John Bolton", "Head of Research at ICICI Securities".
+    func isPartOfARole(_ m: Mention) -> Bool {
+        guard !infos[m.first].gazetteerBegins || MentionRules.strongType(infos[m.first].gazetteer) == nil, !m.isOutlet else { return false }
+        if (m.first..<m.end).contains(where: { lexicons.orgSuffixes.contains(infos[$0].word) }) { return false }
+        // Ends in a title or role word.
+        if m.type != .person, m.end - m.first >= 2, infos[m.end - 1].title || infos[m.end - 1].role { return true }
+        // One word before a capitalised title ("Energy Secretary").
+        if m.type != .person, m.end - m.first == 1, !infos[m.first].allCaps, m.end < infos.count, !sentenceStart[m.end],
+           infos[m.end].capitalized, infos[m.end].title { return true }
+        // "Head of Research at": between a role's "of" and "at".
+        if m.first >= 2, m.end < infos.count, infos[m.first - 1].word == MentionRules.of, infos[m.first - 2].role || infos[m.first - 2].title,
+           infos[m.end].word == MentionRules.at, !(m.first..<m.end).contains(where: { infos[$0].firstName }) { return true }
+        return false
+    }
+
+    static let of = WordHash.folded("of")
+    static let at = WordHash.folded("at")
+
+    static let weekdays: Set<UInt64> = Set(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"].map { WordHash.folded($0) })
+    static let countyWords: Set<UInt64> = Set(["county", "province", "prefecture", "parish", "oblast", "governorate"].map { WordHash.folded($0) })
 
     static let lowerConnectors: Set<UInt64> = Set(["of", "for", "and"].map { WordHash.folded($0) })
 
@@ -301,7 +401,9 @@ struct MentionRules {
                 if (k..<(k + length)).contains(where: { covered[$0] }) { k += 1; continue }
                 // Not inside a longer capitalised run that is not itself a mention ("Price Waterhouse").
                 if k + length < tokens.count, infos[k + length].capitalized, !sentenceStart[k + length] { k += 1; continue }
-                if k > 0, !sentenceStart[k], infos[k - 1].capitalized, !infos[k - 1].title, !infos[k - 1].role { k += 1; continue }
+                // ...except after an ordinary word opening the sentence ("Now Assange faces", "But Parise has").
+                if k > 0, !sentenceStart[k], infos[k - 1].capitalized, !infos[k - 1].title, !infos[k - 1].role,
+                   !(sentenceStart[k - 1] && !covered[k - 1] && lexicons.functionWords.contains(infos[k - 1].word)) { k += 1; continue }
                 if let v = votes[hash(k, k + length)], let best = v.indices.max(by: { v[$0] < v[$1] }), v[best] > 0 {
                     mentions.append(Mention(first: k, end: k + length, type: TagSet.types[best]))
                     for c in k..<(k + length) { covered[c] = true }

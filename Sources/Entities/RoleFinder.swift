@@ -34,12 +34,12 @@ struct RoleFinder {
     static let comma = WordHash.folded(",")
     static let the = WordHash.folded("the")
 
-    init(lexicons: Lexicons, text: ScalarText, tokens: [Token], sentences: [Sentence], mentions: [Mention]) {
+    init(lexicons: Lexicons, text: ScalarText, tokens: [Token], sentences: [Sentence], mentions: [Mention], words: [UInt64] = []) {
         self.lexicons = lexicons
         self.text = text
         self.tokens = tokens
         self.mentions = mentions
-        self.words = tokens.map { WordHash.folded(text.scalars, $0.start, $0.end) }
+        self.words = words.count == tokens.count ? words : tokens.map { WordHash.folded(text.scalars, $0.start, $0.end) }
         var at = [Int](repeating: -1, count: tokens.count)
         for (k, m) in mentions.enumerated() { for i in m.first..<m.end { at[i] = k } }
         self.mentionAt = at

@@ -124,10 +124,14 @@ public struct Tokenizer: Sendable {
             }
             if CharClass.isLetter(c) {
                 i += 1
+                var segment = start  // where the current hyphen-separated part begins
                 while i < n {
                     let d = s[i]
                     if CharClass.isWordChar(d) { i += 1; continue }
-                    if CharClass.isHyphen(d), i + 1 < n, CharClass.isWordChar(s[i + 1]) { i += 2; continue }
+                    if CharClass.isHyphen(d), i + 1 < n, CharClass.isWordChar(s[i + 1]) {
+                        if Tokenizer.splitsAtHyphen(s, segmentStart: segment, hyphen: i) { break }
+                        i += 2; segment = i - 1; continue
+                    }
                     if d == "&", i + 1 < n, CharClass.isUpper(s[i + 1]), CharClass.isUpper(s[i - 1]) { i += 2; continue }  // AT&T
                     if CharClass.isApostrophe(d), i + 1 < n, CharClass.isLetter(s[i + 1]) {
                         // Clitics split off: 's 're 've 'll 'd 'm and n't; O'Brien stays whole.
@@ -177,6 +181,24 @@ public struct Tokenizer: Sendable {
             emit(start, i)
         }
         return tokens
+    }
+
+    /// Prefixes of Arabic and other names written with a hyphen ("al-Assad", "bin-Salman"): never split off.
+    static let namePrefixes: Set<String> = ["al", "el", "ul", "ad", "ar", "as", "ash", "at", "az", "an", "bin", "ibn", "abu", "abd", "bint"]
+
+    /// A hyphen between a capitalised part and a lower-case one splits the word, so that a name inside it
+    /// is a token of its own: "Australian-born", "Minneapolis-based", "pro-Israeli", "anti-Trump". Parts
+    /// of the same case stay one word ("Nagorno-Karabakh", "Jean-Julien", "face-to-face"), and so do short
+    /// capitalised parts ("X-ray", "Wi-fi") and name prefixes ("al-Assad").
+    static func splitsAtHyphen(_ s: [Unicode.Scalar], segmentStart: Int, hyphen: Int) -> Bool {
+        let before = s[segmentStart], after = s[hyphen + 1]
+        if CharClass.isUpper(before) {
+            return hyphen - segmentStart >= 3 && CharClass.isLower(after)
+        }
+        guard CharClass.isLower(before), CharClass.isUpper(after), hyphen + 2 < s.count, CharClass.isLower(s[hyphen + 2]) else { return false }
+        var prefix = ""
+        for k in segmentStart..<hyphen { prefix.unicodeScalars.append(s[k]) }
+        return !namePrefixes.contains(prefix)
     }
 
     /// Whether the apostrophe at `i` starts a clitic: 's 're 've 'll 'd 'm followed by a non-letter.

@@ -19,6 +19,13 @@ import WhosaidCore
                 ["Pelosi", "’s", "aide", "did", "n't", "see", "O'Brien", "'s", "face-to-face", "talk", "in", "Nagorno-Karabakh", "."])
     }
 
+    @Test func aNameInsideAHyphenatedWordIsATokenOfItsOwn() {
+        #expect(texts("Australian-born pro-Israeli Minneapolis-based") ==
+                ["Australian", "-", "born", "pro", "-", "Israeli", "Minneapolis", "-", "based"])
+        // Parts of the same case, short capitalised parts and name prefixes stay whole.
+        #expect(texts("Jean-Julien al-Assad X-ray Nagorno-Karabakh-based") == ["Jean-Julien", "al-Assad", "X-ray", "Nagorno-Karabakh", "-", "based"])
+    }
+
     @Test func quotesBracketsAndDashesAreTokensOfTheirOwn() {
         #expect(texts("“Yes,” he said — (again)...") == ["“", "Yes", ",", "”", "he", "said", "—", "(", "again", ")", "..."])
     }
