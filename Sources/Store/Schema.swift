@@ -97,6 +97,10 @@ public enum DatabaseSchema {
     CREATE VIRTUAL TABLE quotes_fts USING fts5(
         text, content="quotes", content_rowid="id", tokenize="porter unicode61 remove_diacritics 2"
     );
+    -- FTS5 writes its pending terms out as a new segment, to be merged later, whenever they pass
+    -- 'hashsize' bytes (1 MB by default); 16 MB makes a bulk load write and re-merge fewer segments.
+    INSERT INTO articles_fts (articles_fts, rank) VALUES ('hashsize', 16777216);
+    INSERT INTO quotes_fts (quotes_fts, rank) VALUES ('hashsize', 16777216);
 
     CREATE VIEW who_said AS
     SELECT q.id AS quote_id, COALESCE(s.name, q.speaker) AS speaker, q.speaker_id, q.text AS quote, q.type, q.cue,
