@@ -52,7 +52,7 @@ ACCEPT_REJECTS := || test $$? -eq 65
 
 # Planning the shards first, then a sub-make, lets make compare the shard lists by their timestamps alone.
 all: plan
-	$(MAKE) $(OUT)/whosaid.db
+	$(MAKE) $(OUT)/articles.ndjson $(OUT)/extracted.ndjson $(OUT)/whosaid.db
 
 fetch: plan
 	rm -f $(SHARD_ARTICLES)
@@ -125,7 +125,7 @@ $(OUT)/extracted.ndjson: $(SHARD_EXTRACTED)
 # The database is updated in place by idempotent loads of the shards that changed ($?), in shard order.
 # It is precious: a failed load never deletes it (the load itself is all-or-nothing).
 .PRECIOUS: $(OUT)/whosaid.db
-$(OUT)/whosaid.db: $(SHARD_EXTRACTED) $(LOAD) | $(OUT)/extracted.ndjson
+$(OUT)/whosaid.db: $(SHARD_EXTRACTED) $(LOAD) | $(OUT)/articles.ndjson $(OUT)/extracted.ndjson
 	$(LOAD) --rejects $(OUT)/load-rejects.ndjson --db $@ $(or $(filter %.ndjson,$?),$(SHARD_EXTRACTED)) $(ACCEPT_REJECTS)
 	touch $@
 
