@@ -194,7 +194,7 @@ fetch-try-warc: $(BINARIES)
 ## ---- section: entities (tokenizer, NER) ----
 # whosaid-ner trains, scores and times the recognizer; the release build makes it with the other binaries.
 NER := $(RELEASE_DIR)/whosaid-ner
-UNER_DIR := ../shared/data/ner/uner-en-ewt
+UNER_DIR := data/ner/uner-en-ewt
 NER_MODEL := data/models/ner.model
 EVAL_TARGETS += eval-entities
 BENCH_TARGETS += bench-entities
@@ -205,7 +205,7 @@ $(NER): $(BINARIES)
 
 check-uner:
 	@test -f $(UNER_DIR)/en_ewt-ud-dev.iob2 -a -f $(UNER_DIR)/en_ewt-ud-test.iob2 || { \
-	  echo "UNER English-EWT is missing: expected $(UNER_DIR)/en_ewt-ud-{dev,test}.iob2 (the shared data folder beside the repo)" >&2; exit 1; }
+	  echo "UNER English-EWT is missing: expected $(UNER_DIR)/en_ewt-ud-{dev,test}.iob2 (see data/ner/uner-en-ewt/README.md)" >&2; exit 1; }
 
 # Rebuilds the tagger's model from UNER English-EWT dev and the news gold dev split (deterministic).
 train: $(NER) check-uner
