@@ -238,9 +238,6 @@ eval-quotes: $(EXTRACT)
 # whosaid-extract throughput (entities and quotes together) on the shared benchmark's English bodies.
 bench-quotes: $(EXTRACT)
 	python3 scripts/bench_quotes.py --extract $(EXTRACT)
-# The top-level rules read the target lists before the sections append to them; name ours here as well.
-eval: eval-quotes
-bench: bench-quotes
 
 ## ---- section: store (SQLite load, queries) ----
 BENCH_TARGETS += bench-load
