@@ -120,7 +120,7 @@ $(OUT)/extracted.ndjson: $(SHARD_EXTRACTED)
 	cat $^ > $@.tmp
 	mv -f $@.tmp $@
 	cat $(SHARD_DIR)/*.extract-rejects.ndjson > $(OUT)/extract-rejects.ndjson
-	echo "extract: $$(wc -l < $@) articles, $$(jq -s 'map(.quotes|length)|add' $@ 2>/dev/null || echo '?') quotes"
+	echo "extract: $$(wc -l < $@) articles, $$(wc -l < $(OUT)/extract-rejects.ndjson) rejected (see $(OUT)/extract-rejects.ndjson)"
 
 # The database is updated in place by idempotent loads of the shards that changed ($?), in shard order.
 # It is precious: a failed load never deletes it (the load itself is all-or-nothing).
