@@ -138,6 +138,10 @@ public enum DatabaseSchema {
     /// Opens a database for loading: WAL journal, migrated to the current schema.
     public static func openForWriting(path: String) throws(DatabaseError) -> Database {
         let db = try Database(path: path)
+        // 16 KB pages for a new file (an existing one keeps its own; the pragma does nothing there): an
+        // article's text of a few KB fits in one page instead of spilling into overflow pages, so the file is
+        // a tenth smaller and a load writes fewer pages and b-tree cells.
+        try db.execute("PRAGMA page_size = 16384")
         // WAL lets readers (Datasette, the query CLI) work during a load; a killed writer leaves only an
         // uncommitted WAL tail, which the next open discards. NORMAL sync is safe against a killed process.
         try db.execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY")

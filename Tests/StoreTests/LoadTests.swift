@@ -18,6 +18,20 @@ import WhosaidCore
         _ = try DatabaseSchema.openForReading(path: folder.path("w.db"))
     }
 
+    @Test func newDatabasesGetLargePagesAndOlderOnesKeepTheirs() throws {
+        let folder = try TemporaryFolder()
+        let new = try DatabaseSchema.openForWriting(path: folder.path("new.db"))
+        #expect(try new.scalar("PRAGMA page_size")?.integer == 16384)
+        // A database made with small pages keeps them, and loads into it as before.
+        let old = try Database(path: folder.path("old.db"))
+        try old.execute("PRAGMA page_size = 4096")
+        try DatabaseSchema.migrate(old)
+        let reopened = try DatabaseSchema.openForWriting(path: folder.path("old.db"))
+        #expect(try reopened.scalar("PRAGMA page_size")?.integer == 4096)
+        try load((0..<3).map { SyntheticCorpus.article($0) }, into: reopened)
+        #expect(try count(reopened, "articles") == 3)
+    }
+
     @Test func refusesDatabasesItDidNotWriteAndNewerVersions() throws {
         let folder = try TemporaryFolder()
         let other = try Database(path: folder.path("other.db"))
