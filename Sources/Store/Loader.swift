@@ -204,7 +204,7 @@ public final class Loader {
         // Rule 1: an entity that is another one of the same article under a shorter name.
         var target = [Int?](repeating: nil, count: entities.count)
         for (i, e) in entities.enumerated() where !keys[i].isEmpty {
-            let isBareName = !keys[i].contains(" ")
+            let isBareName = !keys[i].utf8.contains(0x20)
             var candidates = Set<String>()
             var first: Int?
             for (j, other) in entities.enumerated() where j != i && other.type == e.type && keys[j] != keys[i] {
@@ -240,7 +240,7 @@ public final class Loader {
     private func globalEntity(name: String, key rawKey: String, type: EntityType, role: String?) throws(DatabaseError) -> Int64 {
         // A name with nothing but punctuation keeps its own text as key rather than meeting every other one.
         let key = rawKey.isEmpty ? name : rawKey
-        if type == .person, !key.contains(" "), let role, let id = try personBySurname(key, role: role) {
+        if type == .person, !key.utf8.contains(0x20), let role, let id = try personBySurname(key, role: role) {
             return id
         }
         let cacheKey = EntityKey(type: type, key: key)
