@@ -97,9 +97,13 @@ public final class Loader {
             }
             outcome = .replaced
             replacedAny = true
-            // The FTS indexes are told what they held before the rows change (see the schema).
-            try execute("INSERT INTO quotes_fts (quotes_fts, rowid, text) SELECT 'delete', id, text FROM quotes WHERE article_id = ?", articleID)
-            try execute("INSERT INTO articles_fts (articles_fts, rowid, title, text) SELECT 'delete', id, title, text FROM articles WHERE id = ?", articleID)
+            // The FTS indexes are told what they held before the rows change (see the schema), a row per
+            // statement: an INSERT ... SELECT runs in a statement transaction, and opening one makes FTS5
+            // write its pending terms out as a new small segment for every replaced article.
+            try unindex(select: "SELECT id, text FROM quotes WHERE article_id = ?",
+                        delete: "INSERT INTO quotes_fts (quotes_fts, rowid, text) VALUES ('delete', ?, ?)", articleID)
+            try unindex(select: "SELECT id, title, text FROM articles WHERE id = ?",
+                        delete: "INSERT INTO articles_fts (articles_fts, rowid, title, text) VALUES ('delete', ?, ?, ?)", articleID)
             try execute("DELETE FROM quotes WHERE article_id = ?", articleID)
             // Deleted here rather than by ON DELETE CASCADE, which does not fire while the loader has
             // foreign-key enforcement off.
@@ -151,6 +155,19 @@ public final class Loader {
         counts.entitiesRemoved += db.changes
         entityIDs.removeAll()
         replacedAny = false
+    }
+
+    /// Removes from an FTS index the rows `select` finds for `id`: each row's columns, exactly as stored,
+    /// become the parameters of one `delete` command.
+    private func unindex(select: StaticString, delete: StaticString, _ id: Int64) throws(DatabaseError) {
+        let rows = try statement(select)
+        defer { rows.reset() }
+        try rows.bind(id, at: 1)
+        let remove = try statement(delete)
+        while try rows.step() {
+            for column in 0..<rows.columnCount { try remove.bind(columnOf: rows, column, at: column + 1) }
+            try remove.run()
+        }
     }
 
     private func execute(_ sql: StaticString, _ id: Int64) throws(DatabaseError) {
