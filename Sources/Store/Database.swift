@@ -227,6 +227,11 @@ public final class Statement {
         if let value { try bind(value, at: index) } else { try check(sqlite3_bind_null(handle, Int32(index))) }
     }
 
+    /// Binds, as SQLite holds it (type and bytes), the value in `column` of the row `source` is on.
+    public func bind(columnOf source: Statement, _ column: Int, at index: Int) throws(DatabaseError) {
+        try check(sqlite3_bind_value(handle, Int32(index), sqlite3_column_value(source.handle, Int32(column))))
+    }
+
     /// Advances to the next row: true if there is one, false when the statement is done.
     @discardableResult
     public func step() throws(DatabaseError) -> Bool {

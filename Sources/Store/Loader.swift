@@ -51,6 +51,9 @@ public final class Loader {
     /// Names repeat across a corpus far more than they vary; folding one costs more than a lookup.
     private var nameKeys: [EntityKey: String] = [:]
     private var statements: [UnsafeRawPointer: Statement] = [:]
+    private var bulkStatements = [Statement?](repeating: nil, count: BulkTable.allCases.count * Loader.rowsPerStatement)
+    /// Known only inside the load's transaction; forgotten when rows are deleted and when the load ends.
+    private var nextIDValues: (articleEntity: Int64, quote: Int64)?
     private let foreignKeysWereOn: Bool
 
     struct EntityKey: Hashable {
@@ -71,6 +74,7 @@ public final class Loader {
     deinit {
         // Statements go before the connection they were prepared on.
         statements.removeAll()
+        bulkStatements.removeAll()
         if foreignKeysWereOn { try? db.execute("PRAGMA foreign_keys = ON") }
     }
 
@@ -93,14 +97,19 @@ public final class Loader {
             }
             outcome = .replaced
             replacedAny = true
-            // The FTS indexes are told what they held before the rows change (see the schema).
-            try execute("INSERT INTO quotes_fts (quotes_fts, rowid, text) SELECT 'delete', id, text FROM quotes WHERE article_id = ?", articleID)
-            try execute("INSERT INTO articles_fts (articles_fts, rowid, title, text) SELECT 'delete', id, title, text FROM articles WHERE id = ?", articleID)
+            // The FTS indexes are told what they held before the rows change (see the schema), a row per
+            // statement: an INSERT ... SELECT runs in a statement transaction, and opening one makes FTS5
+            // write its pending terms out as a new small segment for every replaced article.
+            try unindex(select: "SELECT id, text FROM quotes WHERE article_id = ?",
+                        delete: "INSERT INTO quotes_fts (quotes_fts, rowid, text) VALUES ('delete', ?, ?)", articleID)
+            try unindex(select: "SELECT id, title, text FROM articles WHERE id = ?",
+                        delete: "INSERT INTO articles_fts (articles_fts, rowid, title, text) VALUES ('delete', ?, ?, ?)", articleID)
             try execute("DELETE FROM quotes WHERE article_id = ?", articleID)
             // Deleted here rather than by ON DELETE CASCADE, which does not fire while the loader has
             // foreign-key enforcement off.
             try execute("DELETE FROM mentions WHERE article_entity_id IN (SELECT id FROM article_entities WHERE article_id = ?)", articleID)
             try execute("DELETE FROM article_entities WHERE article_id = ?", articleID)
+            nextIDValues = nil
             let update = try statement("""
                 UPDATE articles SET title = ?, published = ?, site = ?, url = ?, authors = ?, language = ?, source = ?,
                     text = ?, extra = ?, record_digest = ? WHERE id = ?
@@ -135,6 +144,7 @@ public final class Loader {
 
     /// Ends a load: removes the entities that replaced articles no longer name.
     public func finish() throws(DatabaseError) {
+        nextIDValues = nil
         guard replacedAny else { return }
         try db.execute("""
             DELETE FROM entities
@@ -145,6 +155,19 @@ public final class Loader {
         counts.entitiesRemoved += db.changes
         entityIDs.removeAll()
         replacedAny = false
+    }
+
+    /// Removes from an FTS index the rows `select` finds for `id`: each row's columns, exactly as stored,
+    /// become the parameters of one `delete` command.
+    private func unindex(select: StaticString, delete: StaticString, _ id: Int64) throws(DatabaseError) {
+        let rows = try statement(select)
+        defer { rows.reset() }
+        try rows.bind(id, at: 1)
+        let remove = try statement(delete)
+        while try rows.step() {
+            for column in 0..<rows.columnCount { try remove.bind(columnOf: rows, column, at: column + 1) }
+            try remove.run()
+        }
     }
 
     private func execute(_ sql: StaticString, _ id: Int64) throws(DatabaseError) {
@@ -198,7 +221,7 @@ public final class Loader {
         // Rule 1: an entity that is another one of the same article under a shorter name.
         var target = [Int?](repeating: nil, count: entities.count)
         for (i, e) in entities.enumerated() where !keys[i].isEmpty {
-            let isBareName = !keys[i].contains(" ")
+            let isBareName = !keys[i].utf8.contains(0x20)
             var candidates = Set<String>()
             var first: Int?
             for (j, other) in entities.enumerated() where j != i && other.type == e.type && keys[j] != keys[i] {
@@ -234,7 +257,7 @@ public final class Loader {
     private func globalEntity(name: String, key rawKey: String, type: EntityType, role: String?) throws(DatabaseError) -> Int64 {
         // A name with nothing but punctuation keeps its own text as key rather than meeting every other one.
         let key = rawKey.isEmpty ? name : rawKey
-        if type == .person, !key.contains(" "), let role, let id = try personBySurname(key, role: role) {
+        if type == .person, !key.utf8.contains(0x20), let role, let id = try personBySurname(key, role: role) {
             return id
         }
         let cacheKey = EntityKey(type: type, key: key)
@@ -283,29 +306,106 @@ public final class Loader {
     }
 
     private func insertEntities(_ entities: [Entity], globalIDs: [Int64], articleID: Int64) throws(DatabaseError) {
-        let insertEntity = try statement("""
-            INSERT INTO article_entities (article_id, entity_id, local_id, name, role, aliases, is_outlet)
-            VALUES (?, ?, ?, ?, ?, ?, ?)
-            """)
-        let insertMention = try statement("INSERT INTO mentions (article_entity_id, start, \"end\", text) VALUES (?, ?, ?, ?)")
+        let firstID = try nextIDs().articleEntity
+        try insertRows(.articleEntities, count: entities.count) { (s, i, p) throws(DatabaseError) in
+            let e = entities[i]
+            try s.bind(firstID + Int64(i), at: p)
+            try s.bind(articleID, at: p + 1)
+            try s.bind(globalIDs[i], at: p + 2)
+            try s.bind(e.id, at: p + 3)
+            try s.bind(e.name, at: p + 4)
+            try s.bind(e.role, at: p + 5)
+            try s.bind(JSONValue.array(e.aliases.map(JSONValue.string)).serialized(), at: p + 6)
+            try s.bind(e.isOutlet, at: p + 7)
+        }
+        nextIDValues?.articleEntity += Int64(entities.count)
+        // Each mention row names its article entity by the id given above, entity by entity, in order.
+        var owners: [(articleEntityID: Int64, mention: Span)] = []
+        owners.reserveCapacity(entities.reduce(0) { $0 + $1.mentions.count })
         for (i, e) in entities.enumerated() {
-            try insertEntity.bind(articleID, at: 1)
-            try insertEntity.bind(globalIDs[i], at: 2)
-            try insertEntity.bind(e.id, at: 3)
-            try insertEntity.bind(e.name, at: 4)
-            try insertEntity.bind(e.role, at: 5)
-            try insertEntity.bind(JSONValue.array(e.aliases.map(JSONValue.string)).serialized(), at: 6)
-            try insertEntity.bind(e.isOutlet, at: 7)
-            try insertEntity.run()
-            let articleEntityID = db.lastInsertedRowID
-            for m in e.mentions {
-                try insertMention.bind(articleEntityID, at: 1)
-                try insertMention.bind(m.start, at: 2)
-                try insertMention.bind(m.end, at: 3)
-                try insertMention.bind(m.text, at: 4)
-                try insertMention.run()
+            for m in e.mentions { owners.append((firstID + Int64(i), m)) }
+        }
+        try insertRows(.mentions, count: owners.count) { (s, i, p) throws(DatabaseError) in
+            try s.bind(owners[i].articleEntityID, at: p)
+            try s.bind(owners[i].mention.start, at: p + 1)
+            try s.bind(owners[i].mention.end, at: p + 2)
+            try s.bind(owners[i].mention.text, at: p + 3)
+        }
+    }
+
+    // MARK: - Rows in bulk
+
+    /// A table the loader writes several rows of per article, with the columns it binds, in order.
+    enum BulkTable: Int, CaseIterable {
+        case articleEntities, mentions, quotes
+
+        var prefix: String {
+            switch self {
+            case .articleEntities: "INSERT OR FAIL INTO article_entities (id, article_id, entity_id, local_id, name, role, aliases, is_outlet) VALUES "
+            case .mentions: "INSERT OR FAIL INTO mentions (article_entity_id, start, \"end\", text) VALUES "
+            case .quotes: """
+                INSERT OR FAIL INTO quotes (id, article_id, text, start, "end", type, speaker_id, speaker, speaker_entity, speaker_mention,
+                    speaker_mention_start, speaker_mention_end, cue, cue_start, cue_end, via_id, via, via_entity, site, published) VALUES 
+                """
             }
         }
+
+        var columns: Int {
+            switch self {
+            case .articleEntities: 8
+            case .mentions: 4
+            case .quotes: 20
+            }
+        }
+    }
+
+    /// Most rows one statement inserts; an article with more takes several statements.
+    static let rowsPerStatement = 32
+
+    /// Inserts `count` rows into `table` with as few statements as possible: one multi-row INSERT runs
+    /// the statement's setup (cursors, seeks to the end of each b-tree) once for all its rows, where a
+    /// statement per row paid it for every row. `bind(statement, row, firstParameter)` binds one row.
+    ///
+    /// The statements say OR FAIL: a plain multi-row INSERT runs in a statement transaction (to undo its
+    /// first rows if a later one fails), and opening one makes FTS5 write its pending terms out as a tiny
+    /// segment, every article. On a failure the loader throws and the whole load's transaction is rolled
+    /// back, so the rows a failed statement keeps never outlive it.
+    private func insertRows(_ table: BulkTable, count: Int,
+                            bind: (Statement, Int, Int) throws(DatabaseError) -> Void) throws(DatabaseError) {
+        var row = 0
+        while row < count {
+            let rows = min(count - row, Loader.rowsPerStatement)
+            let statement = try bulkStatement(table, rows: rows)
+            for r in 0..<rows { try bind(statement, row + r, 1 + r * table.columns) }
+            try statement.run()
+            row += rows
+        }
+    }
+
+    private func bulkStatement(_ table: BulkTable, rows: Int) throws(DatabaseError) -> Statement {
+        let slot = table.rawValue * Loader.rowsPerStatement + rows - 1
+        if let prepared = bulkStatements[slot] { return prepared }
+        let tuple = "(" + Array(repeating: "?", count: table.columns).joined(separator: ", ") + ")"
+        let prepared = try Statement(database: db, sql: table.prefix + Array(repeating: tuple, count: rows).joined(separator: ", "))
+        bulkStatements[slot] = prepared
+        return prepared
+    }
+
+    /// The ids the next article entity and quote rows get: the loader gives them itself, so that mentions and
+    /// quote index rows can name them without asking SQLite row by row. They are what SQLite would pick
+    /// (one past the largest id), read again whenever rows were deleted, so the ids match a row-by-row load.
+    private func nextIDs() throws(DatabaseError) -> (articleEntity: Int64, quote: Int64) {
+        if let ids = nextIDValues { return ids }
+        let ids = (articleEntity: try maxID("SELECT MAX(id) FROM article_entities") + 1,
+                   quote: try maxID("SELECT MAX(id) FROM quotes") + 1)
+        nextIDValues = ids
+        return ids
+    }
+
+    private func maxID(_ sql: StaticString) throws(DatabaseError) -> Int64 {
+        let query = try statement(sql)
+        defer { query.reset() }
+        return try query.step() ? query.int64(0) : 0
     }
 
     // MARK: - Quotes
@@ -326,12 +426,10 @@ public final class Loader {
 
     private func insertQuotes(_ quotes: [Quote], article: Article, articleID: Int64, resolved: ResolvedEntities) throws(DatabaseError) {
         guard !quotes.isEmpty else { return }
-        let insert = try statement("""
-            INSERT INTO quotes (article_id, text, start, "end", type, speaker_id, speaker, speaker_entity, speaker_mention,
-                speaker_mention_start, speaker_mention_end, cue, cue_start, cue_end, via_id, via, via_entity, site, published)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
-        let indexQuote = try statement("INSERT INTO quotes_fts (rowid, text) VALUES (?, ?)")
+        var speakerIDs: [Int64?] = []
+        var viaIDs: [Int64?] = []
+        speakerIDs.reserveCapacity(quotes.count)
+        viaIDs.reserveCapacity(quotes.count)
         for q in quotes {
             let speakerIndex = articleEntity(localID: q.speakerEntity, name: q.speaker, resolved: resolved, types: [.person, .org, .gpe, .norp, .loc])
             var viaID = articleEntity(localID: q.viaEntity, name: q.via, resolved: resolved, types: [.org]).map { resolved.globalIDs[$0] }
@@ -339,30 +437,41 @@ public final class Loader {
                 // An outlet the extractor named without an entity is still an organisation worth counting.
                 viaID = try globalEntity(name: via, key: nameKey(via, type: .org), type: .org, role: nil)
             }
-            try insert.bind(articleID, at: 1)
-            try insert.bind(q.span.text, at: 2)
-            try insert.bind(q.span.start, at: 3)
-            try insert.bind(q.span.end, at: 4)
-            try insert.bind(q.type.rawValue, at: 5)
-            try insert.bind(speakerIndex.map { resolved.globalIDs[$0] }, at: 6)
-            try insert.bind(q.speaker, at: 7)
-            try insert.bind(q.speakerEntity, at: 8)
-            try insert.bind(q.speakerMention?.text, at: 9)
-            try insert.bind(q.speakerMention?.start, at: 10)
-            try insert.bind(q.speakerMention?.end, at: 11)
-            try insert.bind(q.cue ?? q.cueSpan?.text, at: 12)
-            try insert.bind(q.cueSpan?.start, at: 13)
-            try insert.bind(q.cueSpan?.end, at: 14)
-            try insert.bind(viaID, at: 15)
-            try insert.bind(q.via, at: 16)
-            try insert.bind(q.viaEntity, at: 17)
-            try insert.bind(article.site, at: 18)
-            try insert.bind(article.published, at: 19)
-            try insert.run()
-            try indexQuote.bind(db.lastInsertedRowID, at: 1)
+            speakerIDs.append(speakerIndex.map { resolved.globalIDs[$0] })
+            viaIDs.append(viaID)
+        }
+        let firstID = try nextIDs().quote
+        try insertRows(.quotes, count: quotes.count) { (s, i, p) throws(DatabaseError) in
+            let q = quotes[i]
+            try s.bind(firstID + Int64(i), at: p)
+            try s.bind(articleID, at: p + 1)
+            try s.bind(q.span.text, at: p + 2)
+            try s.bind(q.span.start, at: p + 3)
+            try s.bind(q.span.end, at: p + 4)
+            try s.bind(q.type.rawValue, at: p + 5)
+            try s.bind(speakerIDs[i], at: p + 6)
+            try s.bind(q.speaker, at: p + 7)
+            try s.bind(q.speakerEntity, at: p + 8)
+            try s.bind(q.speakerMention?.text, at: p + 9)
+            try s.bind(q.speakerMention?.start, at: p + 10)
+            try s.bind(q.speakerMention?.end, at: p + 11)
+            try s.bind(q.cue ?? q.cueSpan?.text, at: p + 12)
+            try s.bind(q.cueSpan?.start, at: p + 13)
+            try s.bind(q.cueSpan?.end, at: p + 14)
+            try s.bind(viaIDs[i], at: p + 15)
+            try s.bind(q.via, at: p + 16)
+            try s.bind(q.viaEntity, at: p + 17)
+            try s.bind(article.site, at: p + 18)
+            try s.bind(article.published, at: p + 19)
+        }
+        // Row by row: an INSERT of several rows into an FTS5 table is a statement transaction (see `insertRows`).
+        let indexQuote = try statement("INSERT INTO quotes_fts (rowid, text) VALUES (?, ?)")
+        for (i, q) in quotes.enumerated() {
+            try indexQuote.bind(firstID + Int64(i), at: 1)
             try indexQuote.bind(q.span.text, at: 2)
             try indexQuote.run()
         }
+        nextIDValues?.quote += Int64(quotes.count)
     }
 }
 

@@ -33,7 +33,7 @@ struct LoadCommand: ParsableCommand {
             let database = try DatabaseSchema.openForWriting(path: db)
             loader = Loader(database: database)
             try database.transaction {
-                try RecordInput(paths: inputs, strict: stage.strict).forEach(reporter: reporter, decode: ExtractedArticle.init(json:)) { record, source, line in
+                try RecordInput(paths: inputs, strict: stage.strict).forEach(reporter: reporter, read: ExtractedRecordReader.read, decode: ExtractedArticle.init(json:)) { record, source, line in
                     if let problem = Loader.problem(in: record) {
                         if stage.strict { throw RecordInputError.badLine(source: source, line: line, reason: problem) }
                         reporter.reject(source: source, line: line, reason: problem)

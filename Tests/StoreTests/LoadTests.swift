@@ -18,6 +18,43 @@ import WhosaidCore
         _ = try DatabaseSchema.openForReading(path: folder.path("w.db"))
     }
 
+    @Test func newDatabasesGetLargePagesAndOlderOnesKeepTheirs() throws {
+        let folder = try TemporaryFolder()
+        let new = try DatabaseSchema.openForWriting(path: folder.path("new.db"))
+        #expect(try new.scalar("PRAGMA page_size")?.integer == 16384)
+        // A database made with small pages keeps them, and loads into it as before.
+        let old = try Database(path: folder.path("old.db"))
+        try old.execute("PRAGMA page_size = 4096")
+        try DatabaseSchema.migrate(old)
+        let reopened = try DatabaseSchema.openForWriting(path: folder.path("old.db"))
+        #expect(try reopened.scalar("PRAGMA page_size")?.integer == 4096)
+        try load((0..<3).map { SyntheticCorpus.article($0) }, into: reopened)
+        #expect(try count(reopened, "articles") == 3)
+    }
+
+    @Test func replacedArticlesLeaveNothingOfTheirOldTextInTheSearchIndexes() throws {
+        let folder = try TemporaryFolder()
+        let db = try DatabaseSchema.openForWriting(path: folder.path("w.db"))
+        func matches(_ table: String, _ query: String) throws -> Int64? {
+            try db.scalar("SELECT COUNT(*) FROM \(table) WHERE \(table) MATCH ?", [.text(query)])?.integer
+        }
+        // An article without a title, and words only the first version has, in the text and in a quote.
+        var first = (0..<4).map { SyntheticCorpus.article($0) }
+        first[1].article.title = nil
+        first[2].article.text += " Zanzibarian"
+        first[3].quotes[0].span.text += " Zanzibarian"
+        try load(first, into: db)
+        #expect(try matches("articles_fts", "zanzibarian") == 1)
+        #expect(try matches("quotes_fts", "zanzibarian") == 1)
+        var second = (0..<4).map { SyntheticCorpus.article($0, version: 2) }
+        second[1].article.title = nil
+        let counts = try load(second, into: db)
+        #expect(counts.replaced == 4)
+        #expect(try matches("articles_fts", "zanzibarian") == 0)
+        #expect(try matches("quotes_fts", "zanzibarian") == 0)
+        try expectConsistent(db)
+    }
+
     @Test func refusesDatabasesItDidNotWriteAndNewerVersions() throws {
         let folder = try TemporaryFolder()
         let other = try Database(path: folder.path("other.db"))
