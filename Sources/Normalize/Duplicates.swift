@@ -70,37 +70,43 @@ public final class DuplicateDetector {
     /// SimHash of the body's word 4-grams (ASCII letters and digits lowercased, other bytes kept), or nil
     /// for a short body.
     static func fingerprint(_ text: String) -> UInt64? {
+        // One vote per bit and 4-gram; a fixed-size buffer, as this runs 64 times per word.
         var counts = [Int](repeating: 0, count: 64)
-        // The last four words' hashes, oldest first.
-        var w0: UInt64 = 0, w1: UInt64 = 0, w2: UInt64 = 0, w3: UInt64 = 0
-        var words = 0
-        var word: UInt64 = 0xcbf29ce484222325
-        var inWord = false
-        func endWord() {
-            words += 1
-            (w0, w1, w2, w3) = (w1, w2, w3, word)
-            if words >= 4 {
-                var h: UInt64 = 0x9E3779B97F4A7C15
-                for w in [w0, w1, w2, w3] { h = (h ^ w) &* 0xff51afd7ed558ccd; h ^= h >> 33 }
-                for bit in 0..<64 { counts[bit] += Int((h >> UInt64(bit)) & 1) * 2 - 1 }
+        return counts.withUnsafeMutableBufferPointer { counts -> UInt64? in
+            // The last four words' hashes, oldest first.
+            var w0: UInt64 = 0, w1: UInt64 = 0, w2: UInt64 = 0, w3: UInt64 = 0
+            var words = 0
+            var word: UInt64 = 0xcbf29ce484222325
+            var inWord = false
+            func mix(_ h: UInt64, _ w: UInt64) -> UInt64 {
+                let m = (h ^ w) &* 0xff51afd7ed558ccd
+                return m ^ (m >> 33)
             }
-            word = 0xcbf29ce484222325
-        }
-        for byte in text.utf8 {
-            let isWordByte = (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) || byte >= 0x80
-            if isWordByte {
-                let lowered = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
-                word = (word ^ UInt64(lowered)) &* 0x100000001b3
-                inWord = true
-            } else if inWord {
-                endWord()
-                inWord = false
+            func endWord() {
+                words += 1
+                (w0, w1, w2, w3) = (w1, w2, w3, word)
+                if words >= 4 {
+                    let h = mix(mix(mix(mix(0x9E3779B97F4A7C15, w0), w1), w2), w3)
+                    for bit in 0..<64 { counts[bit] += Int((h >> UInt64(bit)) & 1) * 2 - 1 }
+                }
+                word = 0xcbf29ce484222325
             }
+            for byte in text.utf8 {
+                let isWordByte = (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) || byte >= 0x80
+                if isWordByte {
+                    let lowered = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+                    word = (word ^ UInt64(lowered)) &* 0x100000001b3
+                    inWord = true
+                } else if inWord {
+                    endWord()
+                    inWord = false
+                }
+            }
+            if inWord { endWord() }
+            guard words >= minimumWords else { return nil }
+            var value: UInt64 = 0
+            for bit in 0..<64 where counts[bit] > 0 { value |= 1 << UInt64(bit) }
+            return value
         }
-        if inWord { endWord() }
-        guard words >= minimumWords else { return nil }
-        var value: UInt64 = 0
-        for bit in 0..<64 where counts[bit] > 0 { value |= 1 << UInt64(bit) }
-        return value
     }
 }

@@ -207,17 +207,17 @@ private let bylineWord = Array("byline".utf8)
 private let authorWord = Array("author".utf8)
 
 /// Class/id parts that mark furniture unless the element also looks like content.
-private let weakNegatives: Set<String> = [
+private let weakNegatives: [[UInt8]] = [
     "header", "footer", "nav", "menu", "sidebar", "side-bar", "rail", "banner", "masthead", "supplement",
     "teaser", "hidden", "tools", "utility", "navbar", "navigation", "sidenav", "topbar",
-]
+].map { Array($0.utf8) }
 
 private let positives: [[UInt8]] = [
     "article", "content", "body", "story", "main", "post", "entry", "text", "prose", "paragraph",
 ].map { Array($0.utf8) }
 
 /// Whole class tokens (split at space, "-" and "_") that mean an advertisement.
-private let adTokens: Set<String> = ["ad", "ads", "adv", "advert", "dfp", "adunit", "adslot", "gpt", "banner-ad"]
+private let adTokens: [[UInt8]] = ["ad", "ads", "adv", "advert", "dfp", "adunit", "adslot", "gpt", "banner-ad"].map { Array($0.utf8) }
 
 private let skippedRoles: Set<String> = [
     "navigation", "complementary", "banner", "contentinfo", "dialog", "alertdialog", "menu", "menubar", "search",
@@ -237,6 +237,8 @@ private struct Walker {
     /// Verdicts of class and id words, by an FNV-1a hash of the words (hashing a byte array through
     /// Hasher costs a call per byte); the words are kept to tell a collision from a hit.
     var verdictCache: [UInt64: (words: [UInt8], isContentTag: Bool, verdict: Verdict)] = [:]
+    /// The class and id words of the element being judged (one buffer for the whole walk).
+    var words: [UInt8] = []
     var inTitle = false
     var titleBytes: [UInt8] = []
     var h1Depth = 0
@@ -460,7 +462,7 @@ private struct Walker {
     /// Decides from class, id, role, style and hidden flags whether an element is page furniture.
     mutating func judgeAttributes(_ attributes: SAXAttributes, tag: String) -> Verdict {
         var verdict = Verdict()
-        var words: [UInt8] = []
+        words.removeAll(keepingCapacity: true)
         var i = 0
         while let attributes, let n = attributes[i] {
             let value = attributes[i + 1]
@@ -533,28 +535,16 @@ private struct Walker {
     }
 
     /// True when a part of a class or id (split at spaces, "-" and "_") is one of the words.
-    func hasSubtoken(_ words: [UInt8], in set: Set<String>) -> Bool {
+    func hasSubtoken(_ words: [UInt8], in list: [[UInt8]]) -> Bool {
         var start = 0
         for i in 0...words.count where i == words.count || words[i] == 0x20 || words[i] == 0x2D || words[i] == 0x5F {
-            if i > start, i - start <= 12, set.contains(String(decoding: words[start..<i], as: UTF8.self)) { return true }
+            if i > start, list.contains(where: { $0.count == i - start && words[start..<i].elementsEqual($0) }) { return true }
             start = i + 1
         }
         return false
     }
 
-    func hasAdToken(_ words: [UInt8]) -> Bool {
-        var start = 0
-        for i in 0...words.count {
-            if i == words.count || words[i] == 0x20 || words[i] == 0x2D || words[i] == 0x5F {
-                if i - start >= 2 && i - start <= 9 {
-                    let token = String(decoding: words[start..<i], as: UTF8.self)
-                    if adTokens.contains(token) { return true }
-                }
-                start = i + 1
-            }
-        }
-        return false
-    }
+    func hasAdToken(_ words: [UInt8]) -> Bool { hasSubtoken(words, in: adTokens) }
 
     // MARK: metadata
 

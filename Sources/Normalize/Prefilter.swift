@@ -3,8 +3,10 @@ import Glibc
 #endif
 
 /// Cuts what can never be article text out of the page bytes before libxml2 sees them: the bodies of
-/// scripts (except JSON-LD), style sheets, inline SVG and comments. On news pages these are often half
-/// the bytes, and libxml2 reads them a character at a time; a byte scan here is far cheaper.
+/// scripts (except JSON-LD), style sheets, inline SVG and comments, and the attributes the page walk
+/// never reads (`src`, `srcset`, `data-*`, link targets, event handlers...). On news pages these are
+/// most of the bytes, and libxml2 reads them a character at a time, copying every attribute value;
+/// a byte scan here is far cheaper.
 enum Prefilter {
     static func strip(_ input: [UInt8]) -> [UInt8] {
         input.withUnsafeBufferPointer { b -> [UInt8] in
@@ -31,9 +33,18 @@ enum Prefilter {
                 if matchesTag(b, lt + 1, "script") { name = Array("script".utf8) }
                 else if matchesTag(b, lt + 1, "style") { name = Array("style".utf8) }
                 else if matchesTag(b, lt + 1, "svg") { name = Array("svg".utf8) }
-                else { continue }
+                else {
+                    // libxml2 reads "<" and a letter as a start tag, anything else after "<" as text.
+                    if b[lt + 1] | 0x20 >= 0x61, b[lt + 1] | 0x20 <= 0x7A { i = dropUnreadAttributes(b, tagAt: lt + 1, into: &out, copied: &copied) }
+                    continue
+                }
                 guard let tagEnd = memchr(base + lt, 0x3E, n - lt).map({ base.distance(to: $0.assumingMemoryBound(to: UInt8.self)) }) else { break }
-                if name.count == 6, containsLowered(b, lt..<tagEnd, "ld+json") { i = tagEnd + 1; continue }
+                if name.count == 6, containsLowered(b, lt..<tagEnd, "ld+json") {
+                    // JSON-LD is kept byte for byte: HTML inside its strings is text, not tags.
+                    guard let close = findClose(b, name, from: tagEnd + 1) else { break }
+                    i = close
+                    continue
+                }
                 guard let close = findClose(b, name, from: tagEnd + 1) else { break }
                 // Keep the tags, drop what is between them.
                 out.append(contentsOf: b[copied...tagEnd])
@@ -46,6 +57,114 @@ enum Prefilter {
     }
 
     @inline(__always) static func lower(_ c: UInt8) -> UInt8 { c >= 0x41 && c <= 0x5A ? c | 0x20 : c }
+
+    // MARK: attributes
+
+    /// The attributes `PageWalker` reads (on any element); all others are dropped. `href` is read on
+    /// `<link>` only (the canonical URL).
+    static let readAttributes: [[UInt8]] = [
+        "class", "id", "style", "hidden", "aria-hidden", "role", "rel", "itemprop", "lang", "type", "content",
+        "property", "name", "http-equiv", "charset", "datetime", "pubdate",
+    ].map { Array($0.utf8) }
+    static let hrefAttribute = Array("href".utf8)
+    static let linkTag = Array("link".utf8)
+
+    /// Longest tag or attribute name libxml2 reads whole; a longer one is left alone.
+    static let maximumNameLength = 99
+
+    /// Rewrites the start tag whose name begins at `at` without the attributes the walk does not read,
+    /// and returns where the scan goes on. Attributes are read as libxml2's HTML parser reads them
+    /// (a name of letters, digits and `:-_.`, blanks, `=`, a quoted or unquoted value); at the first
+    /// thing it reads differently (a bogus name, an unclosed quote, a NUL) the rest of the tag is left
+    /// as it is, so libxml2 sees the same attributes it would have seen.
+    static func dropUnreadAttributes(_ b: UnsafeBufferPointer<UInt8>, tagAt at: Int, into out: inout [UInt8], copied: inout Int) -> Int {
+        let n = b.count
+        let p = b.baseAddress!
+        @inline(__always) func has(_ j: Int, _ kind: UInt8) -> Bool { j < n && byteClass[Int(p[j])] & kind != 0 }
+        var j = at
+        while has(j, nameByte) { j += 1 }
+        let tagLength = j - at
+        guard tagLength <= maximumNameLength else { return j }
+        let isLink = tagLength == 4 && equalsLowered(p + at, 4, linkTag)
+        while true {
+            // Blanks before the attribute (libxml2 does not require any).
+            let blanksStart = j
+            while has(j, blank) { j += 1 }
+            guard has(j, nameStart) else { return j }  // the tag's end, or something libxml2 reads as bogus
+            let attributeStart = j
+            while has(j, nameByte) { j += 1 }
+            let nameLength = j - attributeStart
+            guard nameLength <= maximumNameLength else { return j }
+            var k = j
+            while has(k, blank) { k += 1 }
+            if k < n, p[k] == 0x3D {
+                k += 1
+                while has(k, blank) { k += 1 }
+                guard k < n else { return k }
+                let quote = p[k]
+                if quote == 0x22 || quote == 0x27 {
+                    guard let close = memchr(p + k + 1, Int32(quote), n - k - 1) else { return attributeStart }
+                    let e = p.distance(to: close.assumingMemoryBound(to: UInt8.self))
+                    // libxml2 stops a value at a NUL byte.
+                    guard memchr(p + k + 1, 0, e - k - 1) == nil else { return attributeStart }
+                    j = e + 1
+                } else {
+                    var e = k
+                    while e < n, byteClass[Int(p[e])] & endsUnquotedValue == 0 { e += 1 }
+                    guard e < n, p[e] != 0 else { return attributeStart }
+                    j = e
+                }
+            }
+            if !isRead(p + attributeStart, nameLength, onLink: isLink) {
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: b[copied..<blanksStart]))
+                copied = j
+                // A following attribute written without a blank before it must not join what precedes.
+                if has(j, nameStart) { out.append(0x20) }
+            }
+        }
+    }
+
+    static func isRead(_ name: UnsafePointer<UInt8>, _ length: Int, onLink: Bool) -> Bool {
+        guard length < readAttributesByLength.count else { return false }
+        if onLink, length == 4, equalsLowered(name, 4, hrefAttribute) { return true }
+        return readAttributesByLength[length].contains { equalsLowered(name, length, $0) }
+    }
+
+    /// `readAttributes` by their length, so a name is compared only with the few of its length.
+    static let readAttributesByLength: [[[UInt8]]] = {
+        var table = [[[UInt8]]](repeating: [], count: readAttributes.map(\.count).max()! + 1)
+        for word in readAttributes { table[word.count].append(word) }
+        return table
+    }()
+
+    static func equalsLowered(_ name: UnsafePointer<UInt8>, _ length: Int, _ word: [UInt8]) -> Bool {
+        for k in 0..<length where lower(name[k]) != word[k] { return false }
+        return true
+    }
+
+    // Byte classes of libxml2's HTML tokenizer, as bits of `byteClass`.
+    static let nameStart: UInt8 = 1
+    static let nameByte: UInt8 = 2
+    static let blank: UInt8 = 4
+    static let endsUnquotedValue: UInt8 = 8
+
+    static let byteClass: [UInt8] = (0...255).map { (v: Int) -> UInt8 in
+        let c = UInt8(v)
+        var bits: UInt8 = 0
+        if isNameStart(c) { bits |= nameStart }
+        if isNameByte(c) { bits |= nameByte }
+        if isBlank(c) { bits |= blank | endsUnquotedValue }
+        if c == 0x3E || c == 0 { bits |= endsUnquotedValue }
+        return bits
+    }
+
+    /// libxml2's HTML names: a letter, `_`, `:` or `.`, then letters, digits, `:`, `-`, `_`, `.`.
+    @inline(__always) static func isNameStart(_ c: UInt8) -> Bool {
+        (c | 0x20 >= 0x61 && c | 0x20 <= 0x7A) || c == 0x5F || c == 0x3A || c == 0x2E
+    }
+    @inline(__always) static func isNameByte(_ c: UInt8) -> Bool { isNameStart(c) || (c >= 0x30 && c <= 0x39) || c == 0x2D }
+    /// libxml2's blanks (a form feed is not one).
+    @inline(__always) static func isBlank(_ c: UInt8) -> Bool { c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D }
 
     /// True when the bytes at `at` are the tag name followed by a delimiter.
     static func matchesTag(_ b: UnsafeBufferPointer<UInt8>, _ at: Int, _ name: StaticString) -> Bool {

@@ -54,3 +54,19 @@ public enum TextCleaner {
         return String(out)
     }
 }
+
+extension StringProtocol {
+    /// `count >= n` without counting the whole text: grapheme breaking is slow, and the
+    /// length checks only need to know whether a paragraph or body reaches a short minimum.
+    func hasAtLeastCharacters(_ n: Int) -> Bool {
+        if n <= 0 { return true }
+        // A character is at least one byte.
+        if utf8.count < n { return false }
+        var seen = 0
+        for _ in self {
+            seen += 1
+            if seen >= n { return true }
+        }
+        return false
+    }
+}
