@@ -560,13 +560,26 @@ private struct Walker {
         }
     }
 
+    /// The attributes a `<meta>` is keyed by, in order of precedence.
+    static let metaKeys = ["property", "name", "itemprop", "http-equiv"]
+
     mutating func readMeta(_ node: SAXAttributes) {
-        guard let content = attribute(node, "content") else { return }
-        for key in ["property", "name", "itemprop", "http-equiv"] {
-            if let k = attribute(node, key) {
-                let lowered = k.lowercased()
-                if model.meta[lowered] == nil { model.meta[lowered] = content }
-            }
+        // One pass over the attributes (the parser has dropped repeated ones): content and the keys.
+        guard let node else { return }
+        var content: String?
+        var keys: [String?] = [nil, nil, nil, nil]
+        var i = 0
+        while let n = node[i] {
+            // An attribute written without a value reads as "".
+            func value() -> String { node[i + 1].map { String(cString: $0) } ?? "" }
+            if strcasecmp(n, "content") == 0 { content = value() }
+            else if let k = Walker.metaKeys.firstIndex(where: { strcasecmp(n, $0) == 0 }) { keys[k] = value() }
+            i += 2
+        }
+        guard let content else { return }
+        for key in keys {
+            guard let lowered = key?.lowercased() else { continue }
+            if model.meta[lowered] == nil { model.meta[lowered] = content }
         }
     }
 

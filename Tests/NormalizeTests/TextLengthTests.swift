@@ -22,3 +22,20 @@ struct TextLengthTests {
         #expect(throws: NormalizeError.self) { try Normalizer().normalize(Fixture.document(html)) }
     }
 }
+
+/// The ASCII paths of the text clean-up give what the Unicode paths give.
+@Suite("Text clean-up fast paths")
+struct TextCleanerPathTests {
+    @Test func asciiWhitespaceCollapsesLikeUnicodeWhitespace() {
+        #expect(TextCleaner.collapseWhitespace(" \tA\n\u{0B}\u{0C}b  c\r\n") == "A b c")
+        #expect(TextCleaner.collapseWhitespace("   ") == "")
+        // Non-ASCII text takes the scalar path, with Unicode spaces.
+        #expect(TextCleaner.collapseWhitespace(" é\u{A0}\u{2003}b\u{85}c ") == "é b c")
+    }
+
+    @Test func printableASCIIIsReturnedAsItIs() {
+        #expect(TextCleaner.clean("Plain text, nothing to do.") == "Plain text, nothing to do.")
+        #expect(TextCleaner.clean("tab\there") == "tab here")
+        #expect(TextCleaner.clean("del\u{7F}ete") == "delete")
+    }
+}
