@@ -157,16 +157,31 @@ private let skippedTags: Set<String> = [
 ]
 
 struct TagInfo {
+    /// Tags the walk treats in a way of their own.
+    enum Special { case none, head, meta, link, script, title, time, html, body, article, main, anchor, empty }
+    var special = Special.none
     var skipped = false
     var block = false
+    /// The kind of text block the element's text makes.
+    var kind: TextBlock.Kind?
 }
 
-/// What the walk does with each tag, in one lookup.
+/// What the walk does with each tag, in one lookup (once per distinct name and page: see `tagNamed`).
 private let tagTable: [String: TagInfo] = {
     var table: [String: TagInfo] = [:]
     for tag in blockTags { table[tag, default: TagInfo()].block = true }
     for tag in skippedTags { table[tag, default: TagInfo()].skipped = true }
     for tag in ["nav", "aside", "footer"] { table[tag, default: TagInfo()].block = true }
+    let specials: [String: TagInfo.Special] = [
+        "head": .head, "meta": .meta, "link": .link, "script": .script, "title": .title, "time": .time, "html": .html,
+        "body": .body, "article": .article, "main": .main, "a": .anchor, "br": .empty, "hr": .empty, "img": .empty,
+    ]
+    for (tag, special) in specials { table[tag, default: TagInfo()].special = special }
+    let kinds: [String: TextBlock.Kind] = [
+        "p": .paragraph, "h1": .heading1, "h2": .heading, "h3": .heading, "h4": .heading, "h5": .heading, "h6": .heading,
+        "li": .listItem, "dd": .listItem, "dt": .listItem, "blockquote": .quote, "pre": .preformatted, "td": .cell, "th": .cell,
+    ]
+    for (tag, kind) in kinds { table[tag, default: TagInfo()].kind = kind }
     return table
 }()
 
@@ -252,14 +267,13 @@ private struct Walker {
     var captures: [Capture] = []
     /// Tag names by the parser's pointer to them: the parser interns names, so each distinct name is
     /// made a String and looked up in the tag table once per page.
-    var tagsByPointer: [UnsafeRawPointer: (name: String, info: TagInfo)] = [:]
+    var tagsByPointer: [UnsafeRawPointer: TagInfo] = [:]
 
-    mutating func tagNamed(_ raw: UnsafePointer<xmlChar>) -> (String, TagInfo) {
+    mutating func tagNamed(_ raw: UnsafePointer<xmlChar>) -> TagInfo {
         if let known = tagsByPointer[UnsafeRawPointer(raw)] { return known }
-        let name = String(cString: raw)
-        let entry = (name, tagTable[name] ?? TagInfo())
-        tagsByPointer[UnsafeRawPointer(raw)] = entry
-        return entry
+        let info = tagTable[String(cString: raw)] ?? TagInfo()
+        tagsByPointer[UnsafeRawPointer(raw)] = info
+        return info
     }
 
     struct Frame {
@@ -273,23 +287,23 @@ private struct Walker {
 
     mutating func startElement(_ rawName: UnsafePointer<xmlChar>, _ attributes: SAXAttributes) {
         level += 1
-        let (tag, info) = tagNamed(rawName)
+        let info = tagNamed(rawName)
         if !sawRoot {
             sawRoot = true
             model.htmlLang = attribute(attributes, "lang")
         }
         if skipDepth > 0 {
             // The head is skipped as text but its own children are read for metadata.
-            if inHead && skipDepth == 1 { readHeadChild(tag, attributes) }
+            if inHead && skipDepth == 1 { readHeadChild(info, attributes) }
             skipDepth += 1
             return
         }
-        if tag == "head" {
+        if info.special == .head {
             inHead = true
             skipDepth = 1
             return
         }
-        if !enter(tag, info, attributes) { skipDepth = 1 }
+        if !enter(info, attributes) { skipDepth = 1 }
     }
 
     mutating func endElement() {
@@ -337,20 +351,22 @@ private struct Walker {
 
     /// Handles an element on the way down; returns true when the walk should descend into its children
     /// (a frame was then pushed that `leave` pops).
-    mutating func enter(_ tag: String, _ info: TagInfo, _ node: SAXAttributes) -> Bool {
-        if tag == "meta" { readMeta(node); return false }
-        if tag == "link" { readLink(node); return false }
-        if tag == "script" {
+    mutating func enter(_ info: TagInfo, _ node: SAXAttributes) -> Bool {
+        switch info.special {
+        case .meta: readMeta(node); return false
+        case .link: readLink(node); return false
+        case .script:
             if let type = attribute(node, "type"), type.lowercased().contains("ld+json") { capture(.jsonLD) }
             return false
+        case .title: if model.titleTag == nil { capture(.title) }; return false
+        case .time: readTime(node)
+        default: break
         }
-        if tag == "title" { if model.titleTag == nil { capture(.title) }; return false }
-        if tag == "time" { readTime(node) }
         if info.skipped { if info.block { flush() }; return false }
 
         var furniture = false
-        if tag != "html" && tag != "body" {
-            let verdict = judgeAttributes(node, tag: tag)
+        if info.special != .html && info.special != .body {
+            let verdict = judgeAttributes(node, isContentTag: info.special == .article || info.special == .main)
             if verdict.byline, model.bylines.count < 8 {
                 model.bylines.append("")
                 capture(.byline(slot: model.bylines.count - 1))
@@ -364,21 +380,12 @@ private struct Walker {
 
         let isBlock = info.block
         if isBlock { flush() }
-        if tag == "br" || tag == "hr" || tag == "img" { return false }
-        let kind: TextBlock.Kind? = switch tag {
-        case "p": .paragraph
-        case "h1": .heading1
-        case "h2", "h3", "h4", "h5", "h6": .heading
-        case "li", "dd", "dt": .listItem
-        case "blockquote": .quote
-        case "pre": .preformatted
-        case "td", "th": .cell
-        default: nil
-        }
-        let isLink = tag == "a"
+        if info.special == .empty { return false }
+        let kind = info.kind
+        let isLink = info.special == .anchor
         if isLink { linkDepth += 1 }
         if let kind { kindStack.append(kind) }
-        let isH1 = tag == "h1"
+        let isH1 = kind == .heading1
         if isH1 { h1Depth += 1 }
         let parent = stack.last ?? -1
         let index = model.elements.count
@@ -460,7 +467,7 @@ private struct Walker {
     struct Verdict { var skip = false; var furniture = false; var byline = false }
 
     /// Decides from class, id, role, style and hidden flags whether an element is page furniture.
-    mutating func judgeAttributes(_ attributes: SAXAttributes, tag: String) -> Verdict {
+    mutating func judgeAttributes(_ attributes: SAXAttributes, isContentTag: Bool) -> Verdict {
         var verdict = Verdict()
         words.removeAll(keepingCapacity: true)
         var i = 0
@@ -486,7 +493,6 @@ private struct Walker {
             }
         }
         if words.isEmpty { return verdict }
-        let isContentTag = tag == "article" || tag == "main"
         var key: UInt64 = isContentTag ? 0xCBF2_9CE4_8422_2324 : 0xCBF2_9CE4_8422_2325
         for b in words { key = (key ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
         let fromWords: Verdict
@@ -549,12 +555,12 @@ private struct Walker {
     // MARK: metadata
 
     /// A direct child of the head: metadata only.
-    mutating func readHeadChild(_ tag: String, _ node: SAXAttributes) {
-        switch tag {
-        case "meta": readMeta(node)
-        case "link": readLink(node)
-        case "title": if model.titleTag == nil { capture(.title) }
-        case "script":
+    mutating func readHeadChild(_ info: TagInfo, _ node: SAXAttributes) {
+        switch info.special {
+        case .meta: readMeta(node)
+        case .link: readLink(node)
+        case .title: if model.titleTag == nil { capture(.title) }
+        case .script:
             if let type = attribute(node, "type"), type.lowercased().contains("ld+json") { capture(.jsonLD) }
         default: break
         }

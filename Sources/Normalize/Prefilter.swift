@@ -35,7 +35,13 @@ enum Prefilter {
                 else if matchesTag(b, lt + 1, "svg") { name = Array("svg".utf8) }
                 else {
                     // libxml2 reads "<" and a letter as a start tag, anything else after "<" as text.
-                    if b[lt + 1] | 0x20 >= 0x61, b[lt + 1] | 0x20 <= 0x7A { i = dropUnreadAttributes(b, tagAt: lt + 1, into: &out, copied: &copied) }
+                    if isLetter(b[lt + 1]) {
+                        i = dropUnreadAttributes(b, tagAt: lt + 1, into: &out, copied: &copied)
+                        if i < n, b[i] == 0x3E { i = collapseBlankRuns(b, from: i + 1, into: &out, copied: &copied) }
+                        else if i + 1 < n, b[i] == 0x2F, b[i + 1] == 0x3E { i = collapseBlankRuns(b, from: i + 2, into: &out, copied: &copied) }
+                    } else if b[lt + 1] == 0x2F, let end = endOfEndTag(b, at: lt) {
+                        i = collapseBlankRuns(b, from: end, into: &out, copied: &copied)
+                    }
                     continue
                 }
                 guard let tagEnd = memchr(base + lt, 0x3E, n - lt).map({ base.distance(to: $0.assumingMemoryBound(to: UInt8.self)) }) else { break }
@@ -57,6 +63,41 @@ enum Prefilter {
     }
 
     @inline(__always) static func lower(_ c: UInt8) -> UInt8 { c >= 0x41 && c <= 0x5A ? c | 0x20 : c }
+
+    // MARK: text
+
+    /// Shortens each run of blanks in the text from `start` up to the next "<" to its first byte, and
+    /// returns where the text ends. The page walk reads any run of white space as one space, and
+    /// libxml2 reads text a character at a time, so the runs of indentation between tags cost for
+    /// nothing. Only text that follows a tag read whole gets here, never an attribute value.
+    static func collapseBlankRuns(_ b: UnsafeBufferPointer<UInt8>, from start: Int, into out: inout [UInt8], copied: inout Int) -> Int {
+        let n = b.count
+        var j = start
+        while j < n, b[j] != 0x3C {
+            guard isBlank(b[j]) else { j += 1; continue }
+            let run = j
+            j += 1
+            while j < n, isBlank(b[j]) { j += 1 }
+            if j - run > 1 {
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: b[copied...run]))
+                copied = j
+            }
+        }
+        return j
+    }
+
+    /// One past the ">" of the end tag ("</name>", blanks allowed before ">") at `at`, or nil when it is
+    /// not that simple (libxml2 then skips to the next ">", which may lie inside what follows).
+    static func endOfEndTag(_ b: UnsafeBufferPointer<UInt8>, at: Int) -> Int? {
+        let n = b.count
+        var j = at + 2
+        guard j < n, isLetter(b[j]) else { return nil }
+        while j < n, isNameByte(b[j]) { j += 1 }
+        guard j - (at + 2) <= maximumNameLength else { return nil }
+        while j < n, isBlank(b[j]) { j += 1 }
+        guard j < n, b[j] == 0x3E else { return nil }
+        return j + 1
+    }
 
     // MARK: attributes
 
@@ -163,6 +204,7 @@ enum Prefilter {
         (c | 0x20 >= 0x61 && c | 0x20 <= 0x7A) || c == 0x5F || c == 0x3A || c == 0x2E
     }
     @inline(__always) static func isNameByte(_ c: UInt8) -> Bool { isNameStart(c) || (c >= 0x30 && c <= 0x39) || c == 0x2D }
+    @inline(__always) static func isLetter(_ c: UInt8) -> Bool { c | 0x20 >= 0x61 && c | 0x20 <= 0x7A }
     /// libxml2's blanks (a form feed is not one).
     @inline(__always) static func isBlank(_ c: UInt8) -> Bool { c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D }
 

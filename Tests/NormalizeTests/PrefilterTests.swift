@@ -44,6 +44,15 @@ struct PrefilterTests {
         #expect(strip("<p>a <_b data-x=1> c</p>") == "<p>a <_b data-x=1> c</p>")
     }
 
+    @Test func runsOfBlanksInTextAreShortenedToTheirFirstByte() {
+        #expect(strip("<div>\n    <p>A  b\t\t c</p>\n\n</div>  tail") == "<div>\n<p>A b\tc</p>\n</div> tail")
+        // Not inside attribute values, and not after a tag the parser reads differently.
+        #expect(strip("<p class=\"a   b\">x</p>") == "<p class=\"a   b\">x</p>")
+        #expect(strip("<div @x=\"1\">a   b</div>") == "<div @x=\"1\">a   b</div>")
+        // A form feed is not a blank to libxml2; it is left as it is.
+        #expect(strip("<p>a\u{0C}\u{0C}b</p>") == "<p>a\u{0C}\u{0C}b</p>")
+    }
+
     @Test func jsonLDIsKeptByteForByte() {
         let script = "<script type=\"application/ld+json\">{\"articleBody\": \"<p data-x=\\\"1\\\">A</p><!-- x -->\"}</script>"
         #expect(strip(script + "<p data-x=\"1\">B</p>") == script + "<p>B</p>")
