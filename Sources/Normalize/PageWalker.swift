@@ -219,6 +219,7 @@ private let strongNegativesByFirstByte: [[[UInt8]]] = {
 }()
 
 private let bylineWord = Array("byline".utf8)
+private let jsonLDType = Array("ld+json".utf8)
 private let authorWord = Array("author".utf8)
 
 /// Class/id parts that mark furniture unless the element also looks like content.
@@ -356,7 +357,7 @@ private struct Walker {
         case .meta: readMeta(node); return false
         case .link: readLink(node); return false
         case .script:
-            if let type = attribute(node, "type"), type.lowercased().contains("ld+json") { capture(.jsonLD) }
+            if isJSONLD(node) { capture(.jsonLD) }
             return false
         case .title: if model.titleTag == nil { capture(.title) }; return false
         case .time: readTime(node)
@@ -561,7 +562,7 @@ private struct Walker {
         case .link: readLink(node)
         case .title: if model.titleTag == nil { capture(.title) }
         case .script:
-            if let type = attribute(node, "type"), type.lowercased().contains("ld+json") { capture(.jsonLD) }
+            if isJSONLD(node) { capture(.jsonLD) }
         default: break
         }
     }
@@ -605,6 +606,22 @@ private struct Walker {
     }
 
     // MARK: helpers
+
+    /// A script whose type names JSON-LD ("application/ld+json"), read on the attribute's bytes.
+    func isJSONLD(_ attributes: SAXAttributes) -> Bool {
+        guard let attributes else { return false }
+        var i = 0
+        while let n = attributes[i] {
+            if strcasecmp(n, "type") == 0 {
+                guard let value = attributes[i + 1] else { return false }
+                var lowered: [UInt8] = []
+                appendLowered(value, to: &lowered)
+                return contains(lowered, jsonLDType)
+            }
+            i += 2
+        }
+        return false
+    }
 
     func attribute(_ attributes: SAXAttributes, _ key: String) -> String? {
         guard let attributes else { return nil }

@@ -30,9 +30,10 @@ enum Prefilter {
                     continue
                 }
                 let name: [UInt8]
-                if matchesTag(b, lt + 1, "script") { name = Array("script".utf8) }
-                else if matchesTag(b, lt + 1, "style") { name = Array("style".utf8) }
-                else if matchesTag(b, lt + 1, "svg") { name = Array("svg".utf8) }
+                let startsWithS = lower(b[lt + 1]) == 0x73
+                if startsWithS, matchesTag(b, lt + 1, "script") { name = Array("script".utf8) }
+                else if startsWithS, matchesTag(b, lt + 1, "style") { name = Array("style".utf8) }
+                else if startsWithS, matchesTag(b, lt + 1, "svg") { name = Array("svg".utf8) }
                 else {
                     // libxml2 reads "<" and a letter as a start tag, anything else after "<" as text.
                     if isLetter(b[lt + 1]) {
@@ -101,14 +102,6 @@ enum Prefilter {
 
     // MARK: attributes
 
-    /// The attributes `PageWalker` reads (on any element); all others are dropped. `href` is read on
-    /// `<link>` only (the canonical URL).
-    static let readAttributes: [[UInt8]] = [
-        "class", "id", "style", "hidden", "aria-hidden", "role", "rel", "itemprop", "lang", "type", "content",
-        "property", "name", "http-equiv", "charset", "datetime", "pubdate",
-    ].map { Array($0.utf8) }
-    static let hrefAttribute = Array("href".utf8)
-    static let linkTag = Array("link".utf8)
 
     /// Longest tag or attribute name libxml2 reads whole; a longer one is left alone.
     static let maximumNameLength = 99
@@ -121,12 +114,13 @@ enum Prefilter {
     static func dropUnreadAttributes(_ b: UnsafeBufferPointer<UInt8>, tagAt at: Int, into out: inout [UInt8], copied: inout Int) -> Int {
         let n = b.count
         let p = b.baseAddress!
-        @inline(__always) func has(_ j: Int, _ kind: UInt8) -> Bool { j < n && byteClass[Int(p[j])] & kind != 0 }
+        let classes = byteClass
+        @inline(__always) func has(_ j: Int, _ kind: UInt8) -> Bool { j < n && classes[Int(p[j])] & kind != 0 }
         var j = at
         while has(j, nameByte) { j += 1 }
         let tagLength = j - at
         guard tagLength <= maximumNameLength else { return j }
-        let isLink = tagLength == 4 && equalsLowered(p + at, 4, linkTag)
+        let isLink = equalsLowered(p + at, tagLength, "link")
         while true {
             // Blanks before the attribute (libxml2 does not require any).
             let blanksStart = j
@@ -151,7 +145,7 @@ enum Prefilter {
                     j = e + 1
                 } else {
                     var e = k
-                    while e < n, byteClass[Int(p[e])] & endsUnquotedValue == 0 { e += 1 }
+                    while e < n, classes[Int(p[e])] & endsUnquotedValue == 0 { e += 1 }
                     guard e < n, p[e] != 0 else { return attributeStart }
                     j = e
                 }
@@ -165,21 +159,30 @@ enum Prefilter {
         }
     }
 
+    /// True for the attributes `PageWalker` reads (on any element); all others are dropped. `href` is
+    /// read on `<link>` only (the canonical URL).
     static func isRead(_ name: UnsafePointer<UInt8>, _ length: Int, onLink: Bool) -> Bool {
-        guard length < readAttributesByLength.count else { return false }
-        if onLink, length == 4, equalsLowered(name, 4, hrefAttribute) { return true }
-        return readAttributesByLength[length].contains { equalsLowered(name, length, $0) }
+        func named(_ word: StaticString) -> Bool { equalsLowered(name, length, word) }
+        return switch lower(name[0]) {
+        case UInt8(ascii: "a"): named("aria-hidden")
+        case UInt8(ascii: "c"): named("class") || named("content") || named("charset")
+        case UInt8(ascii: "d"): named("datetime")
+        case UInt8(ascii: "h"): named("hidden") || named("http-equiv") || (onLink && named("href"))
+        case UInt8(ascii: "i"): named("id") || named("itemprop")
+        case UInt8(ascii: "l"): named("lang")
+        case UInt8(ascii: "n"): named("name")
+        case UInt8(ascii: "p"): named("property") || named("pubdate")
+        case UInt8(ascii: "r"): named("role") || named("rel")
+        case UInt8(ascii: "s"): named("style")
+        case UInt8(ascii: "t"): named("type")
+        default: false
+        }
     }
 
-    /// `readAttributes` by their length, so a name is compared only with the few of its length.
-    static let readAttributesByLength: [[[UInt8]]] = {
-        var table = [[[UInt8]]](repeating: [], count: readAttributes.map(\.count).max()! + 1)
-        for word in readAttributes { table[word.count].append(word) }
-        return table
-    }()
-
-    static func equalsLowered(_ name: UnsafePointer<UInt8>, _ length: Int, _ word: [UInt8]) -> Bool {
-        for k in 0..<length where lower(name[k]) != word[k] { return false }
+    static func equalsLowered(_ name: UnsafePointer<UInt8>, _ length: Int, _ word: StaticString) -> Bool {
+        guard length == word.utf8CodeUnitCount else { return false }
+        let w = word.utf8Start
+        for k in 0..<length where lower(name[k]) != w[k] { return false }
         return true
     }
 
