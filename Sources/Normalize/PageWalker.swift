@@ -666,8 +666,12 @@ private struct Walker {
     }
 
     func appendLowered(_ value: UnsafePointer<xmlChar>, to out: inout [UInt8]) {
-        var p = value
-        while p.pointee != 0 { out.append(Charset.lower(p.pointee)); p += 1 }
+        // Copied at once, then lowered in place (class lists are long on many sites).
+        let start = out.count
+        out.append(contentsOf: UnsafeBufferPointer(start: value, count: Int(xmlStrlen(value))))
+        out.withUnsafeMutableBufferPointer { bytes in
+            for i in start..<bytes.count { bytes[i] = Charset.lower(bytes[i]) }
+        }
     }
 
     /// True when any of the words occurs in `hay`; the words are grouped by their first byte.
