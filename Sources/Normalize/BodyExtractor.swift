@@ -137,7 +137,8 @@ enum BodyExtractor {
     static func isFurniturePhrase(_ text: String) -> Bool {
         let length = text.utf8.count
         guard length < 300 else { return false }
-        let bytes = text.utf8.map(lowerASCII)
+        var bytes = Array(text.utf8)
+        bytes.withUnsafeMutableBufferPointer { for i in $0.indices { $0[i] = lowerASCII($0[i]) } }
         // Captions that end in their credit: "Protesters in the street (Image: GETTY)".
         if bytes.last == 0x29, creditOpeners.contains(where: { has(bytes, $0) }) { return true }
         // Sign-offs: "Follow us on Twitter and Facebook", "Email the author at ...", newsletter prompts.

@@ -545,7 +545,8 @@ private struct Walker {
     func hasSubtoken(_ words: [UInt8], in list: [[UInt8]]) -> Bool {
         var start = 0
         for i in 0...words.count where i == words.count || words[i] == 0x20 || words[i] == 0x2D || words[i] == 0x5F {
-            if i > start, list.contains(where: { $0.count == i - start && words[start..<i].elementsEqual($0) }) { return true }
+            // No listed word is longer than 12 bytes.
+            if i > start, i - start <= 12, list.contains(where: { $0.count == i - start && words[start..<i].elementsEqual($0) }) { return true }
             start = i + 1
         }
         return false
