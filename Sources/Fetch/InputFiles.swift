@@ -98,6 +98,9 @@ public enum InputFiles {
         if fd < 0 { throw .cannotRead(path: path, reason: String(cString: strerror(errno))) }
         defer { close(fd) }
         var bytes: [UInt8] = []
+        // Sized once for a regular file (one byte more, to see the end without growing).
+        var status = stat()
+        if fstat(fd, &status) == 0, status.st_size > 0, status.st_size <= limit { bytes.reserveCapacity(Int(status.st_size) + 1) }
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
         while true {
             let n = chunk.withUnsafeMutableBufferPointer { Glibc.read(fd, $0.baseAddress!, $0.count) }
@@ -106,7 +109,7 @@ public enum InputFiles {
                 throw .cannotRead(path: path, reason: String(cString: strerror(errno)))
             }
             if n == 0 { break }
-            bytes.append(contentsOf: chunk[0..<n])
+            chunk.withUnsafeBufferPointer { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0[0..<n])) }
             if bytes.count > limit { throw .tooLarge(path: path, limit: limit) }
         }
         return bytes

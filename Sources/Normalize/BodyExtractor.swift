@@ -78,7 +78,7 @@ enum BodyExtractor {
             if text.isEmpty { continue }
             if b.kind == .heading, let titleKey, normalizedKey(text) == titleKey { continue }
             if isFurniturePhrase(text) { continue }
-            if text.count > 30 {
+            if text.hasAtLeastCharacters(31) {
                 var key: UInt64 = 0xCBF2_9CE4_8422_2325
                 for b in text.utf8 { key = (key ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
                 if seen[key]?.contains(text) == true { continue }
@@ -126,46 +126,56 @@ enum BodyExtractor {
     }
 
     /// Whole lines that are furniture (built once, not per call).
-    static let furnitureLines: Set<String> = ["advertisement", "advertisement:", "ad", "continue reading", "continue reading below",
+    static let furnitureLines: Set<[UInt8]> = Set(["advertisement", "advertisement:", "ad", "continue reading", "continue reading below",
                                                    "read more", "read more:", "share", "share this article", "share this", "related",
                                                    "related:", "story continues below advertisement", "story continues below",
                                                    "supported by", "sponsored", "skip advertisement", "listen to this article",
-                                                   "click here", "subscribe", "sign up", "loading...", "loading"]
+                                                   "click here", "subscribe", "sign up", "loading...", "loading"].map { Array($0.utf8) })
 
     /// Lines that are page furniture wherever they appear: ad labels, photo credits, share prompts.
+    /// Every phrase is ASCII, so the text is compared with its ASCII letters lowercased.
     static func isFurniturePhrase(_ text: String) -> Bool {
         let length = text.utf8.count
         guard length < 300 else { return false }
-        let lower = text.lowercased()
-        let bytes = Array(lower.utf8)
+        var bytes = Array(text.utf8)
+        bytes.withUnsafeMutableBufferPointer { for i in $0.indices { $0[i] = lowerASCII($0[i]) } }
         // Captions that end in their credit: "Protesters in the street (Image: GETTY)".
-        if lower.hasSuffix(")"), ["(image:", "(photo:", "(picture:", "(credit:", "(pictured:"].contains(where: { has(bytes, $0) }) {
-            return true
-        }
+        if bytes.last == 0x29, creditOpeners.contains(where: { has(bytes, $0) }) { return true }
         // Sign-offs: "Follow us on Twitter and Facebook", "Email the author at ...", newsletter prompts.
-        if has(bytes, "follow us") || has(bytes, "follow him") || has(bytes, "follow her")
-            || (has(bytes, "twitter") && has(bytes, "facebook")) {
+        if followPhrases.contains(where: { has(bytes, $0) }) || (has(bytes, twitterWord) && has(bytes, facebookWord)) {
             return true
         }
-        if length < 200, has(bytes, "newsletter") || (has(bytes, "@") && (has(bytes, "email") || has(bytes, "reached at"))) {
+        if length < 200, has(bytes, newsletterWord) || (bytes.contains(0x40) && (has(bytes, emailWord) || has(bytes, reachedAtPhrase))) {
             return true
         }
-        if lower.hasPrefix("image "), lower.split(separator: " ").count == 4, has(bytes, " of ") { return true }
+        if bytes.starts(with: imagePrefix), bytes.split(separator: 0x20).count == 4, has(bytes, ofWord) { return true }
         guard length < 90 else { return false }
-        if lower == "this slideshow requires javascript." { return true }
-        if furnitureLines.contains(lower) { return true }
-        for prefix in ["image copyright", "image caption", "picture source", "photo:", "photo by", "photograph:",
-                       "(photo", "image:", "image source", "copyright ©", "© ", "media playback is", "read more:",
-                       "related:", "also read:", "see also:", "recommended:", "click here to", "sign up for",
-                       "subscribe to", "follow us", "getty images", "credit:"] where lower.hasPrefix(prefix) {
-            return true
-        }
-        return false
+        if bytes == slideshowLine { return true }
+        if furnitureLines.contains(bytes) { return true }
+        return furniturePrefixes.contains { bytes.starts(with: $0) }
     }
 
+    @inline(__always) static func lowerASCII(_ c: UInt8) -> UInt8 { c >= 0x41 && c <= 0x5A ? c | 0x20 : c }
+
+    static let creditOpeners = ["(image:", "(photo:", "(picture:", "(credit:", "(pictured:"].map { Array($0.utf8) }
+    static let followPhrases = ["follow us", "follow him", "follow her"].map { Array($0.utf8) }
+    static let twitterWord = Array("twitter".utf8)
+    static let facebookWord = Array("facebook".utf8)
+    static let newsletterWord = Array("newsletter".utf8)
+    static let emailWord = Array("email".utf8)
+    static let reachedAtPhrase = Array("reached at".utf8)
+    static let imagePrefix = Array("image ".utf8)
+    static let ofWord = Array(" of ".utf8)
+    static let slideshowLine = Array("this slideshow requires javascript.".utf8)
+    static let furniturePrefixes = [
+        "image copyright", "image caption", "picture source", "photo:", "photo by", "photograph:",
+        "(photo", "image:", "image source", "copyright ©", "© ", "media playback is", "read more:",
+        "related:", "also read:", "see also:", "recommended:", "click here to", "sign up for",
+        "subscribe to", "follow us", "getty images", "credit:",
+    ].map { Array($0.utf8) }
+
     /// Byte search (String.contains goes through Foundation here, which is slow on the hot path).
-    static func has(_ hay: [UInt8], _ needle: String) -> Bool {
-        let n = Array(needle.utf8)
+    static func has(_ hay: [UInt8], _ n: [UInt8]) -> Bool {
         guard !n.isEmpty, hay.count >= n.count else { return false }
         for i in 0...(hay.count - n.count) where hay[i] == n[0] {
             var k = 1

@@ -60,9 +60,12 @@ public final class DuplicateDetector {
     static func bodyKey(_ text: String) -> BodyKey {
         var a: UInt64 = 0xcbf29ce484222325
         var b: UInt64 = 0x84222325cbf29ce4
-        for byte in text.utf8 {
-            a = (a ^ UInt64(byte)) &* 0x100000001b3
-            b = (b ^ UInt64(byte ^ 0x5A)) &* 0x100000001b3
+        var text = text
+        text.withUTF8 { bytes in
+            for byte in bytes {
+                a = (a ^ UInt64(byte)) &* 0x100000001b3
+                b = (b ^ UInt64(byte ^ 0x5A)) &* 0x100000001b3
+            }
         }
         return BodyKey(a: a, b: b)
     }
@@ -70,23 +73,43 @@ public final class DuplicateDetector {
     /// SimHash of the body's word 4-grams (ASCII letters and digits lowercased, other bytes kept), or nil
     /// for a short body.
     static func fingerprint(_ text: String) -> UInt64? {
-        var counts = [Int](repeating: 0, count: 64)
+        // How many 4-grams have each bit set (a bit's vote is ones - (grams - ones)). Counting bit by bit
+        // costs 64 steps per word, so the bits are counted eight at a time: lane j holds, in each of its
+        // eight bytes, the count for bit j of that byte of the hash. A byte holds at most 255, so the
+        // lanes are emptied into `ones` every 255 grams.
+        var ones = [Int](repeating: 0, count: 64)
+        var lanes = [UInt64](repeating: 0, count: 8)
+        var inLanes = 0
+        func emptyLanes() {
+            for j in 0..<8 {
+                for byte in 0..<8 { ones[8 * byte + j] += Int((lanes[j] >> UInt64(8 * byte)) & 0xFF) }
+                lanes[j] = 0
+            }
+            inLanes = 0
+        }
         // The last four words' hashes, oldest first.
         var w0: UInt64 = 0, w1: UInt64 = 0, w2: UInt64 = 0, w3: UInt64 = 0
         var words = 0
         var word: UInt64 = 0xcbf29ce484222325
         var inWord = false
+        func mix(_ h: UInt64, _ w: UInt64) -> UInt64 {
+            let m = (h ^ w) &* 0xff51afd7ed558ccd
+            return m ^ (m >> 33)
+        }
         func endWord() {
             words += 1
             (w0, w1, w2, w3) = (w1, w2, w3, word)
             if words >= 4 {
-                var h: UInt64 = 0x9E3779B97F4A7C15
-                for w in [w0, w1, w2, w3] { h = (h ^ w) &* 0xff51afd7ed558ccd; h ^= h >> 33 }
-                for bit in 0..<64 { counts[bit] += Int((h >> UInt64(bit)) & 1) * 2 - 1 }
+                let h = mix(mix(mix(mix(0x9E3779B97F4A7C15, w0), w1), w2), w3)
+                for j in 0..<8 { lanes[j] &+= (h >> UInt64(j)) & 0x0101_0101_0101_0101 }
+                inLanes += 1
+                if inLanes == 255 { emptyLanes() }
             }
             word = 0xcbf29ce484222325
         }
-        for byte in text.utf8 {
+        var text = text
+        text.withUTF8 { bytes in
+        for byte in bytes {
             let isWordByte = (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) || byte >= 0x80
             if isWordByte {
                 let lowered = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
@@ -97,10 +120,13 @@ public final class DuplicateDetector {
                 inWord = false
             }
         }
+        }
         if inWord { endWord() }
         guard words >= minimumWords else { return nil }
+        emptyLanes()
+        let grams = words - 3
         var value: UInt64 = 0
-        for bit in 0..<64 where counts[bit] > 0 { value |= 1 << UInt64(bit) }
+        for bit in 0..<64 where 2 * ones[bit] > grams { value |= 1 << UInt64(bit) }
         return value
     }
 }

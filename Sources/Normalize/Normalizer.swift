@@ -13,7 +13,7 @@ public enum NormalizeError: Error, Equatable, CustomStringConvertible {
         case .empty: "empty document"
         case .notText(let why): "not a text or HTML document: \(why)"
         case .noArticle(let why): "no article found: \(why)"
-        case .tooLarge(let bytes, let limit): "HTML of \(bytes) bytes without scripts and styles, more than the limit of \(limit)"
+        case .tooLarge(let bytes, let limit): "HTML of \(bytes) bytes without scripts, styles and unread attributes, more than the limit of \(limit)"
         }
     }
 }
@@ -74,11 +74,12 @@ enum HTMLArticle {
         let metadata = MetadataReader.read(page, documentURL: document.url, fetchDate: document.fetchDate)
         let body = BodyExtractor.extract(&page, title: metadata.title)
         var text = body.paragraphs.joined(separator: "\n\n")
-        if text.count < minimumBodyLength, let ldBody = metadata.jsonLDBody.map(cleanParagraphs), ldBody.count >= minimumBodyLength {
+        if !text.hasAtLeastCharacters(minimumBodyLength), let ldBody = metadata.jsonLDBody.map(cleanParagraphs),
+           ldBody.hasAtLeastCharacters(minimumBodyLength) {
             text = ldBody
             warnings.append("body taken from the page's JSON-LD articleBody")
         }
-        guard text.count >= minimumBodyLength else {
+        guard text.hasAtLeastCharacters(minimumBodyLength) else {
             if body.proseBlocks == 0 { throw .noArticle("no paragraph of prose on the page") }
             throw .noArticle("the best candidate body has \(text.count) characters, fewer than \(minimumBodyLength)")
         }

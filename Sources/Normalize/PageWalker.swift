@@ -157,16 +157,31 @@ private let skippedTags: Set<String> = [
 ]
 
 struct TagInfo {
+    /// Tags the walk treats in a way of their own.
+    enum Special { case none, head, meta, link, script, title, time, html, body, article, main, anchor, empty }
+    var special = Special.none
     var skipped = false
     var block = false
+    /// The kind of text block the element's text makes.
+    var kind: TextBlock.Kind?
 }
 
-/// What the walk does with each tag, in one lookup.
+/// What the walk does with each tag, in one lookup (once per distinct name and page: see `tagNamed`).
 private let tagTable: [String: TagInfo] = {
     var table: [String: TagInfo] = [:]
     for tag in blockTags { table[tag, default: TagInfo()].block = true }
     for tag in skippedTags { table[tag, default: TagInfo()].skipped = true }
     for tag in ["nav", "aside", "footer"] { table[tag, default: TagInfo()].block = true }
+    let specials: [String: TagInfo.Special] = [
+        "head": .head, "meta": .meta, "link": .link, "script": .script, "title": .title, "time": .time, "html": .html,
+        "body": .body, "article": .article, "main": .main, "a": .anchor, "br": .empty, "hr": .empty, "img": .empty,
+    ]
+    for (tag, special) in specials { table[tag, default: TagInfo()].special = special }
+    let kinds: [String: TextBlock.Kind] = [
+        "p": .paragraph, "h1": .heading1, "h2": .heading, "h3": .heading, "h4": .heading, "h5": .heading, "h6": .heading,
+        "li": .listItem, "dd": .listItem, "dt": .listItem, "blockquote": .quote, "pre": .preformatted, "td": .cell, "th": .cell,
+    ]
+    for (tag, kind) in kinds { table[tag, default: TagInfo()].kind = kind }
     return table
 }()
 
@@ -204,20 +219,21 @@ private let strongNegativesByFirstByte: [[[UInt8]]] = {
 }()
 
 private let bylineWord = Array("byline".utf8)
+private let jsonLDType = Array("ld+json".utf8)
 private let authorWord = Array("author".utf8)
 
 /// Class/id parts that mark furniture unless the element also looks like content.
-private let weakNegatives: Set<String> = [
+private let weakNegatives: [[UInt8]] = [
     "header", "footer", "nav", "menu", "sidebar", "side-bar", "rail", "banner", "masthead", "supplement",
     "teaser", "hidden", "tools", "utility", "navbar", "navigation", "sidenav", "topbar",
-]
+].map { Array($0.utf8) }
 
 private let positives: [[UInt8]] = [
     "article", "content", "body", "story", "main", "post", "entry", "text", "prose", "paragraph",
 ].map { Array($0.utf8) }
 
 /// Whole class tokens (split at space, "-" and "_") that mean an advertisement.
-private let adTokens: Set<String> = ["ad", "ads", "adv", "advert", "dfp", "adunit", "adslot", "gpt", "banner-ad"]
+private let adTokens: [[UInt8]] = ["ad", "ads", "adv", "advert", "dfp", "adunit", "adslot", "gpt", "banner-ad"].map { Array($0.utf8) }
 
 private let skippedRoles: Set<String> = [
     "navigation", "complementary", "banner", "contentinfo", "dialog", "alertdialog", "menu", "menubar", "search",
@@ -237,6 +253,8 @@ private struct Walker {
     /// Verdicts of class and id words, by an FNV-1a hash of the words (hashing a byte array through
     /// Hasher costs a call per byte); the words are kept to tell a collision from a hit.
     var verdictCache: [UInt64: (words: [UInt8], isContentTag: Bool, verdict: Verdict)] = [:]
+    /// The class and id words of the element being judged (one buffer for the whole walk).
+    var words: [UInt8] = []
     var inTitle = false
     var titleBytes: [UInt8] = []
     var h1Depth = 0
@@ -250,14 +268,13 @@ private struct Walker {
     var captures: [Capture] = []
     /// Tag names by the parser's pointer to them: the parser interns names, so each distinct name is
     /// made a String and looked up in the tag table once per page.
-    var tagsByPointer: [UnsafeRawPointer: (name: String, info: TagInfo)] = [:]
+    var tagsByPointer: [UnsafeRawPointer: TagInfo] = [:]
 
-    mutating func tagNamed(_ raw: UnsafePointer<xmlChar>) -> (String, TagInfo) {
+    mutating func tagNamed(_ raw: UnsafePointer<xmlChar>) -> TagInfo {
         if let known = tagsByPointer[UnsafeRawPointer(raw)] { return known }
-        let name = String(cString: raw)
-        let entry = (name, tagTable[name] ?? TagInfo())
-        tagsByPointer[UnsafeRawPointer(raw)] = entry
-        return entry
+        let info = tagTable[String(cString: raw)] ?? TagInfo()
+        tagsByPointer[UnsafeRawPointer(raw)] = info
+        return info
     }
 
     struct Frame {
@@ -271,23 +288,23 @@ private struct Walker {
 
     mutating func startElement(_ rawName: UnsafePointer<xmlChar>, _ attributes: SAXAttributes) {
         level += 1
-        let (tag, info) = tagNamed(rawName)
+        let info = tagNamed(rawName)
         if !sawRoot {
             sawRoot = true
             model.htmlLang = attribute(attributes, "lang")
         }
         if skipDepth > 0 {
             // The head is skipped as text but its own children are read for metadata.
-            if inHead && skipDepth == 1 { readHeadChild(tag, attributes) }
+            if inHead && skipDepth == 1 { readHeadChild(info, attributes) }
             skipDepth += 1
             return
         }
-        if tag == "head" {
+        if info.special == .head {
             inHead = true
             skipDepth = 1
             return
         }
-        if !enter(tag, info, attributes) { skipDepth = 1 }
+        if !enter(info, attributes) { skipDepth = 1 }
     }
 
     mutating func endElement() {
@@ -335,20 +352,22 @@ private struct Walker {
 
     /// Handles an element on the way down; returns true when the walk should descend into its children
     /// (a frame was then pushed that `leave` pops).
-    mutating func enter(_ tag: String, _ info: TagInfo, _ node: SAXAttributes) -> Bool {
-        if tag == "meta" { readMeta(node); return false }
-        if tag == "link" { readLink(node); return false }
-        if tag == "script" {
-            if let type = attribute(node, "type"), type.lowercased().contains("ld+json") { capture(.jsonLD) }
+    mutating func enter(_ info: TagInfo, _ node: SAXAttributes) -> Bool {
+        switch info.special {
+        case .meta: readMeta(node); return false
+        case .link: readLink(node); return false
+        case .script:
+            if isJSONLD(node) { capture(.jsonLD) }
             return false
+        case .title: if model.titleTag == nil { capture(.title) }; return false
+        case .time: readTime(node)
+        default: break
         }
-        if tag == "title" { if model.titleTag == nil { capture(.title) }; return false }
-        if tag == "time" { readTime(node) }
         if info.skipped { if info.block { flush() }; return false }
 
         var furniture = false
-        if tag != "html" && tag != "body" {
-            let verdict = judgeAttributes(node, tag: tag)
+        if info.special != .html && info.special != .body {
+            let verdict = judgeAttributes(node, isContentTag: info.special == .article || info.special == .main)
             if verdict.byline, model.bylines.count < 8 {
                 model.bylines.append("")
                 capture(.byline(slot: model.bylines.count - 1))
@@ -362,21 +381,12 @@ private struct Walker {
 
         let isBlock = info.block
         if isBlock { flush() }
-        if tag == "br" || tag == "hr" || tag == "img" { return false }
-        let kind: TextBlock.Kind? = switch tag {
-        case "p": .paragraph
-        case "h1": .heading1
-        case "h2", "h3", "h4", "h5", "h6": .heading
-        case "li", "dd", "dt": .listItem
-        case "blockquote": .quote
-        case "pre": .preformatted
-        case "td", "th": .cell
-        default: nil
-        }
-        let isLink = tag == "a"
+        if info.special == .empty { return false }
+        let kind = info.kind
+        let isLink = info.special == .anchor
         if isLink { linkDepth += 1 }
         if let kind { kindStack.append(kind) }
-        let isH1 = tag == "h1"
+        let isH1 = kind == .heading1
         if isH1 { h1Depth += 1 }
         let parent = stack.last ?? -1
         let index = model.elements.count
@@ -458,9 +468,9 @@ private struct Walker {
     struct Verdict { var skip = false; var furniture = false; var byline = false }
 
     /// Decides from class, id, role, style and hidden flags whether an element is page furniture.
-    mutating func judgeAttributes(_ attributes: SAXAttributes, tag: String) -> Verdict {
+    mutating func judgeAttributes(_ attributes: SAXAttributes, isContentTag: Bool) -> Verdict {
         var verdict = Verdict()
-        var words: [UInt8] = []
+        words.removeAll(keepingCapacity: true)
         var i = 0
         while let attributes, let n = attributes[i] {
             let value = attributes[i + 1]
@@ -484,7 +494,6 @@ private struct Walker {
             }
         }
         if words.isEmpty { return verdict }
-        let isContentTag = tag == "article" || tag == "main"
         var key: UInt64 = isContentTag ? 0xCBF2_9CE4_8422_2324 : 0xCBF2_9CE4_8422_2325
         for b in words { key = (key ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
         let fromWords: Verdict
@@ -533,50 +542,52 @@ private struct Walker {
     }
 
     /// True when a part of a class or id (split at spaces, "-" and "_") is one of the words.
-    func hasSubtoken(_ words: [UInt8], in set: Set<String>) -> Bool {
+    func hasSubtoken(_ words: [UInt8], in list: [[UInt8]]) -> Bool {
         var start = 0
         for i in 0...words.count where i == words.count || words[i] == 0x20 || words[i] == 0x2D || words[i] == 0x5F {
-            if i > start, i - start <= 12, set.contains(String(decoding: words[start..<i], as: UTF8.self)) { return true }
+            // No listed word is longer than 12 bytes.
+            if i > start, i - start <= 12, list.contains(where: { $0.count == i - start && words[start..<i].elementsEqual($0) }) { return true }
             start = i + 1
         }
         return false
     }
 
-    func hasAdToken(_ words: [UInt8]) -> Bool {
-        var start = 0
-        for i in 0...words.count {
-            if i == words.count || words[i] == 0x20 || words[i] == 0x2D || words[i] == 0x5F {
-                if i - start >= 2 && i - start <= 9 {
-                    let token = String(decoding: words[start..<i], as: UTF8.self)
-                    if adTokens.contains(token) { return true }
-                }
-                start = i + 1
-            }
-        }
-        return false
-    }
+    func hasAdToken(_ words: [UInt8]) -> Bool { hasSubtoken(words, in: adTokens) }
 
     // MARK: metadata
 
     /// A direct child of the head: metadata only.
-    mutating func readHeadChild(_ tag: String, _ node: SAXAttributes) {
-        switch tag {
-        case "meta": readMeta(node)
-        case "link": readLink(node)
-        case "title": if model.titleTag == nil { capture(.title) }
-        case "script":
-            if let type = attribute(node, "type"), type.lowercased().contains("ld+json") { capture(.jsonLD) }
+    mutating func readHeadChild(_ info: TagInfo, _ node: SAXAttributes) {
+        switch info.special {
+        case .meta: readMeta(node)
+        case .link: readLink(node)
+        case .title: if model.titleTag == nil { capture(.title) }
+        case .script:
+            if isJSONLD(node) { capture(.jsonLD) }
         default: break
         }
     }
 
+    /// The attributes a `<meta>` is keyed by, in order of precedence.
+    static let metaKeys = ["property", "name", "itemprop", "http-equiv"]
+
     mutating func readMeta(_ node: SAXAttributes) {
-        guard let content = attribute(node, "content") else { return }
-        for key in ["property", "name", "itemprop", "http-equiv"] {
-            if let k = attribute(node, key) {
-                let lowered = k.lowercased()
-                if model.meta[lowered] == nil { model.meta[lowered] = content }
-            }
+        // One pass over the attributes (the parser has dropped repeated ones): content and the keys.
+        guard let node else { return }
+        var content: String?
+        var keys: [String?] = [nil, nil, nil, nil]
+        var i = 0
+        while let n = node[i] {
+            // An attribute written without a value reads as "".
+            func value() -> String { node[i + 1].map { String(cString: $0) } ?? "" }
+            if strcasecmp(n, "content") == 0 { content = value() }
+            else if let k = Walker.metaKeys.firstIndex(where: { strcasecmp(n, $0) == 0 }) { keys[k] = value() }
+            i += 2
+        }
+        guard let content else { return }
+        for key in keys {
+            guard let lowered = key?.lowercased() else { continue }
+            if model.meta[lowered] == nil { model.meta[lowered] = content }
         }
     }
 
@@ -596,6 +607,22 @@ private struct Walker {
     }
 
     // MARK: helpers
+
+    /// A script whose type names JSON-LD ("application/ld+json"), read on the attribute's bytes.
+    func isJSONLD(_ attributes: SAXAttributes) -> Bool {
+        guard let attributes else { return false }
+        var i = 0
+        while let n = attributes[i] {
+            if strcasecmp(n, "type") == 0 {
+                guard let value = attributes[i + 1] else { return false }
+                var lowered: [UInt8] = []
+                appendLowered(value, to: &lowered)
+                return contains(lowered, jsonLDType)
+            }
+            i += 2
+        }
+        return false
+    }
 
     func attribute(_ attributes: SAXAttributes, _ key: String) -> String? {
         guard let attributes else { return nil }
@@ -640,8 +667,12 @@ private struct Walker {
     }
 
     func appendLowered(_ value: UnsafePointer<xmlChar>, to out: inout [UInt8]) {
-        var p = value
-        while p.pointee != 0 { out.append(Charset.lower(p.pointee)); p += 1 }
+        // Copied at once, then lowered in place (class lists are long on many sites).
+        let start = out.count
+        out.append(contentsOf: UnsafeBufferPointer(start: value, count: Int(xmlStrlen(value))))
+        out.withUnsafeMutableBufferPointer { bytes in
+            for i in start..<bytes.count { bytes[i] = Charset.lower(bytes[i]) }
+        }
     }
 
     /// True when any of the words occurs in `hay`; the words are grouped by their first byte.

@@ -11,6 +11,8 @@ public enum TextCleaner {
 
     /// Cleans one paragraph; the result has no leading, trailing or doubled spaces.
     public static func clean(_ text: String) -> String {
+        // Printable ASCII needs nothing (most paragraphs, and the first bytes of most others).
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text }
         var needsWork = false
         var needsNFC = false
         for s in text.unicodeScalars {
@@ -44,6 +46,7 @@ public enum TextCleaner {
 
     /// Collapses every run of whitespace to one space and trims the ends.
     public static func collapseWhitespace(_ text: String) -> String {
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return collapseASCIIWhitespace(text) }
         var out = String.UnicodeScalarView()
         var pending = false
         for s in text.unicodeScalars {
@@ -52,5 +55,35 @@ public enum TextCleaner {
             out.append(s)
         }
         return String(out)
+    }
+
+    /// `collapseWhitespace` for ASCII text, on its bytes: the white space is tab, line feed, vertical
+    /// tab, form feed, carriage return and space.
+    static func collapseASCIIWhitespace(_ text: String) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
+        var pending = false
+        for c in text.utf8 {
+            if c == 0x20 || (c >= 0x09 && c <= 0x0D) { pending = !out.isEmpty; continue }
+            if pending { out.append(0x20); pending = false }
+            out.append(c)
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+}
+
+extension StringProtocol {
+    /// `count >= n` without counting the whole text: grapheme breaking is slow, and the
+    /// length checks only need to know whether a paragraph or body reaches a short minimum.
+    func hasAtLeastCharacters(_ n: Int) -> Bool {
+        if n <= 0 { return true }
+        // A character is at least one byte.
+        if utf8.count < n { return false }
+        var seen = 0
+        for _ in self {
+            seen += 1
+            if seen >= n { return true }
+        }
+        return false
     }
 }

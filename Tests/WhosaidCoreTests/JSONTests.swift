@@ -15,6 +15,13 @@ import Testing
         #expect(try JSONValue.parse(json)["t"]?.stringValue == text)
     }
 
+    @Test func escapesOnlyWhatJSONRequiresBetweenRunsCopiedAsTheyAre() {
+        #expect(JSONValue.string("a\"b\\c\nd\re\tf\u{01}\u{1F}g é").serialized() == #""a\"b\\c\nd\re\tf\u0001\u001fg é""#)
+        #expect(JSONValue.string("").serialized() == #""""#)
+        #expect(JSONValue.string("\n").serialized() == #""\n""#)
+        #expect(JSONValue.string("plain").serialized() == #""plain""#)
+    }
+
     @Test func decodesSurrogatePairs() throws {
         #expect(try JSONValue.parse(#""\ud83d\ude00""#).stringValue == "😀")
         #expect(throws: JSONParseError.self) { try JSONValue.parse(#""\ud83d""#) }
