@@ -29,21 +29,28 @@ public struct Sentence: Equatable, Sendable {
 /// Character classes the tokenizer and splitter test on every scalar; ASCII is answered without a
 /// property lookup because news text is mostly ASCII.
 public enum CharClass {
+    /// General punctuation (curly quotes, dashes, ellipsis, special spaces): no letters or digits, and
+    /// common in news, so answered without the slower property lookup.
+    @inlinable @inline(__always) public static func isGeneralPunctuation(_ v: UInt32) -> Bool { v >= 0x2000 && v <= 0x206F }
+
     @inlinable @inline(__always) public static func isSpace(_ c: Unicode.Scalar) -> Bool {
         let v = c.value
         if v < 0x80 { return v == 0x20 || (v >= 0x09 && v <= 0x0D) }
+        if v >= 0x2010 && v <= 0x2027 { return false }  // dashes, curly quotes, bullets, ellipsis
         return v == 0xA0 || v == 0x2028 || v == 0x2029 || c.properties.isWhitespace
     }
 
     @inlinable @inline(__always) public static func isLetter(_ c: Unicode.Scalar) -> Bool {
         let v = c.value
         if v < 0x80 { return (v >= 0x41 && v <= 0x5A) || (v >= 0x61 && v <= 0x7A) }
+        if isGeneralPunctuation(v) { return false }
         return c.properties.isAlphabetic || c.properties.generalCategory == .nonspacingMark
     }
 
     @inlinable @inline(__always) public static func isDigit(_ c: Unicode.Scalar) -> Bool {
         let v = c.value
         if v < 0x80 { return v >= 0x30 && v <= 0x39 }
+        if isGeneralPunctuation(v) { return false }
         return c.properties.numericType == .decimal
     }
 
@@ -52,12 +59,14 @@ public enum CharClass {
     @inlinable @inline(__always) public static func isUpper(_ c: Unicode.Scalar) -> Bool {
         let v = c.value
         if v < 0x80 { return v >= 0x41 && v <= 0x5A }
+        if isGeneralPunctuation(v) { return false }
         return c.properties.isUppercase
     }
 
     @inlinable @inline(__always) public static func isLower(_ c: Unicode.Scalar) -> Bool {
         let v = c.value
         if v < 0x80 { return v >= 0x61 && v <= 0x7A }
+        if isGeneralPunctuation(v) { return false }
         return c.properties.isLowercase
     }
 

@@ -111,6 +111,7 @@ struct QuoteText {
     static func isUpper(_ c: Unicode.Scalar) -> Bool {
         let v = c.value
         if v < 0x80 { return v >= 0x41 && v <= 0x5A }
+        if v >= 0x2000 && v <= 0x206F { return false }
         return c.properties.isUppercase
     }
 
