@@ -237,6 +237,24 @@ enum Lexicon {
         "privately", "repeatedly", "when", "while", "as",
     ]
 
+    /// Last words of newspaper and broadcaster names ("Argus Leader", "Sacramento Bee", "Kansas City Star").
+    static let newspaperWords: Set<String> = [
+        "news", "times", "post", "journal", "press", "radio", "tv", "television", "magazine", "herald", "tribune",
+        "gazette", "telegraph", "chronicle", "reuters", "leader", "register", "observer", "courier", "inquirer",
+        "examiner", "dispatch", "sentinel", "enquirer", "globe", "bee", "ledger", "statesman", "courant",
+        "bulletin", "mirror", "standard", "star", "monitor", "reporter", "daily", "weekly", "wire", "insider",
+        "sun", "independent", "guardian", "review", "digest", "broadcasting", "channel", "network",
+    ]
+
+    /// Endings of web addresses that name publications.
+    static let webSuffixes: [String] = [".com", ".org", ".net", ".info", ".co.uk", ".news", ".tv", ".in", ".au", ".ca"]
+
+    /// Nouns for journalists: an outlet's name before one of them is the outlet they work for.
+    static let journalistNouns: Set<String> = [
+        "correspondent", "reporter", "journalist", "anchor", "host", "editor", "columnist", "writer", "producer",
+        "interviewer", "presenter", "contributor", "commentator",
+    ]
+
     /// News outlets: names the text credits a quote to ("as reported by Reuters", "told CNN").
     static let outlets: Set<String> = [
         "reuters", "associated press", "ap", "afp", "agence france-presse", "agence france presse", "bbc",

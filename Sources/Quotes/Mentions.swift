@@ -156,6 +156,7 @@ extension QuoteText {
     }
 
     static let weekdays: Set<String> = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+    static let months: Set<String> = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
     static let timeUnits: Set<String> = ["week", "month", "year", "weekend", "night", "morning", "afternoon", "evening", "spring", "summer", "fall", "autumn", "winter"]
 
     /// The first word of a time phrase that ends at `k` ("last week", "on Wednesday", "earlier this month",

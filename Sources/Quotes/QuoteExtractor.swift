@@ -70,6 +70,8 @@ struct ExtractionRun {
     var interviewOutlet: (String, String?)? = nil
     var interviewer: String? = nil
     var interviewOffset = 0
+    /// Journalists the article ties to an outlet ("Emily Feng reports for NPR"), by the last word of their name.
+    var journalists: [String: (String, String?)] = [:]
     var viaParagraph = -1
     var lastSpeakerParagraph = -1
     var lastQuoteSpeakerInParagraph: [Int: (ResolvedSpeaker, String?, Span?)] = [:]
@@ -902,6 +904,7 @@ struct ExtractionRun {
     // MARK: - Channels
 
     func isOutletRun(_ run: Range<Int>) -> Bool {
+        let run = withoutTrailingDate(run)
         let start = t.words[run.lowerBound].start
         var end = t.words[run.upperBound - 1].end
         if t.words[run.upperBound - 1].isPossessive, end - 2 > start { end -= 2 }  // "CBS’s Face the Nation"
@@ -911,18 +914,52 @@ struct ExtractionRun {
         let name = t.nameWithinRun(run)
         if !name.isEmpty, Lexicon.outlets.contains(t.slice(t.words[name.lowerBound].start, t.words[name.upperBound - 1].end).lowercased()) { return true }
         let last = t.words[run.upperBound - 1].lower
-        return ["news", "times", "post", "journal", "press", "radio", "tv", "television", "magazine", "herald",
-                "tribune", "gazette", "telegraph", "chronicle", "reuters"].contains(last) && run.count >= 2
+        // A web address is a publication ("Polygraph.info", "Politico.com").
+        if run.count == 1, Lexicon.webSuffixes.contains(where: { last.hasSuffix($0) }), last.utf8.count > 5 { return true }
+        guard run.count >= 2, Lexicon.newspaperWords.contains(last) else { return false }
+        // "Majority Leader", "Foreign Press": a title before the word makes it a role, not a masthead.
+        for k in run.lowerBound..<(run.upperBound - 1) where t.words[k].isWord {
+            if Lexicon.titleWords.contains(t.words[k].lower) || ["party", "opposition"].contains(t.words[k].lower) { return false }
+        }
+        return true
+    }
+
+    /// The outlet that opens a longer run: "VOA" in "told VOA Pentagon correspondent Carla Babb", "CNN" in
+    /// "CNN anchor Jake Tapper".
+    func outletOpening(_ run: Range<Int>) -> Range<Int>? {
+        if isOutletRun(run) { return run }
+        var n = run.count - 1
+        while n >= 1 {
+            let head = run.lowerBound..<(run.lowerBound + n)
+            if isOutletRun(head) { return head }
+            n -= 1
+        }
+        return nil
+    }
+
+    /// A run without the weekday or month that ends it ("the Argus Leader Monday").
+    func withoutTrailingDate(_ run: Range<Int>) -> Range<Int> {
+        var end = run.upperBound
+        while end - 1 > run.lowerBound, QuoteText.weekdays.contains(t.words[end - 1].lower) || QuoteText.months.contains(t.words[end - 1].lower) {
+            end -= 1
+        }
+        return run.lowerBound..<end
     }
 
     func outletValue(_ run: Range<Int>) -> (String, String?) {
+        let run = withoutTrailingDate(run)
         var first = run.lowerBound
         if ["the", "a", "an"].contains(t.words[first].lower), run.count > 1 { first += 1 }
         let start = t.words[first].start
         var end = t.words[run.upperBound - 1].end
         if t.words[run.upperBound - 1].isPossessive, end - 2 > start { end -= 2 }
-        if let e = entityCovering(start, end) { return (entities[e].name, entities[e].id) }
-        return (t.slice(start, end), nil)
+        let written = t.slice(start, end)
+        if let e = entityCovering(start, end) {
+            // The recognizer may stop a web address at its dot ("Polygraph" of "Polygraph.info").
+            if run.count == 1, written.count > entities[e].name.count, written.hasPrefix(entities[e].name) { return (written, nil) }
+            return (entities[e].name, entities[e].id)
+        }
+        return (written, nil)
     }
 
     /// The first speaker quoted after an outlet's interview is named, other than its interviewer, is the
@@ -951,9 +988,20 @@ struct ExtractionRun {
     /// interview with", "to", "on", "with"). A switch compares small strings without hashing or allocating.
     static func isChannelWord(_ lower: String) -> Bool {
         switch lower {
-        case "by", "according", "told", "interview", "tells", "to", "on", "with": return true
+        case "by", "according", "told", "interview", "tells", "to", "on", "with", "for", "of", "per": return true
         default: return false
         }
+    }
+
+    /// The outlet of the journalist named right after word `k` ("per Feng", "according to Wee"), if the
+    /// article tied that journalist to an outlet before.
+    func journalistNamed(after k: Int, _ sentence: Range<Int>) -> (String, String?)? {
+        guard !journalists.isEmpty else { return nil }
+        var j = k + 1
+        if t.words[k].lower == "according" { j += 1 }
+        guard let run = t.capitalisedRun(startingAt: j, before: sentence.upperBound) else { return nil }
+        let last = t.words[run.upperBound - 1]
+        return journalists[last.text]
     }
 
     mutating func viaOfSentence(_ sentence: Range<Int>) -> (String, String?)? {
@@ -968,6 +1016,29 @@ struct ExtractionRun {
             let lower = w[k].lower
             // Most words are neither a channel word nor a name: leave them before any list is read.
             guard w[k].isCapitalised || ExtractionRun.isChannelWord(lower) else { continue }
+            if (lower == "for" || lower == "of") && k > sentence.lowerBound {
+                // "As Emily Feng reports for NPR", "Sui-Lee Wee of the New York Times": a journalist's outlet
+                // credits what the sentence reports; the journalist is remembered for later credits ("per Feng").
+                let previous = w[k - 1]
+                let journalistBefore = lower == "of" ? t.isNameWord(k - 1) && !t.isPossessive(previous)
+                    : ["reports", "reported", "writes", "wrote", "reporting", "writing"].contains(previous.lower)
+                guard journalistBefore else { continue }
+                var j = k + 1
+                if j < sentence.upperBound, w[j].lower == "the" { j += 1 }
+                if let run = t.capitalisedRun(startingAt: j, before: sentence.upperBound), isOutletRun(run) {
+                    let outlet = outletValue(run)
+                    via = via ?? outlet
+                    var p = lower == "of" ? k - 1 : k - 2
+                    if lower == "for", p >= sentence.lowerBound, !t.isNameWord(p) { p = -1 }
+                    if p >= sentence.lowerBound, t.isNameWord(p) { journalists[t.words[p].text] = outlet }
+                    k = run.upperBound - 1
+                }
+                continue
+            }
+            if lower == "per" || lower == "according", let journalist = journalistNamed(after: k, sentence) {
+                // "per Feng", "according to Wee": a journalist already tied to an outlet.
+                via = via ?? journalist
+            }
             if lower == "by", k > sentence.lowerBound, ["reported", "cited", "quoted", "published", "broadcast", "aired"].contains(w[k - 1].lower) {
                 var j = k + 1
                 if j < sentence.upperBound, w[j].lower == "the" { j += 1 }
@@ -989,8 +1060,14 @@ struct ExtractionRun {
                 var j = k + 1
                 if lower == "interview", j < sentence.upperBound, w[j].lower == "with" { j += 1 } else if lower == "interview" { continue }
                 if j < sentence.upperBound, w[j].lower == "the" { j += 1 }
-                if let run = t.capitalisedRun(startingAt: j, before: sentence.upperBound), isOutletRun(run) {
-                    via = via ?? outletValue(run)
+                if let run = t.capitalisedRun(startingAt: j, before: sentence.upperBound) {
+                    if isOutletRun(run) {
+                        via = via ?? outletValue(run)
+                    } else if run.upperBound < sentence.upperBound, Lexicon.journalistNouns.contains(w[run.upperBound].lower),
+                              let outlet = outletOpening(run) {
+                        // "told VOA Pentagon correspondent Carla Babb": the outlet the journalist works for.
+                        via = via ?? outletValue(outlet)
+                    }
                 }
             } else if t.isNameWord(k), let run = t.capitalisedRun(startingAt: k, before: sentence.upperBound) {
                 if interviewOutlet == nil, mentionsInterview, isOutletRun(run) {
