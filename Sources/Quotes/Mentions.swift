@@ -90,7 +90,9 @@ extension QuoteText {
         }
         for k in run where words[k].isWord {
             let l = words[k].lower
-            if Lexicon.titleWords.contains(l) || (k == run.lowerBound && Lexicon.capitalisedFunctionWords.contains(l)) {
+            // An acronym is a name even when it spells a function word ("WHO", "US").
+            let acronym = words[k].text.utf8.count >= 2 && !words[k].text.unicodeScalars.contains { $0.properties.isLowercase }
+            if Lexicon.titleWords.contains(l) || (k == run.lowerBound && Lexicon.capitalisedFunctionWords.contains(l) && !acronym) {
                 first = k + 1
             }
         }

@@ -343,6 +343,12 @@ struct ExtractionRun {
                 k += 1
                 continue
             }
+            // "per the WHO", "per Raman": the informal "according to", set off by a comma or ending the sentence.
+            if lower == "per", k > sentence.lowerBound, w[k - 1].text == ",", k + 1 < sentence.upperBound,
+               w[k + 1].isCapitalised || w[k + 1].lower == "the" {
+                if let a = accordingTo(k, sentence, nameAt: k + 1) { result.append(a) }
+                continue
+            }
             // Most words have no reporting verb's first letter and length: skip them without hashing.
             guard !w[k].isCapitalised, Lexicon.mayBeCue(lower) else { continue }
             let previous = k > sentence.lowerBound ? w[k - 1].lower : ""
@@ -458,9 +464,9 @@ struct ExtractionRun {
 
     /// "according to X, ..." and "..., according to X". An outlet or "the report" after it credits a channel
     /// (read by `viaOfSentence`), not a speaker.
-    func accordingTo(_ k: Int, _ sentence: Range<Int>) -> Attribution? {
+    func accordingTo(_ k: Int, _ sentence: Range<Int>, nameAt nameStart: Int? = nil) -> Attribution? {
         let w = t.words
-        var j = k + 2
+        var j = nameStart ?? k + 2
         guard j < sentence.upperBound else { return nil }
         var mention: SpeakerMention? = nil
         var last = j
@@ -475,7 +481,7 @@ struct ExtractionRun {
             // "according to the study", "according to teachers unions".
             while last + 1 < sentence.upperBound, last - j < 6, w[last + 1].isWord, w[last + 1].region < 0,
                   !Lexicon.prepositions.contains(w[last + 1].lower) || w[last + 1].lower == "of",
-                  w[last + 1].lower != "and", w[last + 1].lower != "who", w[last + 1].lower != "which" {
+                  w[last + 1].lower != "and", w[last + 1].text != "who", w[last + 1].lower != "which" {
                 last += 1
             }
             guard w[j].isWord else { return nil }
@@ -497,7 +503,7 @@ struct ExtractionRun {
             }
         }
         j = last + 1
-        return Attribution(cueFirst: k, cueLast: k + 1, kind: .say, mention: mention, sharesSpeakerWith: nil,
+        return Attribution(cueFirst: k, cueLast: nameStart.map { $0 - 1 } ?? k + 1, kind: .say, mention: mention, sharesSpeakerWith: nil,
                            isAccordingTo: true, afterStart: j, clauseFirst: k)
     }
 
@@ -751,8 +757,27 @@ struct ExtractionRun {
             guard k < end, w[k].text == "," else { return nil }
             k += 1
         }
+        // "As Emily Feng reports for NPR, the first cases ...", "As the minister noted, ...": the clause after
+        // the comma is what was reported.
+        var asClause = false
+        // Only at the sentence start, and only with a verb that reports on its own: "As the talks continued"
+        // tells when, not what.
+        if let m = a.mention, a.kind == .say || a.kind == .that, !Lexicon.needsThatOrQuote.contains(w[a.cueFirst].lower),
+           let asWord = w[m.clauseFirst].lower == "as" ? m.clauseFirst
+            : (m.clauseFirst - 1 >= sentence.lowerBound && w[m.clauseFirst - 1].lower == "as" ? m.clauseFirst - 1 : nil),
+           asWord == sentence.lowerBound {
+            var j = a.cueLast + 1
+            while j < end, j - a.cueLast <= 10, w[j].region < 0, w[j].text != ",", w[j].lower != "that" { j += 1 }
+            if j + 1 < end, w[j].text == "," {
+                k = j + 1
+                asClause = true
+                sawThat = true
+            }
+        }
         // The addressee of "told": "told reporters", "told Gizmodo by email", "told the man".
-        if a.kind == .tell {
+        if asClause {
+            // the content starts after the comma
+        } else if a.kind == .tell {
             if let that = thatAhead(k, end, limit: 10) {
                 k = that + 1
                 sawThat = true
@@ -1034,6 +1059,11 @@ struct ExtractionRun {
                     k = run.upperBound - 1
                 }
                 continue
+            }
+            if lower == "per", k + 1 < sentence.upperBound {
+                // "per Reuters", "per the Associated Press".
+                let j = w[k + 1].lower == "the" ? k + 2 : k + 1
+                if let run = t.capitalisedRun(startingAt: j, before: sentence.upperBound), isOutletRun(run) { via = via ?? outletValue(run) }
             }
             if lower == "per" || lower == "according", let journalist = journalistNamed(after: k, sentence) {
                 // "per Feng", "according to Wee": a journalist already tied to an outlet.
