@@ -118,8 +118,39 @@ struct QuoteText {
     /// Pairs double quotation marks paragraph by paragraph. An unclosed quotation continues into the next
     /// paragraph when that paragraph opens with a mark (the news convention for long quotations); otherwise it
     /// ends with its paragraph, so an odd mark never swallows the rest of the article.
+    /// Some publications (British tabloids among them) quote with single marks, ‘like this,’ and keep double
+    /// marks for quotations inside quotations. An article with opening single marks and no double mark at all
+    /// is read that way.
+    static func quotesWithSingleMarks(_ s: [Unicode.Scalar]) -> Bool {
+        var singles = 0
+        for c in s {
+            if c == "\"" || isOpeningMark(c) || isClosingMark(c) { return false }
+            if c == "\u{2018}" { singles += 1 }
+        }
+        return singles >= 1
+    }
+
+    /// Whether the ’ at `i` closes a single-mark quotation rather than standing for an apostrophe: not inside
+    /// a word ("don’t"), and after the utterance's punctuation or before punctuation, a capital or the end
+    /// ("workers’ rights" goes on in lower case).
+    static func closesSingleQuotation(_ s: [Unicode.Scalar], _ i: Int) -> Bool {
+        let next: Unicode.Scalar? = i + 1 < s.count ? s[i + 1] : nil
+        if let n = next, isAlnum(n) { return false }
+        guard i > 0 else { return false }
+        let prev = s[i - 1]
+        if isSpace(prev) { return false }
+        if prev == "," || prev == "." || prev == "!" || prev == "?" || prev == "\u{2026}" { return true }
+        var j = i + 1
+        while j < s.count, s[j] == " " { j += 1 }
+        guard j < s.count, s[j] != "\n" else { return true }
+        let c = s[j]
+        if !isAlnum(c) { return true }
+        return isUpper(c)
+    }
+
     static func pairQuotationMarks(_ text: ScalarText) -> [QuotationRegion] {
         let s = text.scalars
+        let singleMarks = quotesWithSingleMarks(s)
         var regions: [QuotationRegion] = []
         var openAt: Int? = nil
         var paragraphEnd = 0  // end of the content seen so far in the current paragraph
@@ -151,7 +182,7 @@ struct QuoteText {
                 var j = i
                 while j < s.count, QuoteText.isSpace(s[j]) { j += 1 }
                 if openAt != nil {
-                    let continues = j < s.count && (isOpeningMark(s[j]) || s[j] == "\"")
+                    let continues = j < s.count && (isOpeningMark(s[j]) || s[j] == "\"" || (singleMarks && s[j] == "\u{2018}"))
                     if continues {
                         i = j + 1  // skip the re-opening mark
                         atParagraphStart = false
@@ -179,8 +210,10 @@ struct QuoteText {
                 } else {
                     close(at: i, contentEnd: i)
                 }
-            } else if isOpeningMark(c) {
+            } else if isOpeningMark(c) || (singleMarks && c == "\u{2018}") {
                 openAt = i  // a second opening mark means the earlier one was stray
+            } else if singleMarks, c == "\u{2019}", openAt != nil, closesSingleQuotation(s, i) {
+                close(at: i, contentEnd: i)
             } else if isClosingMark(c) {
                 if openAt != nil { close(at: i, contentEnd: i) }
             }
