@@ -38,7 +38,16 @@ enum Lexicon {
                   "underlined", "underscored", "clarified", "disclosed", "posted", "ruled", "rules", "assured", "assures",
                   "described", "describes", "labelled", "labeled", "branded", "dubbed", "announce", "warn",
                   "argue", "claim", "insist", "estimate", "report", "note", "stress", "disputed", "disputes",
-                  "recommended", "recommends", "pointed", "points"] { table[w] = .that }
+                  "recommended", "recommends", "pointed", "points",
+                  // Verbs of manner and recollection that report a quotation ("“...,” she recalled").
+                  "commented", "comments", "remembered", "remembers", "reflected", "reflects", "mused", "muses",
+                  "wondered", "wonders", "exclaimed", "exclaims", "screamed", "cried", "whispered", "sighed",
+                  "shrugged", "laughed", "smiled", "snapped", "retorted", "retorts", "elaborated", "elaborates",
+                  "reasoned", "reasons", "speculated", "speculates", "opined", "proclaimed", "proclaims",
+                  "confessed", "confesses", "confided", "affirmed", "affirms", "reaffirmed", "griped", "grumbled",
+                  "bragged", "brags", "gushed", "raved", "interjected", "recounted", "recounts", "explains",
+                  "scoffed", "chuckled", "begged", "pleaded", "texted", "emailed", "messaged",
+                  "captioned", "shared", "posited", "surmised", "acknowledged", "concurred", "objected"] { table[w] = table[w] ?? .that }
         for w in ["told", "tells", "tell"] { table[w] = .tell }
         for w in ["urged", "urges", "urge", "asked", "asks", "called", "encouraged", "encourages", "promised", "promises",
                   "vowed", "vows", "pledged", "pledges", "threatened", "threatens",
@@ -78,7 +87,14 @@ enum Lexicon {
         "boasts", "complained", "complains", "vowed", "vows", "pledged", "pledges", "calling", "describing",
         "asking", "tweeted", "tweets", "wrote", "writes", "testified", "testifies", "mentioned", "mentions",
         "maintained", "maintains", "assured", "assures", "described", "describes", "labelled", "labeled",
-        "branded", "dubbed",
+        "branded", "dubbed", "commented", "comments", "remembered", "remembers", "reflected", "reflects", "mused",
+        "muses", "wondered", "wonders", "exclaimed", "exclaims", "screamed", "cried", "whispered", "sighed",
+        "shrugged", "laughed", "smiled", "snapped", "retorted", "retorts", "elaborated", "elaborates", "reasoned",
+        "reasons", "speculated", "speculates", "opined", "proclaimed", "proclaims", "confessed", "confesses",
+        "confided", "affirmed", "affirms", "reaffirmed", "griped", "grumbled", "bragged", "brags", "gushed",
+        "raved", "interjected", "recounted", "recounts", "scoffed", "chuckled", "texted",
+        "emailed", "messaged", "captioned", "shared", "posited", "surmised", "concurred", "objected", "alleged",
+        "alleges",
     ]
 
     /// Verbs whose subject is a finding rather than a person: they report only after a poll, a study or a

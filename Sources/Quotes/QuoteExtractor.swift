@@ -254,6 +254,21 @@ struct ExtractionRun {
                   let run = t.capitalisedRun(endingAt: openWord - 2, notBefore: sentence.lowerBound), run.lowerBound == sentence.lowerBound {
             let name = t.nameWithinRun(run)
             if !name.isEmpty { mention = SpeakerMention(kind: .name, first: name.lowerBound, last: name.upperBound - 1, clauseFirst: run.lowerBound) }
+        } else if openWord >= 3, t.words[openWord - 1].text == ":", openWord - sentence.lowerBound <= 10, region.endsUtterance,
+                  afterClose >= sentence.upperBound || !t.words[afterClose].isWord {
+            // "Smith put it bluntly: “...”", "She had a message for voters: “...”": a person opening the sentence
+            // introduces the quotation after the colon.
+            let first = sentence.lowerBound
+            if ["he", "she"].contains(t.words[first].lower) {
+                mention = SpeakerMention(kind: .pronoun(t.words[first].lower), first: first, last: first, clauseFirst: first)
+            } else if t.isNameWord(first), let run = t.capitalisedRun(startingAt: first, before: openWord - 1), run.upperBound < openWord - 1,
+                      !t.words[run.upperBound - 1].isPossessive {
+                let name = t.nameWithinRun(run)
+                let start = name.isEmpty ? 0 : t.words[name.lowerBound].start, end = name.isEmpty ? 0 : t.words[name.upperBound - 1].end
+                let isPerson = !name.isEmpty && (entityCovering(start, end).map { entities[$0].type == .person }
+                    ?? !Lexicon.organisationWords.contains(t.words[name.upperBound - 1].lower))
+                if isPerson { mention = SpeakerMention(kind: .name, first: name.lowerBound, last: name.upperBound - 1, clauseFirst: run.lowerBound) }
+            }
         }
         guard let m = mention, region.wordCount >= 2 else { return nil }
         let speaker = resolve(mention: m, sentence: sentence, sentenceIndex: si)
@@ -861,7 +876,7 @@ struct ExtractionRun {
             if a.kind == .that && Lexicon.needsThatOrQuote.contains(verb) { return nil }
             if a.kind == .participle, !["saying", "adding", "noting", "arguing", "insisting", "warning", "explaining", "stating", "claiming", "urging", "telling", "suggesting", "stressing"].contains(verb) { return nil }
             if !w[k].isWord { return nil }
-            if Lexicon.prepositions.contains(lower), a.kind != .urge, a.kind != .tell, !isQuantity(k) { return nil }
+            if Lexicon.prepositions.contains(lower), a.kind != .urge, a.kind != .tell || lower != "to", !isQuantity(k) { return nil }
             if a.kind == .say || a.kind == .that || a.kind == .participle {
                 // Not a bare object of the verb ("said goodbye", "said so", "reported earnings").
                 if ["so", "nothing", "goodbye", "it", "this", "yes", "no", "something", "anything", "little", "much"].contains(lower),
@@ -1290,7 +1305,8 @@ struct ExtractionRun {
             }
             let sentenceStart = t.sentences.first { $0.contains(name.lowerBound) }?.lowerBound ?? lower
             if name.count == 1, t.isCommonNounAtSentenceStart(name.lowerBound, sentenceStart: sentenceStart) { continue }
-            if name.count == 1, Lexicon.capitalisedFunctionWords.contains(t.words[name.lowerBound].lower) { continue }
+            if name.count == 1, Lexicon.capitalisedFunctionWords.contains(t.words[name.lowerBound].lower)
+                || Lexicon.groupNouns.contains(t.words[name.lowerBound].lower) { continue }
             let last = t.words[name.upperBound - 1]
             let acronym = name.count == 1 && last.text.unicodeScalars.count >= 2 && last.text.unicodeScalars.allSatisfy { !$0.properties.isLowercase }
             let organisation = Lexicon.organisationWords.contains(last.lower) || acronym
@@ -1348,6 +1364,8 @@ struct ExtractionRun {
             }
             // No entity covers it: the text decides, as without a recognizer.
             if name.count == 1, isCommonNounOrPlace(name.lowerBound, range.lowerBound) { continue }
+            // "Officials met on Monday": a plural noun for a group opening the sentence names nobody.
+            if name.count == 1, Lexicon.groupNouns.contains(t.words[name.lowerBound].lower) { continue }
             let full = fullestName(name)
             let lastWord = t.words[name.upperBound - 1].text
             let known = lastSpeaker?.name.map { $0 == full || $0.hasSuffix(" " + lastWord) || $0 == lastWord } ?? false
