@@ -167,6 +167,16 @@ enum Lexicon {
         "agent", "founder", "envoy", "expert", "strategist", "researcher", "spokesman", "negotiator",
     ]
 
+    /// Roles that one person in a story usually holds: "the founder", "the coach" point to that person even
+    /// when the article never gives the title with the name.
+    static let singleHolderRoles: Set<String> = [
+        "president", "founder", "ceo", "chairman", "chairwoman", "chair", "governor", "mayor", "senator", "minister",
+        "premier", "chancellor", "coach", "actor", "actress", "singer", "star", "director", "secretary",
+        "ambassador", "prince", "princess", "king", "queen", "pope", "author", "host", "captain", "boss", "owner",
+        "commissioner", "superintendent", "congressman", "congresswoman", "rapper", "musician", "athlete",
+        "quarterback", "striker", "manager", "billionaire", "entrepreneur", "candidate", "lawmaker",
+    ]
+
     /// Role nouns that name an organisation rather than a person.
     static let organisationRoles: Set<String> = [
         "company", "agency", "ministry", "department", "firm", "group", "government", "organization",

@@ -1213,10 +1213,25 @@ struct ExtractionRun {
             if let r = roleHolder(head, before: t.words[m.first].start, mentionWords: m.last - m.first + 1) {
                 return ResolvedSpeaker(name: r.name, entity: r.entity, mention: span, isPerson: r.isPerson)
             }
+            // "The Wikileaks founder argued", "the coach said": a role only one person in the story holds is
+            // the person the text is about, the nearest person named before, else the last person quoted.
+            if t.words[m.first].lower == "the", Lexicon.singleHolderRoles.contains(head) {
+                if let near = nearestName(before: m.first, sentenceIndex: si, person: true) {
+                    return ResolvedSpeaker(name: near.name, entity: near.entity, mention: span, isPerson: true)
+                }
+                if let last = lastSpeaker, last.isPerson, lastSpeakerParagraph >= t.words[m.first].paragraph - 2 {
+                    return ResolvedSpeaker(name: last.name, entity: last.entity, mention: span, isPerson: true)
+                }
+            }
             return ResolvedSpeaker(name: nil, entity: nil, mention: span, isPerson: false)
         case .group:
             // "PG&E officials", "White House advisers", "a new ABC News poll": the organisation named in the phrase.
             if let org = organisationInside(m) {
+                return ResolvedSpeaker(name: org.name, entity: org.entity, mention: span, isPerson: false)
+            }
+            // "the doctors" for "Doctors for Camp Closure", "the teachers" for "Chicago Teachers Union": a
+            // definite plural naming a group whose organisation the article named by that word.
+            if t.words[m.first].lower == "the", m.last > m.first, let org = organisationNamedBy(t.words[m.last].lower, before: span.start) {
                 return ResolvedSpeaker(name: org.name, entity: org.entity, mention: span, isPerson: false)
             }
             return ResolvedSpeaker(name: nil, entity: nil, mention: span, isPerson: false)
@@ -1254,6 +1269,21 @@ struct ExtractionRun {
             }
         }
         return nil
+    }
+
+    /// The organisation entity, mentioned before `offset`, whose name holds `word` ("doctors" in "Doctors for
+    /// Camp Closure"); the most recently mentioned one when several do.
+    func organisationNamedBy(_ word: String, before offset: Int) -> ResolvedSpeaker? {
+        guard word.utf8.count >= 4, !Lexicon.capitalisedFunctionWords.contains(word) else { return nil }
+        var best: (Int, Int)? = nil
+        for (i, e) in entities.enumerated() where e.type == .org && !e.isOutlet {
+            let words = e.name.lowercased().split(whereSeparator: { !$0.isLetter })
+            guard words.count >= 2, words.contains(where: { $0 == word }) else { continue }
+            let latest = e.mentions.filter { $0.start < offset }.map(\.start).max() ?? -1
+            if latest >= 0, best == nil || latest > best!.0 { best = (latest, i) }
+        }
+        guard let (_, i) = best else { return nil }
+        return ResolvedSpeaker(name: entities[i].name, entity: entities[i].id, mention: nil, isPerson: false)
     }
 
     /// Who "he" or "she" is: the speaker already quoted in this paragraph, else the person the previous
