@@ -146,6 +146,27 @@ enum Lexicon {
         "subsequently", "separately", "similarly", "likewise", "specifically", "directly", "angrily",
     ]
 
+    enum Gender: Sendable { case male, female }
+
+    /// Pronouns that tell the gender of the person they refer to.
+    static let pronounGender: [String: Gender] = [
+        "he": .male, "his": .male, "him": .male, "himself": .male,
+        "she": .female, "her": .female, "hers": .female, "herself": .female,
+    ]
+
+    /// Titles and role words that tell a person's gender ("Mrs", "spokeswoman", "the actress").
+    static let genderedWords: [String: Gender] = [
+        "mr": .male, "sir": .male, "lord": .male, "king": .male, "prince": .male, "duke": .male, "father": .male,
+        "husband": .male, "son": .male, "brother": .male, "spokesman": .male, "chairman": .male,
+        "congressman": .male, "councilman": .male, "businessman": .male, "actor": .male, "boy": .male, "man": .male,
+        "grandfather": .male, "uncle": .male, "nephew": .male, "mrs": .female, "ms": .female, "miss": .female,
+        "lady": .female, "dame": .female, "queen": .female, "princess": .female, "duchess": .female,
+        "mother": .female, "wife": .female, "daughter": .female, "sister": .female, "spokeswoman": .female,
+        "chairwoman": .female, "congresswoman": .female, "councilwoman": .female, "businesswoman": .female,
+        "actress": .female, "girl": .female, "woman": .female, "grandmother": .female, "aunt": .female,
+        "niece": .female,
+    ]
+
     static let personPronouns: Set<String> = ["he", "she"]
     static let pluralPronouns: Set<String> = ["they", "we"]
     static let objectPronouns: Set<String> = ["him", "her", "them", "us", "me", "you", "it"]

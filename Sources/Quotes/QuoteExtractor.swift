@@ -75,6 +75,9 @@ struct ExtractionRun {
     var viaParagraph = -1
     var lastSpeakerParagraph = -1
     var lastQuoteSpeakerInParagraph: [Int: (ResolvedSpeaker, String?, Span?)] = [:]
+    /// What the article tells of each person's gender, by the last word of their name: titles ("Mr",
+    /// "Queen"), gendered role words ("spokeswoman") and the pronoun that follows the name in its sentence.
+    var genderBySurname: [String: Lexicon.Gender] = [:]
     /// Name runs of two or more words (fullest forms), in text order, with the title words before them.
     var fullNames: [(range: Range<Int>, text: String, titles: Set<String>)] = []
 
@@ -86,6 +89,67 @@ struct ExtractionRun {
         ms.sort { ($0.0, $0.1) < ($1.0, $1.1) }
         entityMentions = ms
         collectNames()
+        collectGenders()
+    }
+
+    /// Votes for each surname's gender, then keeps the clear ones. A pronoun counts only in a sentence that
+    /// names one person before it ("Lopez said she would ..."), so two people never share a vote.
+    private mutating func collectGenders() {
+        var votes: [String: (male: Int, female: Int)] = [:]
+        func vote(_ surname: String, _ g: Lexicon.Gender, _ weight: Int) {
+            var v = votes[surname] ?? (0, 0)
+            if g == .male { v.male += weight } else { v.female += weight }
+            votes[surname] = v
+        }
+        for n in fullNames {
+            let surname = t.words[n.range.upperBound - 1].text
+            for title in n.titles {
+                if let g = Lexicon.genderedWords[title] { vote(t.isPossessive(t.words[n.range.upperBound - 1]) ? String(surname.dropLast(2)) : surname, g, 3) }
+            }
+        }
+        for sentence in t.sentences {
+            var named: String? = nil
+            var names = 0
+            var k = sentence.lowerBound
+            while k < sentence.upperBound {
+                let w = t.words[k]
+                if w.region >= 0 { k += 1; continue }
+                if t.isNameWord(k), let run = t.capitalisedRun(startingAt: k, before: sentence.upperBound) {
+                    let name = t.nameWithinRun(run)
+                    if !name.isEmpty, !Lexicon.capitalisedFunctionWords.contains(t.words[name.lowerBound].lower) {
+                        let start = t.words[name.lowerBound].start, end = t.words[name.upperBound - 1].end
+                        let isPerson = entityCovering(start, end).map { entities[$0].type == .person } ?? (name.count >= 2)
+                        if isPerson {
+                            names += 1
+                            let last = t.words[name.upperBound - 1]
+                            named = t.isPossessive(last) ? String(last.text.dropLast(2)) : last.text
+                        }
+                    }
+                    k = run.upperBound
+                    continue
+                }
+                if w.isWord, !w.isCapitalised || k == sentence.lowerBound, let g = Lexicon.pronounGender[w.lower] {
+                    if names == 1, let n = named { vote(n, g, 1) }
+                    break
+                }
+                if w.isWord, !w.isCapitalised, let g = Lexicon.genderedWords[w.lower], names == 1, let n = named,
+                   k > sentence.lowerBound, t.words[k - 1].lower == "a" || t.words[k - 1].lower == "the" {
+                    vote(n, g, 2)  // "Lopez, a spokeswoman for ..."
+                }
+                k += 1
+            }
+        }
+        for (surname, v) in votes where v.male != v.female {
+            if v.male >= 2 * v.female { genderBySurname[surname] = .male } else if v.female >= 2 * v.male { genderBySurname[surname] = .female }
+        }
+    }
+
+    /// Whether `r` may be the "he" or "she" of `pronoun`: yes unless the article tells otherwise.
+    func agrees(_ r: ResolvedSpeaker, with pronoun: String?) -> Bool {
+        guard let p = pronoun, !genderBySurname.isEmpty, let name = r.name else { return true }
+        let surname = String(name.split(separator: " ").last ?? "")
+        guard let g = genderBySurname[surname] else { return true }
+        return (p == "he") == (g == .male)
     }
 
     // MARK: - Names known from the text
@@ -1191,7 +1255,7 @@ struct ExtractionRun {
             return ResolvedSpeaker(name: fullestName(m.first..<(m.last + 1)), entity: nil, mention: span, isPerson: !isOrganisation)
         case .pronoun(let p):
             if p == "he" || p == "she" {
-                if let antecedent = personAntecedent(before: m.first, sentence: sentence, sentenceIndex: si) {
+                if let antecedent = personAntecedent(before: m.first, sentence: sentence, sentenceIndex: si, pronoun: p) {
                     return ResolvedSpeaker(name: antecedent.name, entity: antecedent.entity, mention: span, isPerson: true)
                 }
             } else if p == "they", let named = coordinatedPerson(before: m.first, sentenceIndex: si) {
@@ -1288,9 +1352,9 @@ struct ExtractionRun {
 
     /// Who "he" or "she" is: the speaker already quoted in this paragraph, else the person the previous
     /// sentence is about, else the last speaker of the last two paragraphs.
-    func personAntecedent(before k: Int, sentence: Range<Int>, sentenceIndex si: Int) -> ResolvedSpeaker? {
+    func personAntecedent(before k: Int, sentence: Range<Int>, sentenceIndex si: Int, pronoun: String? = nil) -> ResolvedSpeaker? {
         let paragraph = t.words[k].paragraph
-        if let (s, _, _) = lastQuoteSpeakerInParagraph[paragraph], s.name != nil, s.isPerson { return s }
+        if let (s, _, _) = lastQuoteSpeakerInParagraph[paragraph], s.name != nil, s.isPerson, agrees(s, with: pronoun) { return s }
         // A name earlier in the same sentence ("Boudreau gave his players a pep talk, telling them").
         var candidates: [Range<Int>] = []
         if si > 0 {
@@ -1303,18 +1367,18 @@ struct ExtractionRun {
             && Lexicon.cues[t.words[k + 1].lower] != nil && (k + 2 >= sentence.upperBound || !t.words[k + 2].isWord)
         if !trailing { candidates.insert(sentence.lowerBound..<k, at: 0) }
         for range in candidates {
-            if let person = firstPerson(in: range) { return person }
+            if let person = firstPerson(in: range, pronoun: pronoun) { return person }
         }
-        if let last = lastSpeaker, last.isPerson, lastSpeakerParagraph >= paragraph - 2 { return last }
-        if let near = nearestName(before: k, sentenceIndex: si, person: true) { return near }
-        if let last = lastSpeaker, last.isPerson { return last }
+        if let last = lastSpeaker, last.isPerson, lastSpeakerParagraph >= paragraph - 2, agrees(last, with: pronoun) { return last }
+        if let near = nearestName(before: k, sentenceIndex: si, person: true, pronoun: pronoun) { return near }
+        if let last = lastSpeaker, last.isPerson, agrees(last, with: pronoun) { return last }
         return nil
     }
 
     /// The nearest name before word `k`, within the three sentences before it: a person ("he") or an
     /// organisation ("it", "the company"). Entities decide when the recognizer found any; otherwise the shape
     /// of the name does (an organisation word at its end or all capitals for an organisation).
-    func nearestName(before k: Int, sentenceIndex: Int?, person: Bool) -> ResolvedSpeaker? {
+    func nearestName(before k: Int, sentenceIndex: Int?, person: Bool, pronoun: String? = nil) -> ResolvedSpeaker? {
         let si = sentenceIndex ?? t.sentences.firstIndex { $0.contains(k) } ?? 0
         let lower = t.sentences[max(0, si - 3)].lowerBound
         var p = k - 1
@@ -1329,7 +1393,8 @@ struct ExtractionRun {
             if let e = entityCovering(start, end) {
                 let type = entities[e].type
                 if !entities[e].isOutlet, person ? type == .person : (type == .org) {
-                    return ResolvedSpeaker(name: entities[e].name, entity: entities[e].id, mention: nil, isPerson: person)
+                    let r = ResolvedSpeaker(name: entities[e].name, entity: entities[e].id, mention: nil, isPerson: person)
+                    if agrees(r, with: pronoun) { return r }
                 }
                 continue
             }
@@ -1343,7 +1408,8 @@ struct ExtractionRun {
             if organisation == !person {
                 var text = fullestName(name)
                 if last.isPossessive, text.hasSuffix("’s") || text.hasSuffix("'s") { text = String(text.dropLast(2)) }
-                return ResolvedSpeaker(name: text, entity: nil, mention: nil, isPerson: person)
+                let r = ResolvedSpeaker(name: text, entity: nil, mention: nil, isPerson: person)
+                if agrees(r, with: pronoun) { return r }
             }
         }
         return nil
@@ -1377,7 +1443,7 @@ struct ExtractionRun {
 
     /// The first person a stretch of text names, outside quotations: a PERSON entity if the recognizer found
     /// one, else a name of two words or a name already quoted.
-    func firstPerson(in range: Range<Int>) -> ResolvedSpeaker? {
+    func firstPerson(in range: Range<Int>, pronoun: String? = nil) -> ResolvedSpeaker? {
         var k = range.lowerBound
         while k < range.upperBound {
             guard t.isNameWord(k), let run = t.capitalisedRun(startingAt: k, before: range.upperBound) else { k += 1; continue }
@@ -1389,7 +1455,8 @@ struct ExtractionRun {
                t.isNameWord(run.upperBound + 1) { continue }
             let start = t.words[name.lowerBound].start, end = t.words[name.upperBound - 1].end
             if let e = entityCovering(start, end) {
-                if entities[e].type == .person { return ResolvedSpeaker(name: entities[e].name, entity: entities[e].id, mention: nil, isPerson: true) }
+                let r = ResolvedSpeaker(name: entities[e].name, entity: entities[e].id, mention: nil, isPerson: true)
+                if entities[e].type == .person, agrees(r, with: pronoun) { return r }
                 continue
             }
             // No entity covers it: the text decides, as without a recognizer.
@@ -1402,7 +1469,8 @@ struct ExtractionRun {
             let titled = fullNames.contains { $0.range.count == 1 && !$0.titles.isEmpty && t.words[$0.range.lowerBound].text == lastWord }
             if (name.count >= 2 && !isPossessiveOrOrg(name)) || known || titled || full != t.words[name.lowerBound].text {
                 if isPossessiveOrOrg(name) { continue }
-                return ResolvedSpeaker(name: full, entity: nil, mention: nil, isPerson: true)
+                let r = ResolvedSpeaker(name: full, entity: nil, mention: nil, isPerson: true)
+                if agrees(r, with: pronoun) { return r }
             }
         }
         return nil
