@@ -296,6 +296,13 @@ enum Lexicon {
     /// Endings of web addresses that name publications.
     static let webSuffixes: [String] = [".com", ".org", ".net", ".info", ".co.uk", ".news", ".tv", ".in", ".au", ".ca"]
 
+    /// Words after which "for OUTLET" names the publication a piece appeared in ("reports for NPR", "in an
+    /// op-ed for the Post").
+    static let writingWords: Set<String> = [
+        "reports", "reported", "writes", "wrote", "reporting", "writing", "op-ed", "column", "piece", "essay",
+        "article", "editorial", "interview", "appearance", "segment", "podcast", "commentary", "letter",
+    ]
+
     /// Nouns for journalists: an outlet's name before one of them is the outlet they work for.
     static let journalistNouns: Set<String> = [
         "correspondent", "reporter", "journalist", "anchor", "host", "editor", "columnist", "writer", "producer",

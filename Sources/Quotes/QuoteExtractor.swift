@@ -368,7 +368,20 @@ struct ExtractionRun {
                 }
             }
         }
-        if inherited == nil, region.wordCount >= 5, region.endsUtterance, first > 0, t.words[first - 1].paragraph < paragraph {
+        // The quotation's own words end the utterance, or the sentence's final mark stands outside it ("…”.").
+        let endsSentence = region.endsUtterance || (k - 1 > first && ["." , "!", "?"].contains(t.words[k - 1].text) && t.words[k - 1].region < 0)
+        if inherited == nil, region.wordCount >= 4, endsSentence, first > 0, t.words[first - 1].paragraph == paragraph, si > 0 {
+            // A sentence that is one whole quotation inside a paragraph about someone ("Walsh did not hold back.
+            // “We have been forgotten.”"): the person the previous sentence is about said it.
+            let previous = t.sentences[si - 1]
+            let person = firstPerson(in: previous) ?? nearestName(before: first, sentenceIndex: si, person: true)
+            let speaker = person ?? ResolvedSpeaker(name: nil, entity: nil, mention: nil, isPerson: false)
+            lastQuoteSpeakerInParagraph[paragraph] = (speaker, nil, nil)
+            return Quote(span: t.span(region.contentStart, region.contentEnd), type: .direct, speaker: speaker.name,
+                         speakerEntity: speaker.entity, speakerMention: nil, cue: nil, cueSpan: nil,
+                         via: via?.0, viaEntity: via?.1)
+        }
+        if inherited == nil, region.wordCount >= 4, endsSentence, first > 0, t.words[first - 1].paragraph < paragraph {
             // A paragraph that is one whole quotation, after a paragraph about someone: the person the text
             // was just about said it; when nobody was, the quote stays without a speaker.
             if let person = nearestName(before: first, sentenceIndex: si, person: true) {
@@ -474,7 +487,7 @@ struct ExtractionRun {
                 }
                 if hasAs { continue }
             }
-            if ["called", "calls", "described", "describes", "labelled", "labeled", "branded", "dubbed"].contains(lower),
+            if ["called", "calls", "described", "describes", "labelled", "labeled", "branded", "dubbed", "calling", "describing"].contains(lower),
                next != "on", next != "for" {
                 // A passive ("been dubbed “feather duvet lung”") names a term, not what someone said.
                 if ["been", "being", "be", "was", "were", "is", "are", "often", "sometimes", "also", "instead", "so"].contains(previous) { continue }
@@ -482,7 +495,7 @@ struct ExtractionRun {
                 var j = k + 1
                 while j < sentence.upperBound, j - k <= 6, w[j].region < 0, w[j].isWord { j += 1 }
                 guard j < sentence.upperBound, w[j].region >= 0, w[j].start == t.regions[w[j].region].open,
-                      let m = t.subjectBefore(k, sentenceStart: sentence.lowerBound) else { continue }
+                      let m = lower.hasSuffix("ing") ? participleSubject(k, sentence) : t.subjectBefore(k, sentenceStart: sentence.lowerBound) else { continue }
                 result.append(Attribution(cueFirst: k, cueLast: k, kind: .say, mention: m, sharesSpeakerWith: nil,
                                           afterStart: j, clauseFirst: m.clauseFirst))
                 continue
@@ -619,7 +632,13 @@ struct ExtractionRun {
             }
             if t.isNameWord(p), !t.isPossessive(w), let run = t.capitalisedRun(endingAt: p, notBefore: sentence.lowerBound) {
                 let before = run.lowerBound - 1
-                let governed = before >= sentence.lowerBound && Lexicon.prepositions.contains(t.words[before].lower)
+                // "He attacked Trump over trade, saying": a name right after a verb is its object, not the subject.
+                let object = before >= sentence.lowerBound && t.words[before].isWord && !t.words[before].isCapitalised
+                    && t.words[before].region < 0 && !["and", "but", "then", "so", "while", "as"].contains(t.words[before].lower)
+                    && !Lexicon.determiners.contains(t.words[before].lower) && !Lexicon.titleWords.contains(t.words[before].lower)
+                    && !Lexicon.roleNouns.contains(t.words[before].lower) && !Lexicon.adverbs.contains(t.words[before].lower)
+                    && !t.words[before].lower.hasSuffix("ly")
+                let governed = object || before >= sentence.lowerBound && Lexicon.prepositions.contains(t.words[before].lower)
                 let name = t.nameWithinRun(run)
                 if !governed, !name.isEmpty, !(run.count == 1 && t.isCommonNounAtSentenceStart(run.lowerBound, sentenceStart: sentence.lowerBound)) {
                     return SpeakerMention(kind: .name, first: name.lowerBound, last: name.upperBound - 1, clauseFirst: run.lowerBound)
@@ -881,6 +900,12 @@ struct ExtractionRun {
                 k += 1
             }
         } else {
+            // "claimed, without evidence, that ...": a parenthesis between the verb and "that".
+            if k < end, w[k].text == "," {
+                var j = k + 1
+                while j < end, j - k <= 7, w[j].text != ",", w[j].region < 0 { j += 1 }
+                if j + 1 < end, j - k > 1, w[j].text == ",", w[j + 1].lower == "that" { k = j + 1 }
+            }
             if k < end, w[k].text == ":" || (w[k].text == "," && regionStarting(at: k, before: end) != nil) { k += 1 }
             if k < end, w[k].lower == "that" {
                 k += 1
@@ -1014,7 +1039,8 @@ struct ExtractionRun {
         if t.words[run.upperBound - 1].isPossessive, end - 2 > start { end -= 2 }  // "CBS’s Face the Nation"
         if let e = entityCovering(start, end), entities[e].isOutlet { return true }
         let text = t.slice(start, end).lowercased()
-        if Lexicon.outlets.contains(text) { return true }
+        // "the Telegraph", "The Times": the list holds such names with their article.
+        if Lexicon.outlets.contains(text) || Lexicon.outlets.contains("the " + text) { return true }
         let name = t.nameWithinRun(run)
         if !name.isEmpty, Lexicon.outlets.contains(t.slice(t.words[name.lowerBound].start, t.words[name.upperBound - 1].end).lowercased()) { return true }
         let last = t.words[run.upperBound - 1].lower
@@ -1092,7 +1118,7 @@ struct ExtractionRun {
     /// interview with", "to", "on", "with"). A switch compares small strings without hashing or allocating.
     static func isChannelWord(_ lower: String) -> Bool {
         switch lower {
-        case "by", "according", "told", "interview", "tells", "to", "on", "with", "for", "of", "per": return true
+        case "by", "according", "told", "interview", "tells", "to", "on", "with", "for", "of", "per", "in", "from": return true
         default: return false
         }
     }
@@ -1120,12 +1146,18 @@ struct ExtractionRun {
             let lower = w[k].lower
             // Most words are neither a channel word nor a name: leave them before any list is read.
             guard w[k].isCapitalised || ExtractionRun.isChannelWord(lower) else { continue }
-            if (lower == "for" || lower == "of") && k > sentence.lowerBound {
+            if (lower == "for" || lower == "of" || lower == "in" || lower == "from") && k > sentence.lowerBound {
                 // "As Emily Feng reports for NPR", "Sui-Lee Wee of the New York Times": a journalist's outlet
                 // credits what the sentence reports; the journalist is remembered for later credits ("per Feng").
+                // "wrote in The Atlantic", "in an op-ed for the Post", "a report from Bloomberg" credit it too.
                 let previous = w[k - 1]
-                let journalistBefore = lower == "of" ? t.isNameWord(k - 1) && !t.isPossessive(previous)
-                    : ["reports", "reported", "writes", "wrote", "reporting", "writing"].contains(previous.lower)
+                let journalistBefore: Bool
+                switch lower {
+                case "of": journalistBefore = t.isNameWord(k - 1) && !t.isPossessive(previous)
+                case "in": journalistBefore = ["wrote", "writes", "said", "says", "told", "argued", "argues"].contains(previous.lower)
+                case "from": journalistBefore = ["report", "reports", "reporting", "article", "story", "analysis", "interview"].contains(previous.lower)
+                default: journalistBefore = Lexicon.writingWords.contains(previous.lower)
+                }
                 guard journalistBefore else { continue }
                 var j = k + 1
                 if j < sentence.upperBound, w[j].lower == "the" { j += 1 }
@@ -1172,9 +1204,9 @@ struct ExtractionRun {
                 if let run = t.capitalisedRun(startingAt: j, before: sentence.upperBound) {
                     if isOutletRun(run) {
                         via = via ?? outletValue(run)
-                    } else if run.upperBound < sentence.upperBound, Lexicon.journalistNouns.contains(w[run.upperBound].lower),
-                              let outlet = outletOpening(run) {
-                        // "told VOA Pentagon correspondent Carla Babb": the outlet the journalist works for.
+                    } else if let outlet = outletOpening(run) {
+                        // "told VOA Pentagon correspondent Carla Babb", "told Fox News Digital": the outlet that
+                        // opens the name.
                         via = via ?? outletValue(outlet)
                     }
                 }
