@@ -97,6 +97,13 @@ enum Lexicon {
         "alleges",
     ]
 
+    /// Verbs whose bare noun-phrase object is a thing, not reported speech ("it confirms recent polling",
+    /// "revealed the news in a video"): without "that" or a quotation they report only a clause.
+    static let clauseOnlyVerbs: Set<String> = [
+        "confirms", "confirmed", "confirm", "detailed", "details", "detail", "revealed", "reveals", "highlighted",
+        "highlights", "reports", "report", "disclosed", "mentioned", "mentions", "noted", "notes",
+    ]
+
     /// Verbs whose subject is a finding rather than a person: they report only after a poll, a study or a
     /// report ("A new ABC News poll shows majority support ...").
     static let findingVerbs: Set<String> = ["shows", "showed", "found", "finds"]
@@ -168,6 +175,7 @@ enum Lexicon {
     ]
 
     static let personPronouns: Set<String> = ["he", "she"]
+    static let subjectPronouns: Set<String> = ["he", "she", "they", "we", "i", "it", "you"]
     static let pluralPronouns: Set<String> = ["they", "we"]
     static let objectPronouns: Set<String> = ["him", "her", "them", "us", "me", "you", "it"]
 

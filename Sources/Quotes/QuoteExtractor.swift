@@ -670,7 +670,13 @@ struct ExtractionRun {
             let x = w[k]
             if x.region < 0 {
                 if x.text == ";" { return k }
-                if x.text == ",", k + 1 < stops, ["but", "while", "whereas", "although", "though", "which"].contains(w[k + 1].lower) { return k }
+                if x.text == ",", k + 1 < stops, ["but", "while", "whereas", "although", "though", "which"].contains(w[k + 1].lower) {
+                    // "he wasn't concerned about the call, but he did worry ...": the same pronoun subject after
+                    // "but" goes on reporting the same speaker's view.
+                    let sameSubject = w[k + 1].lower == "but" && k + 2 < stops && Lexicon.subjectPronouns.contains(w[start].lower)
+                        && w[k + 2].lower == w[start].lower
+                    if !sameSubject { return k }
+                }
                 if x.lower == "as", k + 2 < stops, ["reported", "cited", "quoted"].contains(w[k + 1].lower), w[k + 2].lower == "by" { return k }
                 if x.text == "(" , k + 1 < stops, ["reporting", "via"].contains(w[k + 1].lower) { return k }
             }
@@ -966,6 +972,11 @@ struct ExtractionRun {
             if a.kind == .participle, !["saying", "adding", "noting", "arguing", "insisting", "warning", "explaining", "stating", "claiming", "urging", "telling", "suggesting", "stressing"].contains(verb) { return nil }
             if !w[k].isWord { return nil }
             if Lexicon.prepositions.contains(lower), a.kind != .urge, a.kind != .tell || lower != "to", !isQuantity(k) { return nil }
+            if a.kind == .that, Lexicon.clauseOnlyVerbs.contains(verb), !looksLikeClause(from: k, end) {
+                // "it confirms recent polling", "announced new measures": a bare noun phrase after a verb that
+                // takes "that" is its object, not reported speech.
+                return nil
+            }
             if a.kind == .say || a.kind == .that || a.kind == .participle {
                 // Not a bare object of the verb ("said goodbye", "said so", "reported earnings").
                 if ["so", "nothing", "goodbye", "it", "this", "yes", "no", "something", "anything", "little", "much"].contains(lower),
@@ -981,6 +992,26 @@ struct ExtractionRun {
         }
         if q.type == .direct, q.region == nil { q.type = .indirect }
         return [q]
+    }
+
+    /// Whether the words from `k` read as a clause with its own verb: a subject pronoun first, or an
+    /// auxiliary, a modal or a past tense among the next words before any comma.
+    func looksLikeClause(from k: Int, _ end: Int) -> Bool {
+        if Lexicon.subjectPronouns.contains(t.words[k].lower) || t.words[k].lower == "there" { return true }
+        var j = k
+        while j < end, j - k < 10 {
+            let x = t.words[j]
+            if x.text == ";" || x.region >= 0 { break }
+            if x.text == ",", !(j > k && j + 1 < end && t.words[j - 1].text.last?.isNumber == true && t.words[j + 1].text.first?.isNumber == true) { break }
+            if x.isWord, !x.isCapitalised, j > k {
+                let l = x.lower
+                if Lexicon.auxiliaries.contains(l) || Lexicon.modalsBlockingBase.contains(l) || l.hasSuffix("ed") || l.hasSuffix("n’t") || l.hasSuffix("n't") {
+                    return true
+                }
+            }
+            j += 1
+        }
+        return false
     }
 
     func isSentenceEndOrNarration(_ j: Int, _ end: Int) -> Bool {

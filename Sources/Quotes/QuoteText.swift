@@ -101,6 +101,8 @@ struct QuoteText {
         return c.properties.isAlphabetic || c.properties.numericType != nil
     }
 
+    static func isDigit(_ c: Unicode.Scalar) -> Bool { c.value >= 0x30 && c.value <= 0x39 }
+
     static func isSpace(_ c: Unicode.Scalar) -> Bool {
         let v = c.value
         if v < 0x80 { return v == 0x20 || (v >= 0x09 && v <= 0x0D) }
@@ -249,6 +251,12 @@ struct QuoteText {
                     if (d == "'" || d == "\u{2019}" || d == "-" || d == "&" || d == "." || d == "\u{2010}"),
                        i + 1 < s.count, QuoteText.isAlnum(s[i + 1]) {
                         i += 2
+                        continue
+                    }
+                    // A thousands separator stays inside its number ("3,248"): it is no clause break.
+                    if d == ",", i + 3 < s.count, QuoteText.isDigit(s[i - 1]), QuoteText.isDigit(s[i + 1]), QuoteText.isDigit(s[i + 2]), QuoteText.isDigit(s[i + 3]),
+                       i + 4 >= s.count || !QuoteText.isDigit(s[i + 4]) {
+                        i += 4
                         continue
                     }
                     break
