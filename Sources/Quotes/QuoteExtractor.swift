@@ -841,7 +841,8 @@ struct ExtractionRun {
         if k < end, w[k].lower == "as" || w[k].lower == "according" {
             var j = k
             while j < end, w[j].text != "," { j += 1 }
-            if j < end, j - k <= 8 { k = j + 1 }
+            // The channel's comma may be where the stretch ends: then nothing but the channel is left.
+            if j < t.words.count, w[j].text == ",", j - k <= 8 { k = j + 1 }
         }
         return k
     }

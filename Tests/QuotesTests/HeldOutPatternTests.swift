@@ -226,3 +226,12 @@ import WhosaidCore
         #expect(quote(qs, containing: "cases reported")?.span.text == "there were 3,248 cases reported in the region last year")
     }
 }
+
+@Suite struct ChannelClauseTests {
+    @Test func accordingToClauseIsNotContentOfTheNextVerb() {
+        let text = "Lena Ortiz spoke to the press. According to Ortiz, Marsh highlighted the necessity of stopping the strike."
+        let qs = extractQuotes(text)
+        #expect(quote(qs, containing: "necessity of stopping")?.speaker == "Lena Ortiz")
+        #expect(quote(qs, containing: "According to Ortiz") == nil)
+    }
+}
