@@ -311,6 +311,13 @@ enum Lexicon {
         "article", "editorial", "interview", "appearance", "segment", "podcast", "commentary", "letter",
     ]
 
+    /// Nouns for what someone said, which a possessive and a colon turn into an attribution ("Smith’s
+    /// response: “...”").
+    static let speechNouns: Set<String> = [
+        "response", "reply", "answer", "message", "verdict", "advice", "assessment", "view", "take", "explanation",
+        "reaction", "words", "statement", "comment", "comments", "warning", "prediction", "conclusion", "retort",
+    ]
+
     /// Nouns for journalists: an outlet's name before one of them is the outlet they work for.
     static let journalistNouns: Set<String> = [
         "correspondent", "reporter", "journalist", "anchor", "host", "editor", "columnist", "writer", "producer",

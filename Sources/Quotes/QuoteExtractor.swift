@@ -186,6 +186,8 @@ struct ExtractionRun {
         let parts = name.split(separator: " ")
         guard parts.count >= 2, let lastPart = parts.last, !Lexicon.organisationWords.contains(lastPart.lowercased()) else { return name }
         var first = 0
+        // "Said Rita Vance": a reporting verb opening the sentence is no part of the name after it.
+        if let kind = Lexicon.cues[parts[0].lowercased()], kind == .say || kind == .that { first = 1 }
         while first < parts.count - 1 {
             var word = parts[first].lowercased()
             if word.hasSuffix(".") { word.removeLast() }
@@ -193,6 +195,7 @@ struct ExtractionRun {
             if isTitle || (first > 0 && word == "of") { first += 1 } else { break }
         }
         guard first > 0, first < parts.count else { return name }
+        if parts.count - first == 1, first == 1, Lexicon.cues[parts[0].lowercased()] != nil { return String(parts[1]) }
         return parts[first...].joined(separator: " ")
     }
 
@@ -318,6 +321,13 @@ struct ExtractionRun {
                   let run = t.capitalisedRun(endingAt: openWord - 2, notBefore: sentence.lowerBound), run.lowerBound == sentence.lowerBound {
             let name = t.nameWithinRun(run)
             if !name.isEmpty { mention = SpeakerMention(kind: .name, first: name.lowerBound, last: name.upperBound - 1, clauseFirst: run.lowerBound) }
+        } else if openWord >= 3, t.words[openWord - 1].text == ":", openWord - 2 > sentence.lowerBound,
+                  Lexicon.speechNouns.contains(t.words[openWord - 2].lower), t.isPossessive(t.words[openWord - 3]),
+                  let run = t.capitalisedRun(endingAt: openWord - 3, notBefore: sentence.lowerBound) ?? possessiveRun(endingAt: openWord - 3, sentence),
+                  run.lowerBound == sentence.lowerBound || !t.words[run.lowerBound - 1].isWord {
+            // "Smith’s response: “...”", "The minister’s verdict: “...”".
+            let name = t.nameWithinRun(run)
+            if !name.isEmpty { mention = SpeakerMention(kind: .name, first: name.lowerBound, last: name.upperBound - 1, clauseFirst: run.lowerBound) }
         } else if openWord >= 3, t.words[openWord - 1].text == ":", openWord - sentence.lowerBound <= 10, region.endsUtterance,
                   afterClose >= sentence.upperBound || !t.words[afterClose].isWord {
             // "Smith put it bluntly: “...”", "She had a message for voters: “...”": a person opening the sentence
@@ -341,6 +351,14 @@ struct ExtractionRun {
         return Quote(span: t.span(region.contentStart, region.contentEnd), type: .direct, speaker: speaker.name,
                      speakerEntity: speaker.entity, speakerMention: speaker.mention, cue: nil, cueSpan: nil,
                      via: via?.0, viaEntity: via?.1)
+    }
+
+    /// The capitalised run that ends in the possessive word `k` ("Smith’s", "Jane Doe’s").
+    func possessiveRun(endingAt k: Int, _ sentence: Range<Int>) -> Range<Int>? {
+        guard k >= sentence.lowerBound, t.isNameWord(k) else { return nil }
+        var first = k
+        while first - 1 >= sentence.lowerBound, t.isNameWord(first - 1), !t.isPossessive(t.words[first - 1]) { first -= 1 }
+        return first..<(k + 1)
     }
 
     /// A quotation that no reporting verb in its sentence claims. It is a quote when it stands as a sentence of
@@ -439,6 +457,22 @@ struct ExtractionRun {
             if lower == "per", k > sentence.lowerBound, w[k - 1].text == ",", k + 1 < sentence.upperBound,
                w[k + 1].isCapitalised || w[k + 1].lower == "the" {
                 if let a = accordingTo(k, sentence, nameAt: k + 1) { result.append(a) }
+                continue
+            }
+            // "Said Smith: “...”", "Added the minister, “...”": a verb opening the sentence before its subject
+            // and a quotation.
+            if k == sentence.lowerBound, w[k].isCapitalised, Lexicon.mayBeCue(lower), let kind = Lexicon.cues[lower],
+               kind == .say || kind == .that, lower.hasSuffix("ed") || lower == "said" || lower == "says",
+               let m = t.subjectAfter(k + 1, sentenceEnd: sentence.upperBound), m.kind != .group {
+                var after = m.last + 1
+                while after < sentence.upperBound, after - m.last <= 8, w[after].region < 0, w[after].text != ":" { after += 1 }
+                if after < sentence.upperBound, regionStarting(at: after, before: sentence.upperBound) != nil {
+                    result.append(Attribution(cueFirst: k, cueLast: k, kind: .say, mention: m, sharesSpeakerWith: nil,
+                                              afterStart: after, clauseFirst: k))
+                } else if m.last + 1 < sentence.upperBound, w[m.last + 1].text == ",", regionStarting(at: m.last + 1, before: sentence.upperBound) != nil {
+                    result.append(Attribution(cueFirst: k, cueLast: k, kind: .say, mention: m, sharesSpeakerWith: nil,
+                                              afterStart: m.last + 1, clauseFirst: k))
+                }
                 continue
             }
             // Most words have no reporting verb's first letter and length: skip them without hashing.
@@ -1324,6 +1358,13 @@ struct ExtractionRun {
                 }
             } else if p == "they", let named = coordinatedPerson(before: m.first, sentenceIndex: si) {
                 return ResolvedSpeaker(name: named.name, entity: named.entity, mention: span, isPerson: true)
+            } else if p == "they" {
+                // "The union said ... They also warned": an organisation quoted just before speaks on as "they".
+                let paragraph = t.words[m.first].paragraph
+                if let (last, _, _) = lastQuoteSpeakerInParagraph[paragraph] ?? lastQuoteSpeakerInParagraph[paragraph - 1],
+                   last.name != nil, !last.isPerson {
+                    return ResolvedSpeaker(name: last.name, entity: last.entity, mention: span, isPerson: false)
+                }
             } else if p == "it" {
                 if let last = lastSpeaker, !last.isPerson, lastSpeakerParagraph >= t.words[m.first].paragraph - 2 {
                     return ResolvedSpeaker(name: last.name, entity: last.entity, mention: span, isPerson: false)
@@ -1465,7 +1506,7 @@ struct ExtractionRun {
             let sentenceStart = t.sentences.first { $0.contains(name.lowerBound) }?.lowerBound ?? lower
             if name.count == 1, t.isCommonNounAtSentenceStart(name.lowerBound, sentenceStart: sentenceStart) { continue }
             if name.count == 1, Lexicon.capitalisedFunctionWords.contains(t.words[name.lowerBound].lower)
-                || Lexicon.groupNouns.contains(t.words[name.lowerBound].lower) { continue }
+                || Lexicon.groupNouns.contains(t.words[name.lowerBound].lower) || Lexicon.cues[t.words[name.lowerBound].lower] != nil { continue }
             let last = t.words[name.upperBound - 1]
             let acronym = name.count == 1 && last.text.unicodeScalars.count >= 2 && last.text.unicodeScalars.allSatisfy { !$0.properties.isLowercase }
             let organisation = Lexicon.organisationWords.contains(last.lower) || acronym
@@ -1526,7 +1567,7 @@ struct ExtractionRun {
             // No entity covers it: the text decides, as without a recognizer.
             if name.count == 1, isCommonNounOrPlace(name.lowerBound, range.lowerBound) { continue }
             // "Officials met on Monday": a plural noun for a group opening the sentence names nobody.
-            if name.count == 1, Lexicon.groupNouns.contains(t.words[name.lowerBound].lower) { continue }
+            if name.count == 1, Lexicon.groupNouns.contains(t.words[name.lowerBound].lower) || Lexicon.cues[t.words[name.lowerBound].lower] != nil { continue }
             let full = fullestName(name)
             let lastWord = t.words[name.upperBound - 1].text
             let known = lastSpeaker?.name.map { $0 == full || $0.hasSuffix(" " + lastWord) || $0 == lastWord } ?? false

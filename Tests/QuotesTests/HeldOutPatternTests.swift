@@ -235,3 +235,23 @@ import WhosaidCore
         #expect(quote(qs, containing: "According to Ortiz") == nil)
     }
 }
+
+@Suite struct OpeningVerbAndPossessiveTests {
+    @Test func verbOpeningTheSentenceBeforeItsSubject() {
+        let qs = extractQuotes("Said Rita Vance: “We never saw the memo.”")
+        #expect(qs.first?.span.text == "We never saw the memo.")
+        #expect(qs.first?.speaker == "Rita Vance")
+        #expect(qs.first?.cue == "Said")
+    }
+
+    @Test func possessiveSpeechNounBeforeAColon() {
+        let qs = extractQuotes("Mark Dunn’s response: “That is simply untrue.”")
+        #expect(qs.first?.span.text == "That is simply untrue.")
+        #expect(qs.first?.speaker == "Mark Dunn")
+    }
+
+    @Test func theyGoesOnWithTheOrganisationJustQuoted() {
+        let qs = extractQuotes("The Ontario Nurses Association said the deal was poor. They also said the strike would go ahead.")
+        #expect(quote(qs, containing: "strike would go ahead")?.speaker == "Ontario Nurses Association")
+    }
+}
