@@ -48,7 +48,9 @@ enum Lexicon {
                   "bragged", "brags", "gushed", "raved", "interjected", "recounted", "recounts", "explains",
                   "scoffed", "chuckled", "begged", "pleaded", "texted", "emailed", "messaged",
                   "captioned", "shared", "posited", "surmised", "acknowledged", "concurred", "objected"] { table[w] = table[w] ?? .that }
-        for w in ["told", "tells", "tell"] { table[w] = .tell }
+        // "assured the public that", "reminded reporters that": an addressee before the content.
+        for w in ["told", "tells", "tell", "assured", "assures", "reassured", "reassures", "reminded", "reminds",
+                  "informed", "informs", "notified", "convinced"] { table[w] = .tell }
         for w in ["urged", "urges", "urge", "asked", "asks", "called", "encouraged", "encourages", "promised", "promises",
                   "vowed", "vows", "pledged", "pledges", "threatened", "threatens",
                   "demanded", "demands", "appealed", "accused", "accuses", "begged", "begs", "advised", "advises",
@@ -94,7 +96,8 @@ enum Lexicon {
         "confided", "affirmed", "affirms", "reaffirmed", "griped", "grumbled", "bragged", "brags", "gushed",
         "raved", "interjected", "recounted", "recounts", "scoffed", "chuckled", "texted",
         "emailed", "messaged", "captioned", "shared", "posited", "surmised", "concurred", "objected", "alleged",
-        "alleges",
+        "alleges", "assured", "assures", "reassured", "reassures", "reminded", "reminds", "informed", "informs",
+        "notified", "convinced",
     ]
 
     /// Verbs whose bare noun-phrase object is a thing, not reported speech ("it confirms recent polling",
@@ -102,6 +105,15 @@ enum Lexicon {
     static let clauseOnlyVerbs: Set<String> = [
         "confirms", "confirmed", "confirm", "detailed", "details", "detail", "revealed", "reveals", "highlighted",
         "highlights", "reports", "report", "disclosed", "mentioned", "mentions", "noted", "notes",
+    ]
+
+    /// Verbs that pass a verdict on something "as" a quoted phrase ("dismissed the claims as “nonsense”").
+    static let verdictVerbs: Set<String> = [
+        "rejected", "rejects", "dismissed", "dismisses", "denounced", "denounces", "slammed", "slams", "blasted",
+        "blasts", "criticized", "criticised", "criticizes", "criticises", "hailed", "hails", "praised", "praises",
+        "derided", "derides", "characterized", "characterised", "characterizes", "characterises", "decried",
+        "decries", "lambasted", "ridiculed", "welcomed", "welcomes", "rejecting", "dismissing", "denouncing",
+        "slamming", "criticizing", "criticising", "hailing", "praising",
     ]
 
     /// Verbs whose subject is a finding rather than a person: they report only after a poll, a study or a

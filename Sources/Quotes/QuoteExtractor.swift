@@ -459,6 +459,16 @@ struct ExtractionRun {
                 if let a = accordingTo(k, sentence, nameAt: k + 1) { result.append(a) }
                 continue
             }
+            if !w[k].isCapitalised, Lexicon.verdictVerbs.contains(lower), k > sentence.lowerBound,
+               !Lexicon.nounDeterminers.contains(w[k - 1].lower), !["been", "was", "were", "is", "are", "be", "being"].contains(w[k - 1].lower),
+               let r = quotationAfterAs(k, sentence),
+               let m = lower.hasSuffix("ing") ? participleSubject(k, sentence) : t.subjectBefore(k, sentenceStart: sentence.lowerBound) {
+                // "rejected the accusations as “patently false”", "dismissed the idea as “absurd”": the quotation
+                // after "as" is what the subject called it.
+                result.append(Attribution(cueFirst: k, cueLast: k, kind: .say, mention: m, sharesSpeakerWith: nil,
+                                          afterStart: r, clauseFirst: m.clauseFirst))
+                continue
+            }
             // "Said Smith: “...”", "Added the minister, “...”": a verb opening the sentence before its subject
             // and a quotation.
             if k == sentence.lowerBound, w[k].isCapitalised, Lexicon.mayBeCue(lower), let kind = Lexicon.cues[lower],
@@ -554,6 +564,10 @@ struct ExtractionRun {
             } else if let m = t.subjectBefore(k, sentenceStart: sentence.lowerBound) {
                 mention = m
                 clauseFirst = m.clauseFirst
+            } else if let m = relativeAntecedent(k, sentence) {
+                // "the coalition forces, who have said they need ...": the name before "who" speaks.
+                mention = m
+                clauseFirst = m.clauseFirst
             } else {
                 var p = k - 1
                 while p >= sentence.lowerBound, w[p].isWord, Lexicon.adverbs.contains(w[p].lower) { p -= 1 }
@@ -586,6 +600,18 @@ struct ExtractionRun {
             result.append(a)
         }
         return result
+    }
+
+    /// The word that opens a quotation right after "as", within a dozen words after the verb at `k`.
+    func quotationAfterAs(_ k: Int, _ sentence: Range<Int>) -> Int? {
+        var j = k + 1
+        while j + 1 < sentence.upperBound, j - k <= 14, t.words[j].region < 0, t.words[j].text != ";" {
+            if t.words[j].lower == "as", t.words[j + 1].region >= 0, t.words[j + 1].start == t.regions[t.words[j + 1].region].open {
+                return j + 1
+            }
+            j += 1
+        }
+        return nil
     }
 
     /// "according to X, ..." and "..., according to X". An outlet or "the report" after it credits a channel
@@ -631,6 +657,15 @@ struct ExtractionRun {
         j = last + 1
         return Attribution(cueFirst: k, cueLast: nameStart.map { $0 - 1 } ?? k + 1, kind: .say, mention: mention, sharesSpeakerWith: nil,
                            isAccordingTo: true, afterStart: j, clauseFirst: k)
+    }
+
+    /// The name a relative "who" before the verb at `k` refers to: "Smith, who has said ...".
+    func relativeAntecedent(_ k: Int, _ sentence: Range<Int>) -> SpeakerMention? {
+        var p = k - 1
+        while p >= sentence.lowerBound, t.words[p].isWord, Lexicon.adverbs.contains(t.words[p].lower) || Lexicon.auxiliaries.contains(t.words[p].lower) { p -= 1 }
+        guard p - 2 >= sentence.lowerBound, t.words[p].lower == "who", t.words[p - 1].text == "," else { return nil }
+        guard let m = t.nounPhrase(endingAt: p - 2, sentenceStart: sentence.lowerBound), m.kind == .name else { return nil }
+        return SpeakerMention(kind: .name, first: m.first, last: m.last, clauseFirst: p)
     }
 
     /// "cited Ned Price as saying", "was quoted as saying": the speaker is the one cited.
@@ -1003,7 +1038,7 @@ struct ExtractionRun {
         if !sawThat, w[k].region < 0 {
             let lower = w[k].lower
             let verb = w[a.cueFirst].lower
-            if a.kind == .that && Lexicon.needsThatOrQuote.contains(verb) { return nil }
+            if a.kind == .that || a.kind == .tell, Lexicon.needsThatOrQuote.contains(verb) { return nil }
             if a.kind == .participle, !["saying", "adding", "noting", "arguing", "insisting", "warning", "explaining", "stating", "claiming", "urging", "telling", "suggesting", "stressing"].contains(verb) { return nil }
             if !w[k].isWord { return nil }
             if Lexicon.prepositions.contains(lower), a.kind != .urge, a.kind != .tell || lower != "to", !isQuantity(k) { return nil }

@@ -255,3 +255,32 @@ import WhosaidCore
         #expect(quote(qs, containing: "strike would go ahead")?.speaker == "Ontario Nurses Association")
     }
 }
+
+@Suite struct VerdictAndAddresseeTests {
+    @Test func verdictAsAQuotedPhrase() {
+        let qs = extractQuotes("The Interior Ministry dismissed the allegations as “pure invention.”")
+        #expect(qs.first?.span.text == "pure invention.")
+        #expect(qs.first?.type == .direct)
+        #expect(qs.first?.speaker == "Interior Ministry")
+    }
+
+    @Test func passiveVerdictIsNoReport() {
+        let qs = extractQuotes("The plan was dismissed as “unworkable” within days.")
+        #expect(qs.isEmpty)
+    }
+
+    @Test func relativeWhoNamesTheSpeaker() {
+        let qs = extractQuotes("Aid groups work with the Northern Relief Council, who have said they need a security review first.")
+        #expect(quote(qs, containing: "security review")?.speaker == "Northern Relief Council")
+    }
+
+    @Test func assuredAnAddresseeThat() {
+        let qs = extractQuotes("The health agency assured the public on Monday that the risk was “extremely low.”")
+        #expect(quote(qs, containing: "extremely low")?.span.text == "the risk was “extremely low.”")
+    }
+
+    @Test func informedWithoutThatReportsNothing() {
+        let qs = extractQuotes("Ida Lamb informed the committee of her decision.")
+        #expect(qs.isEmpty)
+    }
+}
