@@ -186,6 +186,46 @@ enum Lexicon {
         "niece": .female,
     ]
 
+    /// Common English first names that are used for one gender almost always; a name not listed says nothing.
+    static let firstNameGender: [String: Gender] = {
+        var table: [String: Gender] = [:]
+        for n in ["james", "john", "robert", "michael", "william", "david", "richard", "joseph", "thomas", "charles",
+                  "christopher", "daniel", "matthew", "anthony", "mark", "donald", "steven", "paul", "andrew", "joshua",
+                  "kenneth", "kevin", "brian", "george", "timothy", "ronald", "edward", "jason", "jeffrey", "ryan",
+                  "jacob", "gary", "nicholas", "eric", "jonathan", "stephen", "larry", "justin", "scott", "brandon",
+                  "benjamin", "samuel", "gregory", "frank", "alexander", "raymond", "patrick", "jack", "dennis",
+                  "jerry", "tyler", "aaron", "jose", "adam", "henry", "nathan", "douglas", "zachary", "peter", "kyle",
+                  "walter", "ethan", "jeremy", "harold", "keith", "christian", "roger", "noah", "gerald", "carl",
+                  "terry", "sean", "austin", "arthur", "lawrence", "jesse", "dylan", "bryan", "joe", "jordan", "billy",
+                  "bruce", "albert", "willie", "gabriel", "logan", "alan", "juan", "wayne", "roy", "ralph", "randy",
+                  "eugene", "vincent", "russell", "elijah", "louis", "bobby", "philip", "johnny", "mike", "tom", "bob",
+                  "jim", "bill", "tim", "steve", "dan", "greg", "jeff", "chris", "matt", "nick", "ben", "tony", "ted",
+                  "boris", "vladimir", "emmanuel", "xi", "narendra", "recep", "benjamin", "mohammed", "muhammad",
+                  "ahmed", "ali", "omar", "hassan", "ivan", "sergei", "dmitry", "hans", "pierre", "jean-claude",
+                  "giuseppe", "carlos", "luis", "miguel", "antonio", "francisco", "pedro", "jorge", "ricardo", "rishi",
+                  "keir", "rahul", "amit", "wei", "hiroshi", "ned", "mitch", "chuck", "rand", "marco", "ted"] {
+            table[n] = .male
+        }
+        for n in ["mary", "patricia", "jennifer", "linda", "elizabeth", "barbara", "susan", "jessica", "sarah", "karen",
+                  "lisa", "nancy", "betty", "margaret", "sandra", "ashley", "kimberly", "emily", "donna", "michelle",
+                  "carol", "amanda", "dorothy", "melissa", "deborah", "stephanie", "rebecca", "sharon", "laura",
+                  "cynthia", "kathleen", "amy", "angela", "shirley", "anna", "brenda", "pamela", "emma", "nicole",
+                  "helen", "samantha", "katherine", "christine", "debra", "rachel", "carolyn", "janet", "catherine",
+                  "maria", "heather", "diane", "ruth", "julie", "olivia", "joyce", "virginia", "victoria", "kelly",
+                  "lauren", "christina", "joan", "evelyn", "judith", "megan", "andrea", "cheryl", "hannah", "jacqueline",
+                  "martha", "gloria", "teresa", "ann", "sara", "madison", "frances", "kathryn", "janice",
+                  "abigail", "alice", "julia", "judy", "sophia", "grace", "denise", "amber", "doris", "marilyn",
+                  "danielle", "beverly", "isabella", "theresa", "diana", "natalie", "brittany", "charlotte", "marie",
+                  "kayla", "alexis", "lori", "kristi", "hillary", "kamala", "nikki", "elise", "ursula", "angela",
+                  "theresa", "jacinda", "liz", "kate", "meghan", "sue", "jane", "ellen", "claire", "fiona", "sophie",
+                  "chloe", "lucy", "alison", "ana", "sofia", "carmen", "isabel", "elena", "irina", "olga", "priya",
+                  "aisha", "fatima", "mei", "yuki", "nadia", "rosa", "sonia", "monica", "veronica", "tina", "wendy",
+                  "nina", "rita", "gina", "lena", "eva", "ida", "vera", "ruby", "molly", "holly", "paula", "carla"] {
+            table[n] = .female
+        }
+        return table
+    }()
+
     static let personPronouns: Set<String> = ["he", "she"]
     static let subjectPronouns: Set<String> = ["he", "she", "they", "we", "i", "it", "you"]
     static let pluralPronouns: Set<String> = ["they", "we"]

@@ -103,6 +103,10 @@ struct ExtractionRun {
         }
         for n in fullNames {
             let surname = t.words[n.range.upperBound - 1].text
+            // A first name that tells the gender ("Maria Lopez"): a weaker vote than a title.
+            if n.range.count >= 2, let g = Lexicon.firstNameGender[t.words[n.range.lowerBound].lower] {
+                vote(t.isPossessive(t.words[n.range.upperBound - 1]) ? String(surname.dropLast(2)) : surname, g, 2)
+            }
             for title in n.titles {
                 if let g = Lexicon.genderedWords[title] { vote(t.isPossessive(t.words[n.range.upperBound - 1]) ? String(surname.dropLast(2)) : surname, g, 3) }
             }

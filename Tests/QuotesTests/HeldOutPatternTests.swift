@@ -284,3 +284,17 @@ import WhosaidCore
         #expect(qs.isEmpty)
     }
 }
+
+@Suite struct FirstNameGenderTests {
+    @Test func firstNameTellsWhoSheIs() {
+        let text = "Maria Lopez runs the clinic. Tom Baker, a nurse, joined in May.\n\n“We were overwhelmed,” she said."
+        let qs = extractQuotes(text)
+        #expect(quote(qs, containing: "overwhelmed")?.speaker == "Maria Lopez")
+    }
+
+    @Test func unknownFirstNameKeepsTheNearestPerson() {
+        let text = "Maria Lopez runs the clinic. Sasha Baker, a nurse, joined in May.\n\n“We were overwhelmed,” she said."
+        let qs = extractQuotes(text)
+        #expect(quote(qs, containing: "overwhelmed")?.speaker == "Sasha Baker")
+    }
+}
