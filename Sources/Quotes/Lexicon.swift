@@ -65,12 +65,14 @@ enum Lexicon {
     /// has: a word outside it is no cue, found without hashing the word.
     static let cueShapes: [UInt64] = {
         var table = [UInt64](repeating: 0, count: 256)
-        for word in Array(cues.keys) + Array(progressives.keys) + Array(findingVerbs) {
+        for word in Array(cues.keys) + Array(progressives.keys) + Array(findingVerbs) + Array(verdictVerbs) {
             let bytes = Array(word.utf8)
             if let first = bytes.first, bytes.count < 64 { table[Int(first)] |= 1 << UInt64(bytes.count) }
         }
         return table
     }()
+
+    static func isCue(_ lower: String) -> Bool { mayBeCue(lower) && cues[lower] != nil }
 
     static func mayBeCue(_ lower: String) -> Bool {
         let utf8 = lower.utf8
@@ -172,6 +174,14 @@ enum Lexicon {
         "he": .male, "his": .male, "him": .male, "himself": .male,
         "she": .female, "her": .female, "hers": .female, "herself": .female,
     ]
+
+    static func genderOfPronoun(_ lower: String) -> Gender? {
+        switch lower {
+        case "he", "his", "him", "himself": return .male
+        case "she", "her", "hers", "herself": return .female
+        default: return nil
+        }
+    }
 
     /// Titles and role words that tell a person's gender ("Mrs", "spokeswoman", "the actress").
     static let genderedWords: [String: Gender] = [
@@ -375,6 +385,13 @@ enum Lexicon {
         "correspondent", "reporter", "journalist", "anchor", "host", "editor", "columnist", "writer", "producer",
         "interviewer", "presenter", "contributor", "commentator",
     ]
+
+    /// The outlet names as the list gives them and without a leading "the" ("the telegraph" and "telegraph").
+    static let outletForms: Set<String> = {
+        var forms = outlets
+        for o in outlets where o.hasPrefix("the ") { forms.insert(String(o.dropFirst(4))) }
+        return forms
+    }()
 
     /// News outlets: names the text credits a quote to ("as reported by Reuters", "told CNN").
     static let outlets: Set<String> = [

@@ -90,9 +90,9 @@ extension QuoteText {
         }
         for k in run where words[k].isWord {
             let l = words[k].lower
-            // An acronym is a name even when it spells a function word ("WHO", "US").
-            let acronym = words[k].text.utf8.count >= 2 && !words[k].text.unicodeScalars.contains { $0.properties.isLowercase }
-            if Lexicon.titleWords.contains(l) || (k == run.lowerBound && Lexicon.capitalisedFunctionWords.contains(l) && !acronym) {
+            // An acronym is a name even when it spells a function word ("WHO", "US"); asked only of such words.
+            func isAcronym() -> Bool { words[k].text.utf8.count >= 2 && !words[k].text.utf8.contains { $0 >= 0x61 && $0 <= 0x7A } }
+            if Lexicon.titleWords.contains(l) || (k == run.lowerBound && Lexicon.capitalisedFunctionWords.contains(l) && !isAcronym()) {
                 first = k + 1
             }
         }
@@ -168,6 +168,17 @@ extension QuoteText {
     }
 
     static let weekdays: Set<String> = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+    /// A weekday or month name, compared without hashing (asked of every outlet-like name's last word).
+    static func isDateWord(_ lower: String) -> Bool {
+        switch lower {
+        case "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+             "march", "april", "may", "june", "july", "august", "september", "october", "november", "december":
+            return true
+        default:
+            return false
+        }
+    }
+
     static let months: Set<String> = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
     static let timeUnits: Set<String> = ["week", "month", "year", "weekend", "night", "morning", "afternoon", "evening", "spring", "summer", "fall", "autumn", "winter"]
 

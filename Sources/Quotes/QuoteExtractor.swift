@@ -54,6 +54,11 @@ struct ResolvedSpeaker {
     var isPerson: Bool
 }
 
+/// The genders an article tells, worked out once when first needed.
+final class GenderTable {
+    var table: [String: Lexicon.Gender]? = nil
+}
+
 struct ExtractionRun {
     let t: QuoteText
     let entities: [Entity]
@@ -77,7 +82,9 @@ struct ExtractionRun {
     var lastQuoteSpeakerInParagraph: [Int: (ResolvedSpeaker, String?, Span?)] = [:]
     /// What the article tells of each person's gender, by the last word of their name: titles ("Mr",
     /// "Queen"), gendered role words ("spokeswoman") and the pronoun that follows the name in its sentence.
-    var genderBySurname: [String: Lexicon.Gender] = [:]
+    var genderBySurname: [String: Lexicon.Gender] { genders.table ?? computeGenders() }
+    /// Filled on the first he/she that has to choose between people: most articles never ask.
+    let genders = GenderTable()
     /// Name runs of two or more words (fullest forms), in text order, with the title words before them.
     var fullNames: [(range: Range<Int>, text: String, titles: Set<String>)] = []
 
@@ -89,12 +96,12 @@ struct ExtractionRun {
         ms.sort { ($0.0, $0.1) < ($1.0, $1.1) }
         entityMentions = ms
         collectNames()
-        collectGenders()
     }
 
     /// Votes for each surname's gender, then keeps the clear ones. A pronoun counts only in a sentence that
     /// names one person before it ("Lopez said she would ..."), so two people never share a vote.
-    private mutating func collectGenders() {
+    private func computeGenders() -> [String: Lexicon.Gender] {
+        var genderBySurname: [String: Lexicon.Gender] = [:]
         var votes: [String: (male: Int, female: Int)] = [:]
         func vote(_ surname: String, _ g: Lexicon.Gender, _ weight: Int) {
             var v = votes[surname] ?? (0, 0)
@@ -132,12 +139,13 @@ struct ExtractionRun {
                     k = run.upperBound
                     continue
                 }
-                if w.isWord, !w.isCapitalised || k == sentence.lowerBound, let g = Lexicon.pronounGender[w.lower] {
+                // Words are compared by a switch, not hashed: this pass reads every word of the article.
+                if w.isWord, !w.isCapitalised || k == sentence.lowerBound, let g = Lexicon.genderOfPronoun(w.lower) {
                     if names == 1, let n = named { vote(n, g, 1) }
                     break
                 }
-                if w.isWord, !w.isCapitalised, let g = Lexicon.genderedWords[w.lower], names == 1, let n = named,
-                   k > sentence.lowerBound, t.words[k - 1].lower == "a" || t.words[k - 1].lower == "the" {
+                if names == 1, let n = named, w.isWord, !w.isCapitalised, k > sentence.lowerBound,
+                   t.words[k - 1].lower == "a" || t.words[k - 1].lower == "the", let g = Lexicon.genderedWords[w.lower] {
                     vote(n, g, 2)  // "Lopez, a spokeswoman for ..."
                 }
                 k += 1
@@ -146,6 +154,8 @@ struct ExtractionRun {
         for (surname, v) in votes where v.male != v.female {
             if v.male >= 2 * v.female { genderBySurname[surname] = .male } else if v.female >= 2 * v.male { genderBySurname[surname] = .female }
         }
+        genders.table = genderBySurname
+        return genderBySurname
     }
 
     /// Whether `r` may be the "he" or "she" of `pronoun`: yes unless the article tells otherwise.
@@ -463,7 +473,7 @@ struct ExtractionRun {
                 if let a = accordingTo(k, sentence, nameAt: k + 1) { result.append(a) }
                 continue
             }
-            if !w[k].isCapitalised, Lexicon.verdictVerbs.contains(lower), k > sentence.lowerBound,
+            if !w[k].isCapitalised, Lexicon.mayBeCue(lower), Lexicon.verdictVerbs.contains(lower), k > sentence.lowerBound,
                !Lexicon.nounDeterminers.contains(w[k - 1].lower), !["been", "was", "were", "is", "are", "be", "being"].contains(w[k - 1].lower),
                let r = quotationAfterAs(k, sentence),
                let m = lower.hasSuffix("ing") ? participleSubject(k, sentence) : t.subjectBefore(k, sentenceStart: sentence.lowerBound) {
@@ -1144,13 +1154,13 @@ struct ExtractionRun {
         if t.words[run.upperBound - 1].isPossessive, end - 2 > start { end -= 2 }  // "CBS’s Face the Nation"
         if let e = entityCovering(start, end), entities[e].isOutlet { return true }
         let text = t.slice(start, end).lowercased()
-        // "the Telegraph", "The Times": the list holds such names with their article.
-        if Lexicon.outlets.contains(text) || Lexicon.outlets.contains("the " + text) { return true }
+        // "the Telegraph", "The Times": the forms hold such names with and without their article.
+        if Lexicon.outletForms.contains(text) { return true }
         let name = t.nameWithinRun(run)
-        if !name.isEmpty, Lexicon.outlets.contains(t.slice(t.words[name.lowerBound].start, t.words[name.upperBound - 1].end).lowercased()) { return true }
+        if !name.isEmpty, name != run, Lexicon.outletForms.contains(t.slice(t.words[name.lowerBound].start, t.words[name.upperBound - 1].end).lowercased()) { return true }
         let last = t.words[run.upperBound - 1].lower
         // A web address is a publication ("Polygraph.info", "Politico.com").
-        if run.count == 1, Lexicon.webSuffixes.contains(where: { last.hasSuffix($0) }), last.utf8.count > 5 { return true }
+        if run.count == 1, last.utf8.count > 5, last.utf8.contains(0x2E), Lexicon.webSuffixes.contains(where: { last.hasSuffix($0) }) { return true }
         guard run.count >= 2, Lexicon.newspaperWords.contains(last) else { return false }
         // "Majority Leader", "Foreign Press": a title before the word makes it a role, not a masthead.
         for k in run.lowerBound..<(run.upperBound - 1) where t.words[k].isWord {
@@ -1175,7 +1185,7 @@ struct ExtractionRun {
     /// A run without the weekday or month that ends it ("the Argus Leader Monday").
     func withoutTrailingDate(_ run: Range<Int>) -> Range<Int> {
         var end = run.upperBound
-        while end - 1 > run.lowerBound, QuoteText.weekdays.contains(t.words[end - 1].lower) || QuoteText.months.contains(t.words[end - 1].lower) {
+        while end - 1 > run.lowerBound, QuoteText.isDateWord(t.words[end - 1].lower) {
             end -= 1
         }
         return run.lowerBound..<end
@@ -1545,7 +1555,7 @@ struct ExtractionRun {
             let sentenceStart = t.sentences.first { $0.contains(name.lowerBound) }?.lowerBound ?? lower
             if name.count == 1, t.isCommonNounAtSentenceStart(name.lowerBound, sentenceStart: sentenceStart) { continue }
             if name.count == 1, Lexicon.capitalisedFunctionWords.contains(t.words[name.lowerBound].lower)
-                || Lexicon.groupNouns.contains(t.words[name.lowerBound].lower) || Lexicon.cues[t.words[name.lowerBound].lower] != nil { continue }
+                || Lexicon.groupNouns.contains(t.words[name.lowerBound].lower) || Lexicon.isCue(t.words[name.lowerBound].lower) { continue }
             let last = t.words[name.upperBound - 1]
             let acronym = name.count == 1 && last.text.unicodeScalars.count >= 2 && last.text.unicodeScalars.allSatisfy { !$0.properties.isLowercase }
             let organisation = Lexicon.organisationWords.contains(last.lower) || acronym
@@ -1606,7 +1616,7 @@ struct ExtractionRun {
             // No entity covers it: the text decides, as without a recognizer.
             if name.count == 1, isCommonNounOrPlace(name.lowerBound, range.lowerBound) { continue }
             // "Officials met on Monday": a plural noun for a group opening the sentence names nobody.
-            if name.count == 1, Lexicon.groupNouns.contains(t.words[name.lowerBound].lower) || Lexicon.cues[t.words[name.lowerBound].lower] != nil { continue }
+            if name.count == 1, Lexicon.groupNouns.contains(t.words[name.lowerBound].lower) || Lexicon.isCue(t.words[name.lowerBound].lower) { continue }
             let full = fullestName(name)
             let lastWord = t.words[name.upperBound - 1].text
             let known = lastSpeaker?.name.map { $0 == full || $0.hasSuffix(" " + lastWord) || $0 == lastWord } ?? false
