@@ -1,3 +1,4 @@
+import Language
 import WhosaidCore
 
 /// A word or punctuation mark of the article as the quote rules see it.
@@ -98,6 +99,8 @@ struct QuoteText {
         // General punctuation (curly quotes, dashes, ellipsis, spaces): no letters or digits, and common in
         // news, so it skips the slower property lookup.
         if v >= 0x2000 && v <= 0x205E { return false }
+        // Latin-1: letters, and the superscript digits and fractions that count as numbers.
+        if v < 0x100 { return CharClass.isLatin1Letter(v) || v == 0xB2 || v == 0xB3 || v == 0xB9 || (v >= 0xBC && v <= 0xBE) }
         return c.properties.isAlphabetic || c.properties.numericType != nil
     }
 
@@ -107,6 +110,7 @@ struct QuoteText {
         let v = c.value
         if v < 0x80 { return v == 0x20 || (v >= 0x09 && v <= 0x0D) }
         if v >= 0x2010 && v <= 0x2027 { return false }  // dashes, curly quotes, bullets, ellipsis
+        if v < 0x100 { return v == 0x85 || v == 0xA0 }
         return c.properties.isWhitespace
     }
 
@@ -114,6 +118,7 @@ struct QuoteText {
         let v = c.value
         if v < 0x80 { return v >= 0x41 && v <= 0x5A }
         if v >= 0x2000 && v <= 0x206F { return false }
+        if v < 0x100 { return v >= 0xC0 && v <= 0xDE && v != 0xD7 }
         return c.properties.isUppercase
     }
 
