@@ -89,6 +89,9 @@ public final class Lexicons: Sendable {
     let functionWords: Set<UInt64>
     let geoWords: Set<UInt64>
     let eventWords: Set<UInt64>
+    /// For each word in the first-name, last-name, title, role or non-entity list, which of them hold it
+    /// (bits `WordFlag.*`): the tagger asks all five of every token, and one lookup is cheaper than five.
+    let wordFlags: [UInt64: UInt8]
     /// Folded alias → canonical country name ("u.s." → "United States").
     public let gpeCanonical: [String: String]
     /// Folded capital → its country ("washington" → "United States").
@@ -168,9 +171,20 @@ public final class Lexicons: Sendable {
         self.functionWords = Set(try lines("function-words.txt").map { WordHash.folded($0) })
         self.geoWords = Set(try lines("geo-words.txt").map { WordHash.folded($0) })
         self.eventWords = Set(try lines("event-words.txt").map { WordHash.folded($0) })
+        var flags: [UInt64: UInt8] = [:]
+        for (set, flag) in [(firstNames, WordFlag.firstName), (lastNames, WordFlag.lastName), (titles, WordFlag.title),
+                            (roleWords, WordFlag.role), (nonEntities, WordFlag.nonEntity)] {
+            for h in set { flags[h, default: 0] |= flag }
+        }
+        self.wordFlags = flags
     }
 
     public func isOutlet(_ name: String) -> Bool { outlets.contains(name.lowercased()) }
+}
+
+/// The bits of `Lexicons.wordFlags`.
+enum WordFlag {
+    static let firstName: UInt8 = 1, lastName: UInt8 = 2, title: UInt8 = 4, role: UInt8 = 8, nonEntity: UInt8 = 16
 }
 
 /// Hashes a phrase the way the matcher hashes a run of tokens: each token folded, mixed in order.

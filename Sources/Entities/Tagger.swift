@@ -23,13 +23,21 @@ public enum TagSet {
 public struct PerceptronWeights: Sendable {
     static let stride = 16
     var table: [Float]
+    /// One 16-bit fingerprint per slot (0 when empty), probed before the table: most features of a text are
+    /// not in the model, and this array is small enough to stay in cache where the table is not, so an
+    /// absent feature costs no miss of the table.
+    var fingerprints: [UInt16]
     var mask: Int
     public private(set) var featureCount: Int
+
+    /// The fingerprint of a key: bits the slot index does not use, never 0.
+    @inline(__always) static func fingerprint(_ key: UInt64) -> UInt16 { UInt16(truncatingIfNeeded: key >> 48) | 1 }
 
     init(features: [(UInt64, [Float])]) {
         var capacity = 16
         while capacity * 2 < features.count * 3 { capacity <<= 1 }
         table = [Float](repeating: 0, count: capacity * PerceptronWeights.stride)
+        fingerprints = [UInt16](repeating: 0, count: capacity)
         mask = capacity - 1
         featureCount = features.count
         for (hash, row) in features {
@@ -39,6 +47,7 @@ public struct PerceptronWeights: Sendable {
                 slot = (slot + 1) & mask
             }
             let base = slot * PerceptronWeights.stride
+            fingerprints[slot] = PerceptronWeights.fingerprint(key)
             table[base] = Float(bitPattern: UInt32(truncatingIfNeeded: key))
             table[base + 1] = Float(bitPattern: UInt32(truncatingIfNeeded: key >> 32))
             for t in 0..<TagSet.count { table[base + 2 + t] = row[t] }
@@ -158,11 +167,12 @@ struct FeatureExtractor {
             info.hasLetter = letters > 0
             info.capitalized = CharClass.isUpper(s[t.start])
             info.allCaps = letters > 1 && upper == letters
-            info.firstName = info.capitalized && lexicons.firstNames.contains(info.word)
-            info.lastName = info.capitalized && lexicons.lastNames.contains(info.word)
-            info.title = lexicons.titles.contains(info.word)
-            info.role = lexicons.roleWords.contains(info.word)
-            info.nonEntity = lexicons.nonEntities.contains(info.word)
+            let flags = lexicons.wordFlags[info.word] ?? 0
+            info.firstName = info.capitalized && flags & WordFlag.firstName != 0
+            info.lastName = info.capitalized && flags & WordFlag.lastName != 0
+            info.title = flags & WordFlag.title != 0
+            info.role = flags & WordFlag.role != 0
+            info.nonEntity = flags & WordFlag.nonEntity != 0
             infos[k] = info
         }
         // Gazetteer: longest match starting at each token, capitalised first word only.
@@ -252,7 +262,9 @@ struct FeatureExtractor {
         let L = TagSet.count
         let stride = PerceptronWeights.stride
         weights.table.withUnsafeBufferPointer { table in
+          weights.fingerprints.withUnsafeBufferPointer { fingerprints in
             let w = table.baseAddress!
+            let fp = fingerprints.baseAddress!
             scores.withUnsafeMutableBufferPointer { buffer in
                 let sp = buffer.baseAddress!
                 for k in 0..<infos.count {
@@ -261,15 +273,18 @@ struct FeatureExtractor {
                     features(infos, k, prev: prev, prev2: prev2, headline: headline) { hash in
                         let key = PerceptronWeights.key(hash)
                         let lo = UInt32(truncatingIfNeeded: key), hi = UInt32(truncatingIfNeeded: key >> 32)
+                        let want = PerceptronWeights.fingerprint(key)
                         var slot = Int(truncatingIfNeeded: key) & mask
                         while true {
-                            let base = w + slot * stride
-                            let a = base[0].bitPattern, b = base[1].bitPattern
-                            if a == lo && b == hi {
-                                for t in 0..<L { sp[t] += base[2 + t] }
-                                return
+                            let f = fp[slot]
+                            if f == 0 { return }
+                            if f == want {
+                                let base = w + slot * stride
+                                if base[0].bitPattern == lo && base[1].bitPattern == hi {
+                                    for t in 0..<L { sp[t] += base[2 + t] }
+                                    return
+                                }
                             }
-                            if a == 0 && b == 0 { return }
                             slot = (slot + 1) & mask
                         }
                     }
@@ -279,6 +294,7 @@ struct FeatureExtractor {
                     tags[k] = best
                 }
             }
+          }
         }
         return tags
     }

@@ -29,21 +29,36 @@ public struct Sentence: Equatable, Sendable {
 /// Character classes the tokenizer and splitter test on every scalar; ASCII is answered without a
 /// property lookup because news text is mostly ASCII.
 public enum CharClass {
+    /// General punctuation (curly quotes, dashes, ellipsis, special spaces): no letters or digits, and
+    /// common in news, so answered without the slower property lookup.
+    @inlinable @inline(__always) public static func isGeneralPunctuation(_ v: UInt32) -> Bool { v >= 0x2000 && v <= 0x206F }
+
+    /// Latin-1 letters (accented names are common in news): answered from the code point alone.
+    @inlinable @inline(__always) public static func isLatin1Letter(_ v: UInt32) -> Bool {
+        (v >= 0xC0 && v != 0xD7 && v != 0xF7) || v == 0xAA || v == 0xB5 || v == 0xBA
+    }
+
     @inlinable @inline(__always) public static func isSpace(_ c: Unicode.Scalar) -> Bool {
         let v = c.value
         if v < 0x80 { return v == 0x20 || (v >= 0x09 && v <= 0x0D) }
-        return v == 0xA0 || v == 0x2028 || v == 0x2029 || c.properties.isWhitespace
+        if v >= 0x2010 && v <= 0x2027 { return false }  // dashes, curly quotes, bullets, ellipsis
+        if v < 0x100 { return v == 0x85 || v == 0xA0 }
+        return v == 0x2028 || v == 0x2029 || c.properties.isWhitespace
     }
 
     @inlinable @inline(__always) public static func isLetter(_ c: Unicode.Scalar) -> Bool {
         let v = c.value
         if v < 0x80 { return (v >= 0x41 && v <= 0x5A) || (v >= 0x61 && v <= 0x7A) }
+        if isGeneralPunctuation(v) { return false }
+        if v < 0x100 { return isLatin1Letter(v) }
         return c.properties.isAlphabetic || c.properties.generalCategory == .nonspacingMark
     }
 
     @inlinable @inline(__always) public static func isDigit(_ c: Unicode.Scalar) -> Bool {
         let v = c.value
         if v < 0x80 { return v >= 0x30 && v <= 0x39 }
+        if isGeneralPunctuation(v) { return false }
+        if v < 0x100 { return false }
         return c.properties.numericType == .decimal
     }
 
@@ -52,12 +67,16 @@ public enum CharClass {
     @inlinable @inline(__always) public static func isUpper(_ c: Unicode.Scalar) -> Bool {
         let v = c.value
         if v < 0x80 { return v >= 0x41 && v <= 0x5A }
+        if isGeneralPunctuation(v) { return false }
+        if v < 0x100 { return v >= 0xC0 && v <= 0xDE && v != 0xD7 }
         return c.properties.isUppercase
     }
 
     @inlinable @inline(__always) public static func isLower(_ c: Unicode.Scalar) -> Bool {
         let v = c.value
         if v < 0x80 { return v >= 0x61 && v <= 0x7A }
+        if isGeneralPunctuation(v) { return false }
+        if v < 0x100 { return v == 0xAA || v == 0xB5 || v == 0xBA || (v >= 0xDF && v != 0xF7) }
         return c.properties.isLowercase
     }
 

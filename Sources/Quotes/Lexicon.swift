@@ -38,8 +38,19 @@ enum Lexicon {
                   "underlined", "underscored", "clarified", "disclosed", "posted", "ruled", "rules", "assured", "assures",
                   "described", "describes", "labelled", "labeled", "branded", "dubbed", "announce", "warn",
                   "argue", "claim", "insist", "estimate", "report", "note", "stress", "disputed", "disputes",
-                  "recommended", "recommends", "pointed", "points"] { table[w] = .that }
-        for w in ["told", "tells", "tell"] { table[w] = .tell }
+                  "recommended", "recommends", "pointed", "points",
+                  // Verbs of manner and recollection that report a quotation ("“...,” she recalled").
+                  "commented", "comments", "remembered", "remembers", "reflected", "reflects", "mused", "muses",
+                  "wondered", "wonders", "exclaimed", "exclaims", "screamed", "cried", "whispered", "sighed",
+                  "shrugged", "laughed", "smiled", "snapped", "retorted", "retorts", "elaborated", "elaborates",
+                  "reasoned", "reasons", "speculated", "speculates", "opined", "proclaimed", "proclaims",
+                  "confessed", "confesses", "confided", "affirmed", "affirms", "reaffirmed", "griped", "grumbled",
+                  "bragged", "brags", "gushed", "raved", "interjected", "recounted", "recounts", "explains",
+                  "scoffed", "chuckled", "begged", "pleaded", "texted", "emailed", "messaged",
+                  "captioned", "shared", "posited", "surmised", "acknowledged", "concurred", "objected"] { table[w] = table[w] ?? .that }
+        // "assured the public that", "reminded reporters that": an addressee before the content.
+        for w in ["told", "tells", "tell", "assured", "assures", "reassured", "reassures", "reminded", "reminds",
+                  "informed", "informs", "notified", "convinced"] { table[w] = .tell }
         for w in ["urged", "urges", "urge", "asked", "asks", "called", "encouraged", "encourages", "promised", "promises",
                   "vowed", "vows", "pledged", "pledges", "threatened", "threatens",
                   "demanded", "demands", "appealed", "accused", "accuses", "begged", "begs", "advised", "advises",
@@ -54,12 +65,14 @@ enum Lexicon {
     /// has: a word outside it is no cue, found without hashing the word.
     static let cueShapes: [UInt64] = {
         var table = [UInt64](repeating: 0, count: 256)
-        for word in Array(cues.keys) + Array(progressives.keys) + Array(findingVerbs) {
+        for word in Array(cues.keys) + Array(progressives.keys) + Array(findingVerbs) + Array(verdictVerbs) {
             let bytes = Array(word.utf8)
             if let first = bytes.first, bytes.count < 64 { table[Int(first)] |= 1 << UInt64(bytes.count) }
         }
         return table
     }()
+
+    static func isCue(_ lower: String) -> Bool { mayBeCue(lower) && cues[lower] != nil }
 
     static func mayBeCue(_ lower: String) -> Bool {
         let utf8 = lower.utf8
@@ -78,7 +91,31 @@ enum Lexicon {
         "boasts", "complained", "complains", "vowed", "vows", "pledged", "pledges", "calling", "describing",
         "asking", "tweeted", "tweets", "wrote", "writes", "testified", "testifies", "mentioned", "mentions",
         "maintained", "maintains", "assured", "assures", "described", "describes", "labelled", "labeled",
-        "branded", "dubbed",
+        "branded", "dubbed", "commented", "comments", "remembered", "remembers", "reflected", "reflects", "mused",
+        "muses", "wondered", "wonders", "exclaimed", "exclaims", "screamed", "cried", "whispered", "sighed",
+        "shrugged", "laughed", "smiled", "snapped", "retorted", "retorts", "elaborated", "elaborates", "reasoned",
+        "reasons", "speculated", "speculates", "opined", "proclaimed", "proclaims", "confessed", "confesses",
+        "confided", "affirmed", "affirms", "reaffirmed", "griped", "grumbled", "bragged", "brags", "gushed",
+        "raved", "interjected", "recounted", "recounts", "scoffed", "chuckled", "texted",
+        "emailed", "messaged", "captioned", "shared", "posited", "surmised", "concurred", "objected", "alleged",
+        "alleges", "assured", "assures", "reassured", "reassures", "reminded", "reminds", "informed", "informs",
+        "notified", "convinced",
+    ]
+
+    /// Verbs whose bare noun-phrase object is a thing, not reported speech ("it confirms recent polling",
+    /// "revealed the news in a video"): without "that" or a quotation they report only a clause.
+    static let clauseOnlyVerbs: Set<String> = [
+        "confirms", "confirmed", "confirm", "detailed", "details", "detail", "revealed", "reveals", "highlighted",
+        "highlights", "reports", "report", "disclosed", "mentioned", "mentions", "noted", "notes",
+    ]
+
+    /// Verbs that pass a verdict on something "as" a quoted phrase ("dismissed the claims as “nonsense”").
+    static let verdictVerbs: Set<String> = [
+        "rejected", "rejects", "dismissed", "dismisses", "denounced", "denounces", "slammed", "slams", "blasted",
+        "blasts", "criticized", "criticised", "criticizes", "criticises", "hailed", "hails", "praised", "praises",
+        "derided", "derides", "characterized", "characterised", "characterizes", "characterises", "decried",
+        "decries", "lambasted", "ridiculed", "welcomed", "welcomes", "rejecting", "dismissing", "denouncing",
+        "slamming", "criticizing", "criticising", "hailing", "praising",
     ]
 
     /// Verbs whose subject is a finding rather than a person: they report only after a poll, a study or a
@@ -130,7 +167,77 @@ enum Lexicon {
         "subsequently", "separately", "similarly", "likewise", "specifically", "directly", "angrily",
     ]
 
+    enum Gender: Sendable { case male, female }
+
+    /// Pronouns that tell the gender of the person they refer to.
+    static let pronounGender: [String: Gender] = [
+        "he": .male, "his": .male, "him": .male, "himself": .male,
+        "she": .female, "her": .female, "hers": .female, "herself": .female,
+    ]
+
+    static func genderOfPronoun(_ lower: String) -> Gender? {
+        switch lower {
+        case "he", "his", "him", "himself": return .male
+        case "she", "her", "hers", "herself": return .female
+        default: return nil
+        }
+    }
+
+    /// Titles and role words that tell a person's gender ("Mrs", "spokeswoman", "the actress").
+    static let genderedWords: [String: Gender] = [
+        "mr": .male, "sir": .male, "lord": .male, "king": .male, "prince": .male, "duke": .male, "father": .male,
+        "husband": .male, "son": .male, "brother": .male, "spokesman": .male, "chairman": .male,
+        "congressman": .male, "councilman": .male, "businessman": .male, "actor": .male, "boy": .male, "man": .male,
+        "grandfather": .male, "uncle": .male, "nephew": .male, "mrs": .female, "ms": .female, "miss": .female,
+        "lady": .female, "dame": .female, "queen": .female, "princess": .female, "duchess": .female,
+        "mother": .female, "wife": .female, "daughter": .female, "sister": .female, "spokeswoman": .female,
+        "chairwoman": .female, "congresswoman": .female, "councilwoman": .female, "businesswoman": .female,
+        "actress": .female, "girl": .female, "woman": .female, "grandmother": .female, "aunt": .female,
+        "niece": .female,
+    ]
+
+    /// Common English first names that are used for one gender almost always; a name not listed says nothing.
+    static let firstNameGender: [String: Gender] = {
+        var table: [String: Gender] = [:]
+        for n in ["james", "john", "robert", "michael", "william", "david", "richard", "joseph", "thomas", "charles",
+                  "christopher", "daniel", "matthew", "anthony", "mark", "donald", "steven", "paul", "andrew", "joshua",
+                  "kenneth", "kevin", "brian", "george", "timothy", "ronald", "edward", "jason", "jeffrey", "ryan",
+                  "jacob", "gary", "nicholas", "eric", "jonathan", "stephen", "larry", "justin", "scott", "brandon",
+                  "benjamin", "samuel", "gregory", "frank", "alexander", "raymond", "patrick", "jack", "dennis",
+                  "jerry", "tyler", "aaron", "jose", "adam", "henry", "nathan", "douglas", "zachary", "peter", "kyle",
+                  "walter", "ethan", "jeremy", "harold", "keith", "christian", "roger", "noah", "gerald", "carl",
+                  "terry", "sean", "austin", "arthur", "lawrence", "jesse", "dylan", "bryan", "joe", "jordan", "billy",
+                  "bruce", "albert", "willie", "gabriel", "logan", "alan", "juan", "wayne", "roy", "ralph", "randy",
+                  "eugene", "vincent", "russell", "elijah", "louis", "bobby", "philip", "johnny", "mike", "tom", "bob",
+                  "jim", "bill", "tim", "steve", "dan", "greg", "jeff", "chris", "matt", "nick", "ben", "tony", "ted",
+                  "boris", "vladimir", "emmanuel", "xi", "narendra", "recep", "benjamin", "mohammed", "muhammad",
+                  "ahmed", "ali", "omar", "hassan", "ivan", "sergei", "dmitry", "hans", "pierre", "jean-claude",
+                  "giuseppe", "carlos", "luis", "miguel", "antonio", "francisco", "pedro", "jorge", "ricardo", "rishi",
+                  "keir", "rahul", "amit", "wei", "hiroshi", "ned", "mitch", "chuck", "rand", "marco", "ted"] {
+            table[n] = .male
+        }
+        for n in ["mary", "patricia", "jennifer", "linda", "elizabeth", "barbara", "susan", "jessica", "sarah", "karen",
+                  "lisa", "nancy", "betty", "margaret", "sandra", "ashley", "kimberly", "emily", "donna", "michelle",
+                  "carol", "amanda", "dorothy", "melissa", "deborah", "stephanie", "rebecca", "sharon", "laura",
+                  "cynthia", "kathleen", "amy", "angela", "shirley", "anna", "brenda", "pamela", "emma", "nicole",
+                  "helen", "samantha", "katherine", "christine", "debra", "rachel", "carolyn", "janet", "catherine",
+                  "maria", "heather", "diane", "ruth", "julie", "olivia", "joyce", "virginia", "victoria", "kelly",
+                  "lauren", "christina", "joan", "evelyn", "judith", "megan", "andrea", "cheryl", "hannah", "jacqueline",
+                  "martha", "gloria", "teresa", "ann", "sara", "madison", "frances", "kathryn", "janice",
+                  "abigail", "alice", "julia", "judy", "sophia", "grace", "denise", "amber", "doris", "marilyn",
+                  "danielle", "beverly", "isabella", "theresa", "diana", "natalie", "brittany", "charlotte", "marie",
+                  "kayla", "alexis", "lori", "kristi", "hillary", "kamala", "nikki", "elise", "ursula", "angela",
+                  "theresa", "jacinda", "liz", "kate", "meghan", "sue", "jane", "ellen", "claire", "fiona", "sophie",
+                  "chloe", "lucy", "alison", "ana", "sofia", "carmen", "isabel", "elena", "irina", "olga", "priya",
+                  "aisha", "fatima", "mei", "yuki", "nadia", "rosa", "sonia", "monica", "veronica", "tina", "wendy",
+                  "nina", "rita", "gina", "lena", "eva", "ida", "vera", "ruby", "molly", "holly", "paula", "carla"] {
+            table[n] = .female
+        }
+        return table
+    }()
+
     static let personPronouns: Set<String> = ["he", "she"]
+    static let subjectPronouns: Set<String> = ["he", "she", "they", "we", "i", "it", "you"]
     static let pluralPronouns: Set<String> = ["they", "we"]
     static let objectPronouns: Set<String> = ["him", "her", "them", "us", "me", "you", "it"]
 
@@ -149,6 +256,16 @@ enum Lexicon {
         "team", "club", "network", "office", "authority", "authorities", "committee", "council", "regulator",
         "school", "university", "hospital", "study", "report", "poll", "survey", "statement", "utility",
         "agent", "founder", "envoy", "expert", "strategist", "researcher", "spokesman", "negotiator",
+    ]
+
+    /// Roles that one person in a story usually holds: "the founder", "the coach" point to that person even
+    /// when the article never gives the title with the name.
+    static let singleHolderRoles: Set<String> = [
+        "president", "founder", "ceo", "chairman", "chairwoman", "chair", "governor", "mayor", "senator", "minister",
+        "premier", "chancellor", "coach", "actor", "actress", "singer", "star", "director", "secretary",
+        "ambassador", "prince", "princess", "king", "queen", "pope", "author", "host", "captain", "boss", "owner",
+        "commissioner", "superintendent", "congressman", "congresswoman", "rapper", "musician", "athlete",
+        "quarterback", "striker", "manager", "billionaire", "entrepreneur", "candidate", "lawmaker",
     ]
 
     /// Role nouns that name an organisation rather than a person.
@@ -236,6 +353,45 @@ enum Lexicon {
         "yesterday", "today", "tonight", "recently", "previously", "separately", "again", "also", "publicly",
         "privately", "repeatedly", "when", "while", "as",
     ]
+
+    /// Last words of newspaper and broadcaster names ("Argus Leader", "Sacramento Bee", "Kansas City Star").
+    static let newspaperWords: Set<String> = [
+        "news", "times", "post", "journal", "press", "radio", "tv", "television", "magazine", "herald", "tribune",
+        "gazette", "telegraph", "chronicle", "reuters", "leader", "register", "observer", "courier", "inquirer",
+        "examiner", "dispatch", "sentinel", "enquirer", "globe", "bee", "ledger", "statesman", "courant",
+        "bulletin", "mirror", "standard", "star", "monitor", "reporter", "daily", "weekly", "wire", "insider",
+        "sun", "independent", "guardian", "review", "digest", "broadcasting", "channel", "network",
+    ]
+
+    /// Endings of web addresses that name publications.
+    static let webSuffixes: [String] = [".com", ".org", ".net", ".info", ".co.uk", ".news", ".tv", ".in", ".au", ".ca"]
+
+    /// Words after which "for OUTLET" names the publication a piece appeared in ("reports for NPR", "in an
+    /// op-ed for the Post").
+    static let writingWords: Set<String> = [
+        "reports", "reported", "writes", "wrote", "reporting", "writing", "op-ed", "column", "piece", "essay",
+        "article", "editorial", "interview", "appearance", "segment", "podcast", "commentary", "letter",
+    ]
+
+    /// Nouns for what someone said, which a possessive and a colon turn into an attribution ("Smith’s
+    /// response: “...”").
+    static let speechNouns: Set<String> = [
+        "response", "reply", "answer", "message", "verdict", "advice", "assessment", "view", "take", "explanation",
+        "reaction", "words", "statement", "comment", "comments", "warning", "prediction", "conclusion", "retort",
+    ]
+
+    /// Nouns for journalists: an outlet's name before one of them is the outlet they work for.
+    static let journalistNouns: Set<String> = [
+        "correspondent", "reporter", "journalist", "anchor", "host", "editor", "columnist", "writer", "producer",
+        "interviewer", "presenter", "contributor", "commentator",
+    ]
+
+    /// The outlet names as the list gives them and without a leading "the" ("the telegraph" and "telegraph").
+    static let outletForms: Set<String> = {
+        var forms = outlets
+        for o in outlets where o.hasPrefix("the ") { forms.insert(String(o.dropFirst(4))) }
+        return forms
+    }()
 
     /// News outlets: names the text credits a quote to ("as reported by Reuters", "told CNN").
     static let outlets: Set<String> = [

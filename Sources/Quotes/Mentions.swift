@@ -90,7 +90,9 @@ extension QuoteText {
         }
         for k in run where words[k].isWord {
             let l = words[k].lower
-            if Lexicon.titleWords.contains(l) || (k == run.lowerBound && Lexicon.capitalisedFunctionWords.contains(l)) {
+            // An acronym is a name even when it spells a function word ("WHO", "US"); asked only of such words.
+            func isAcronym() -> Bool { words[k].text.utf8.count >= 2 && !words[k].text.utf8.contains { $0 >= 0x61 && $0 <= 0x7A } }
+            if Lexicon.titleWords.contains(l) || (k == run.lowerBound && Lexicon.capitalisedFunctionWords.contains(l) && !isAcronym()) {
                 first = k + 1
             }
         }
@@ -146,6 +148,16 @@ extension QuoteText {
                         || words[before].text == "\u{2014}" || words[before].text == "\u{2013}" {
                         best = m
                     }
+                } else if words[p].text == ",", steps >= 1, let role = nounPhrase(endingAt: p - 1, sentenceStart: sentenceStart),
+                          role.kind != .name, !words[role.clauseFirst].isCapitalised || role.clauseFirst == sentenceStart,
+                          let run = capitalisedRun(startingAt: p + 1, before: k), run.upperBound == k {
+                    // "“...,” the mayor, Tom Hicks, insisted", "her lawyer, David Ross, told": a role phrase then the
+                    // name in apposition; the name speaks and the role phrase opens the subject.
+                    let before = role.clauseFirst - 1
+                    let name = nameWithinRun(run)
+                    if !name.isEmpty, before < sentenceStart || words[before].region >= 0 || words[before].text == "," {
+                        best = SpeakerMention(kind: .name, first: name.lowerBound, last: name.upperBound - 1, clauseFirst: role.clauseFirst)
+                    }
                 }
                 p -= 1
                 steps += 1
@@ -156,6 +168,18 @@ extension QuoteText {
     }
 
     static let weekdays: Set<String> = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+    /// A weekday or month name, compared without hashing (asked of every outlet-like name's last word).
+    static func isDateWord(_ lower: String) -> Bool {
+        switch lower {
+        case "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+             "march", "april", "may", "june", "july", "august", "september", "october", "november", "december":
+            return true
+        default:
+            return false
+        }
+    }
+
+    static let months: Set<String> = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
     static let timeUnits: Set<String> = ["week", "month", "year", "weekend", "night", "morning", "afternoon", "evening", "spring", "summer", "fall", "autumn", "winter"]
 
     /// The first word of a time phrase that ends at `k` ("last week", "on Wednesday", "earlier this month",
@@ -197,6 +221,14 @@ extension QuoteText {
             if found.count == 1, isCommonNounAtSentenceStart(k, sentenceStart: sentenceStart)
                 || (k == sentenceStart && Lexicon.groupNouns.contains(w.lower)) {
                 return SpeakerMention(kind: .group, first: k, last: k, clauseFirst: k)
+            }
+            // "the senator from Ohio", "a spokesman for Acme Corp": the role noun before the preposition heads
+            // the phrase.
+            if found.lowerBound - 2 >= sentenceStart, ["from", "for", "of", "at"].contains(words[found.lowerBound - 1].lower),
+               words[found.lowerBound - 2].isWord, !words[found.lowerBound - 2].isCapitalised,
+               Lexicon.roleNouns.contains(words[found.lowerBound - 2].lower),
+               let outer = nounPhrase(endingAt: found.lowerBound - 2, sentenceStart: sentenceStart), case .role = outer.kind {
+                return SpeakerMention(kind: outer.kind, first: outer.first, last: k, clauseFirst: outer.clauseFirst)
             }
             // "The United Nations and European Union stressed": the first of two names speaks for both.
             var run = found
@@ -285,7 +317,18 @@ extension QuoteText {
         if ["he", "she", "it", "they", "we"].contains(words[k].lower) {
             return SpeakerMention(kind: .pronoun(words[k].lower), first: k, last: k, clauseFirst: k)
         }
-        guard Lexicon.determiners.contains(words[k].lower) else { return nil }
+        if !Lexicon.determiners.contains(words[k].lower) {
+            // "said 17-year-old Jamie Lee", "said longtime resident Ana Ruiz": lower-case modifiers before a name.
+            var j = k
+            while j < sentenceEnd, j - k < 3, words[j].isWord, words[j].region < 0, !words[j].isCapitalised,
+                  !Lexicon.prepositions.contains(words[j].lower), words[j].lower != "and", words[j].lower != "that" { j += 1 }
+            guard j > k, j < sentenceEnd, var run = capitalisedRun(startingAt: j, before: sentenceEnd) else { return nil }
+            // "planetary geologist Rosaly Lopes of NASA": the name ends before "of".
+            if let of = run.first(where: { words[$0].lower == "of" }), of > run.lowerBound { run = run.lowerBound..<of }
+            let name = nameWithinRun(run)
+            guard !name.isEmpty else { return nil }
+            return SpeakerMention(kind: .name, first: name.lowerBound, last: name.upperBound - 1, clauseFirst: k)
+        }
         var last = k
         while last + 1 < sentenceEnd, last - k < 5, words[last + 1].isWord, words[last + 1].region < 0,
               !Lexicon.prepositions.contains(words[last + 1].lower), words[last + 1].lower != "and",

@@ -54,6 +54,11 @@ struct ResolvedSpeaker {
     var isPerson: Bool
 }
 
+/// The genders an article tells, worked out once when first needed.
+final class GenderTable {
+    var table: [String: Lexicon.Gender]? = nil
+}
+
 struct ExtractionRun {
     let t: QuoteText
     let entities: [Entity]
@@ -70,9 +75,16 @@ struct ExtractionRun {
     var interviewOutlet: (String, String?)? = nil
     var interviewer: String? = nil
     var interviewOffset = 0
+    /// Journalists the article ties to an outlet ("Emily Feng reports for NPR"), by the last word of their name.
+    var journalists: [String: (String, String?)] = [:]
     var viaParagraph = -1
     var lastSpeakerParagraph = -1
     var lastQuoteSpeakerInParagraph: [Int: (ResolvedSpeaker, String?, Span?)] = [:]
+    /// What the article tells of each person's gender, by the last word of their name: titles ("Mr",
+    /// "Queen"), gendered role words ("spokeswoman") and the pronoun that follows the name in its sentence.
+    var genderBySurname: [String: Lexicon.Gender] { genders.table ?? computeGenders() }
+    /// Filled on the first he/she that has to choose between people: most articles never ask.
+    let genders = GenderTable()
     /// Name runs of two or more words (fullest forms), in text order, with the title words before them.
     var fullNames: [(range: Range<Int>, text: String, titles: Set<String>)] = []
 
@@ -84,6 +96,74 @@ struct ExtractionRun {
         ms.sort { ($0.0, $0.1) < ($1.0, $1.1) }
         entityMentions = ms
         collectNames()
+    }
+
+    /// Votes for each surname's gender, then keeps the clear ones. A pronoun counts only in a sentence that
+    /// names one person before it ("Lopez said she would ..."), so two people never share a vote.
+    private func computeGenders() -> [String: Lexicon.Gender] {
+        var genderBySurname: [String: Lexicon.Gender] = [:]
+        var votes: [String: (male: Int, female: Int)] = [:]
+        func vote(_ surname: String, _ g: Lexicon.Gender, _ weight: Int) {
+            var v = votes[surname] ?? (0, 0)
+            if g == .male { v.male += weight } else { v.female += weight }
+            votes[surname] = v
+        }
+        for n in fullNames {
+            let surname = t.words[n.range.upperBound - 1].text
+            // A first name that tells the gender ("Maria Lopez"): a weaker vote than a title.
+            if n.range.count >= 2, let g = Lexicon.firstNameGender[t.words[n.range.lowerBound].lower] {
+                vote(t.isPossessive(t.words[n.range.upperBound - 1]) ? String(surname.dropLast(2)) : surname, g, 2)
+            }
+            for title in n.titles {
+                if let g = Lexicon.genderedWords[title] { vote(t.isPossessive(t.words[n.range.upperBound - 1]) ? String(surname.dropLast(2)) : surname, g, 3) }
+            }
+        }
+        for sentence in t.sentences {
+            var named: String? = nil
+            var names = 0
+            var k = sentence.lowerBound
+            while k < sentence.upperBound {
+                let w = t.words[k]
+                if w.region >= 0 { k += 1; continue }
+                if t.isNameWord(k), let run = t.capitalisedRun(startingAt: k, before: sentence.upperBound) {
+                    let name = t.nameWithinRun(run)
+                    if !name.isEmpty, !Lexicon.capitalisedFunctionWords.contains(t.words[name.lowerBound].lower) {
+                        let start = t.words[name.lowerBound].start, end = t.words[name.upperBound - 1].end
+                        let isPerson = entityCovering(start, end).map { entities[$0].type == .person } ?? (name.count >= 2)
+                        if isPerson {
+                            names += 1
+                            let last = t.words[name.upperBound - 1]
+                            named = t.isPossessive(last) ? String(last.text.dropLast(2)) : last.text
+                        }
+                    }
+                    k = run.upperBound
+                    continue
+                }
+                // Words are compared by a switch, not hashed: this pass reads every word of the article.
+                if w.isWord, !w.isCapitalised || k == sentence.lowerBound, let g = Lexicon.genderOfPronoun(w.lower) {
+                    if names == 1, let n = named { vote(n, g, 1) }
+                    break
+                }
+                if names == 1, let n = named, w.isWord, !w.isCapitalised, k > sentence.lowerBound,
+                   t.words[k - 1].lower == "a" || t.words[k - 1].lower == "the", let g = Lexicon.genderedWords[w.lower] {
+                    vote(n, g, 2)  // "Lopez, a spokeswoman for ..."
+                }
+                k += 1
+            }
+        }
+        for (surname, v) in votes where v.male != v.female {
+            if v.male >= 2 * v.female { genderBySurname[surname] = .male } else if v.female >= 2 * v.male { genderBySurname[surname] = .female }
+        }
+        genders.table = genderBySurname
+        return genderBySurname
+    }
+
+    /// Whether `r` may be the "he" or "she" of `pronoun`: yes unless the article tells otherwise.
+    func agrees(_ r: ResolvedSpeaker, with pronoun: String?) -> Bool {
+        guard let p = pronoun, !genderBySurname.isEmpty, let name = r.name else { return true }
+        let surname = String(name.split(separator: " ").last ?? "")
+        guard let g = genderBySurname[surname] else { return true }
+        return (p == "he") == (g == .male)
     }
 
     // MARK: - Names known from the text
@@ -120,6 +200,8 @@ struct ExtractionRun {
         let parts = name.split(separator: " ")
         guard parts.count >= 2, let lastPart = parts.last, !Lexicon.organisationWords.contains(lastPart.lowercased()) else { return name }
         var first = 0
+        // "Said Rita Vance": a reporting verb opening the sentence is no part of the name after it.
+        if let kind = Lexicon.cues[parts[0].lowercased()], kind == .say || kind == .that { first = 1 }
         while first < parts.count - 1 {
             var word = parts[first].lowercased()
             if word.hasSuffix(".") { word.removeLast() }
@@ -127,6 +209,7 @@ struct ExtractionRun {
             if isTitle || (first > 0 && word == "of") { first += 1 } else { break }
         }
         guard first > 0, first < parts.count else { return name }
+        if parts.count - first == 1, first == 1, Lexicon.cues[parts[0].lowercased()] != nil { return String(parts[1]) }
         return parts[first...].joined(separator: " ")
     }
 
@@ -252,6 +335,28 @@ struct ExtractionRun {
                   let run = t.capitalisedRun(endingAt: openWord - 2, notBefore: sentence.lowerBound), run.lowerBound == sentence.lowerBound {
             let name = t.nameWithinRun(run)
             if !name.isEmpty { mention = SpeakerMention(kind: .name, first: name.lowerBound, last: name.upperBound - 1, clauseFirst: run.lowerBound) }
+        } else if openWord >= 3, t.words[openWord - 1].text == ":", openWord - 2 > sentence.lowerBound,
+                  Lexicon.speechNouns.contains(t.words[openWord - 2].lower), t.isPossessive(t.words[openWord - 3]),
+                  let run = t.capitalisedRun(endingAt: openWord - 3, notBefore: sentence.lowerBound) ?? possessiveRun(endingAt: openWord - 3, sentence),
+                  run.lowerBound == sentence.lowerBound || !t.words[run.lowerBound - 1].isWord {
+            // "Smith’s response: “...”", "The minister’s verdict: “...”".
+            let name = t.nameWithinRun(run)
+            if !name.isEmpty { mention = SpeakerMention(kind: .name, first: name.lowerBound, last: name.upperBound - 1, clauseFirst: run.lowerBound) }
+        } else if openWord >= 3, t.words[openWord - 1].text == ":", openWord - sentence.lowerBound <= 10, region.endsUtterance,
+                  afterClose >= sentence.upperBound || !t.words[afterClose].isWord {
+            // "Smith put it bluntly: “...”", "She had a message for voters: “...”": a person opening the sentence
+            // introduces the quotation after the colon.
+            let first = sentence.lowerBound
+            if ["he", "she"].contains(t.words[first].lower) {
+                mention = SpeakerMention(kind: .pronoun(t.words[first].lower), first: first, last: first, clauseFirst: first)
+            } else if t.isNameWord(first), let run = t.capitalisedRun(startingAt: first, before: openWord - 1), run.upperBound < openWord - 1,
+                      !t.words[run.upperBound - 1].isPossessive {
+                let name = t.nameWithinRun(run)
+                let start = name.isEmpty ? 0 : t.words[name.lowerBound].start, end = name.isEmpty ? 0 : t.words[name.upperBound - 1].end
+                let isPerson = !name.isEmpty && (entityCovering(start, end).map { entities[$0].type == .person }
+                    ?? !Lexicon.organisationWords.contains(t.words[name.upperBound - 1].lower))
+                if isPerson { mention = SpeakerMention(kind: .name, first: name.lowerBound, last: name.upperBound - 1, clauseFirst: run.lowerBound) }
+            }
         }
         guard let m = mention, region.wordCount >= 2 else { return nil }
         let speaker = resolve(mention: m, sentence: sentence, sentenceIndex: si)
@@ -260,6 +365,14 @@ struct ExtractionRun {
         return Quote(span: t.span(region.contentStart, region.contentEnd), type: .direct, speaker: speaker.name,
                      speakerEntity: speaker.entity, speakerMention: speaker.mention, cue: nil, cueSpan: nil,
                      via: via?.0, viaEntity: via?.1)
+    }
+
+    /// The capitalised run that ends in the possessive word `k` ("Smith’s", "Jane Doe’s").
+    func possessiveRun(endingAt k: Int, _ sentence: Range<Int>) -> Range<Int>? {
+        guard k >= sentence.lowerBound, t.isNameWord(k) else { return nil }
+        var first = k
+        while first - 1 >= sentence.lowerBound, t.isNameWord(first - 1), !t.isPossessive(t.words[first - 1]) { first -= 1 }
+        return first..<(k + 1)
     }
 
     /// A quotation that no reporting verb in its sentence claims. It is a quote when it stands as a sentence of
@@ -287,7 +400,20 @@ struct ExtractionRun {
                 }
             }
         }
-        if inherited == nil, region.wordCount >= 5, region.endsUtterance, first > 0, t.words[first - 1].paragraph < paragraph {
+        // The quotation's own words end the utterance, or the sentence's final mark stands outside it ("…”.").
+        let endsSentence = region.endsUtterance || (k - 1 > first && ["." , "!", "?"].contains(t.words[k - 1].text) && t.words[k - 1].region < 0)
+        if inherited == nil, region.wordCount >= 4, endsSentence, first > 0, t.words[first - 1].paragraph == paragraph, si > 0 {
+            // A sentence that is one whole quotation inside a paragraph about someone ("Walsh did not hold back.
+            // “We have been forgotten.”"): the person the previous sentence is about said it.
+            let previous = t.sentences[si - 1]
+            let person = firstPerson(in: previous) ?? nearestName(before: first, sentenceIndex: si, person: true)
+            let speaker = person ?? ResolvedSpeaker(name: nil, entity: nil, mention: nil, isPerson: false)
+            lastQuoteSpeakerInParagraph[paragraph] = (speaker, nil, nil)
+            return Quote(span: t.span(region.contentStart, region.contentEnd), type: .direct, speaker: speaker.name,
+                         speakerEntity: speaker.entity, speakerMention: nil, cue: nil, cueSpan: nil,
+                         via: via?.0, viaEntity: via?.1)
+        }
+        if inherited == nil, region.wordCount >= 4, endsSentence, first > 0, t.words[first - 1].paragraph < paragraph {
             // A paragraph that is one whole quotation, after a paragraph about someone: the person the text
             // was just about said it; when nobody was, the quote stays without a speaker.
             if let person = nearestName(before: first, sentenceIndex: si, person: true) {
@@ -341,6 +467,38 @@ struct ExtractionRun {
                 k += 1
                 continue
             }
+            // "per the WHO", "per Raman": the informal "according to", set off by a comma or ending the sentence.
+            if lower == "per", k > sentence.lowerBound, w[k - 1].text == ",", k + 1 < sentence.upperBound,
+               w[k + 1].isCapitalised || w[k + 1].lower == "the" {
+                if let a = accordingTo(k, sentence, nameAt: k + 1) { result.append(a) }
+                continue
+            }
+            if !w[k].isCapitalised, Lexicon.mayBeCue(lower), Lexicon.verdictVerbs.contains(lower), k > sentence.lowerBound,
+               !Lexicon.nounDeterminers.contains(w[k - 1].lower), !["been", "was", "were", "is", "are", "be", "being"].contains(w[k - 1].lower),
+               let r = quotationAfterAs(k, sentence),
+               let m = lower.hasSuffix("ing") ? participleSubject(k, sentence) : t.subjectBefore(k, sentenceStart: sentence.lowerBound) {
+                // "rejected the accusations as “patently false”", "dismissed the idea as “absurd”": the quotation
+                // after "as" is what the subject called it.
+                result.append(Attribution(cueFirst: k, cueLast: k, kind: .say, mention: m, sharesSpeakerWith: nil,
+                                          afterStart: r, clauseFirst: m.clauseFirst))
+                continue
+            }
+            // "Said Smith: “...”", "Added the minister, “...”": a verb opening the sentence before its subject
+            // and a quotation.
+            if k == sentence.lowerBound, w[k].isCapitalised, Lexicon.mayBeCue(lower), let kind = Lexicon.cues[lower],
+               kind == .say || kind == .that, lower.hasSuffix("ed") || lower == "said" || lower == "says",
+               let m = t.subjectAfter(k + 1, sentenceEnd: sentence.upperBound), m.kind != .group {
+                var after = m.last + 1
+                while after < sentence.upperBound, after - m.last <= 8, w[after].region < 0, w[after].text != ":" { after += 1 }
+                if after < sentence.upperBound, regionStarting(at: after, before: sentence.upperBound) != nil {
+                    result.append(Attribution(cueFirst: k, cueLast: k, kind: .say, mention: m, sharesSpeakerWith: nil,
+                                              afterStart: after, clauseFirst: k))
+                } else if m.last + 1 < sentence.upperBound, w[m.last + 1].text == ",", regionStarting(at: m.last + 1, before: sentence.upperBound) != nil {
+                    result.append(Attribution(cueFirst: k, cueLast: k, kind: .say, mention: m, sharesSpeakerWith: nil,
+                                              afterStart: m.last + 1, clauseFirst: k))
+                }
+                continue
+            }
             // Most words have no reporting verb's first letter and length: skip them without hashing.
             guard !w[k].isCapitalised, Lexicon.mayBeCue(lower) else { continue }
             let previous = k > sentence.lowerBound ? w[k - 1].lower : ""
@@ -387,7 +545,7 @@ struct ExtractionRun {
                 }
                 if hasAs { continue }
             }
-            if ["called", "calls", "described", "describes", "labelled", "labeled", "branded", "dubbed"].contains(lower),
+            if ["called", "calls", "described", "describes", "labelled", "labeled", "branded", "dubbed", "calling", "describing"].contains(lower),
                next != "on", next != "for" {
                 // A passive ("been dubbed “feather duvet lung”") names a term, not what someone said.
                 if ["been", "being", "be", "was", "were", "is", "are", "often", "sometimes", "also", "instead", "so"].contains(previous) { continue }
@@ -395,7 +553,7 @@ struct ExtractionRun {
                 var j = k + 1
                 while j < sentence.upperBound, j - k <= 6, w[j].region < 0, w[j].isWord { j += 1 }
                 guard j < sentence.upperBound, w[j].region >= 0, w[j].start == t.regions[w[j].region].open,
-                      let m = t.subjectBefore(k, sentenceStart: sentence.lowerBound) else { continue }
+                      let m = lower.hasSuffix("ing") ? participleSubject(k, sentence) : t.subjectBefore(k, sentenceStart: sentence.lowerBound) else { continue }
                 result.append(Attribution(cueFirst: k, cueLast: k, kind: .say, mention: m, sharesSpeakerWith: nil,
                                           afterStart: j, clauseFirst: m.clauseFirst))
                 continue
@@ -418,6 +576,10 @@ struct ExtractionRun {
                 if shares == nil { mention = fallback }
                 clauseFirst = afterAnd ? conjunction : k
             } else if let m = t.subjectBefore(k, sentenceStart: sentence.lowerBound) {
+                mention = m
+                clauseFirst = m.clauseFirst
+            } else if let m = relativeAntecedent(k, sentence) {
+                // "the coalition forces, who have said they need ...": the name before "who" speaks.
                 mention = m
                 clauseFirst = m.clauseFirst
             } else {
@@ -454,11 +616,23 @@ struct ExtractionRun {
         return result
     }
 
+    /// The word that opens a quotation right after "as", within a dozen words after the verb at `k`.
+    func quotationAfterAs(_ k: Int, _ sentence: Range<Int>) -> Int? {
+        var j = k + 1
+        while j + 1 < sentence.upperBound, j - k <= 14, t.words[j].region < 0, t.words[j].text != ";" {
+            if t.words[j].lower == "as", t.words[j + 1].region >= 0, t.words[j + 1].start == t.regions[t.words[j + 1].region].open {
+                return j + 1
+            }
+            j += 1
+        }
+        return nil
+    }
+
     /// "according to X, ..." and "..., according to X". An outlet or "the report" after it credits a channel
     /// (read by `viaOfSentence`), not a speaker.
-    func accordingTo(_ k: Int, _ sentence: Range<Int>) -> Attribution? {
+    func accordingTo(_ k: Int, _ sentence: Range<Int>, nameAt nameStart: Int? = nil) -> Attribution? {
         let w = t.words
-        var j = k + 2
+        var j = nameStart ?? k + 2
         guard j < sentence.upperBound else { return nil }
         var mention: SpeakerMention? = nil
         var last = j
@@ -473,7 +647,7 @@ struct ExtractionRun {
             // "according to the study", "according to teachers unions".
             while last + 1 < sentence.upperBound, last - j < 6, w[last + 1].isWord, w[last + 1].region < 0,
                   !Lexicon.prepositions.contains(w[last + 1].lower) || w[last + 1].lower == "of",
-                  w[last + 1].lower != "and", w[last + 1].lower != "who", w[last + 1].lower != "which" {
+                  w[last + 1].lower != "and", w[last + 1].text != "who", w[last + 1].lower != "which" {
                 last += 1
             }
             guard w[j].isWord else { return nil }
@@ -495,8 +669,17 @@ struct ExtractionRun {
             }
         }
         j = last + 1
-        return Attribution(cueFirst: k, cueLast: k + 1, kind: .say, mention: mention, sharesSpeakerWith: nil,
+        return Attribution(cueFirst: k, cueLast: nameStart.map { $0 - 1 } ?? k + 1, kind: .say, mention: mention, sharesSpeakerWith: nil,
                            isAccordingTo: true, afterStart: j, clauseFirst: k)
+    }
+
+    /// The name a relative "who" before the verb at `k` refers to: "Smith, who has said ...".
+    func relativeAntecedent(_ k: Int, _ sentence: Range<Int>) -> SpeakerMention? {
+        var p = k - 1
+        while p >= sentence.lowerBound, t.words[p].isWord, Lexicon.adverbs.contains(t.words[p].lower) || Lexicon.auxiliaries.contains(t.words[p].lower) { p -= 1 }
+        guard p - 2 >= sentence.lowerBound, t.words[p].lower == "who", t.words[p - 1].text == "," else { return nil }
+        guard let m = t.nounPhrase(endingAt: p - 2, sentenceStart: sentence.lowerBound), m.kind == .name else { return nil }
+        return SpeakerMention(kind: .name, first: m.first, last: m.last, clauseFirst: p)
     }
 
     /// "cited Ned Price as saying", "was quoted as saying": the speaker is the one cited.
@@ -532,7 +715,13 @@ struct ExtractionRun {
             }
             if t.isNameWord(p), !t.isPossessive(w), let run = t.capitalisedRun(endingAt: p, notBefore: sentence.lowerBound) {
                 let before = run.lowerBound - 1
-                let governed = before >= sentence.lowerBound && Lexicon.prepositions.contains(t.words[before].lower)
+                // "He attacked Trump over trade, saying": a name right after a verb is its object, not the subject.
+                let object = before >= sentence.lowerBound && t.words[before].isWord && !t.words[before].isCapitalised
+                    && t.words[before].region < 0 && !["and", "but", "then", "so", "while", "as"].contains(t.words[before].lower)
+                    && !Lexicon.determiners.contains(t.words[before].lower) && !Lexicon.titleWords.contains(t.words[before].lower)
+                    && !Lexicon.roleNouns.contains(t.words[before].lower) && !Lexicon.adverbs.contains(t.words[before].lower)
+                    && !t.words[before].lower.hasSuffix("ly")
+                let governed = object || before >= sentence.lowerBound && Lexicon.prepositions.contains(t.words[before].lower)
                 let name = t.nameWithinRun(run)
                 if !governed, !name.isEmpty, !(run.count == 1 && t.isCommonNounAtSentenceStart(run.lowerBound, sentenceStart: sentence.lowerBound)) {
                     return SpeakerMention(kind: .name, first: name.lowerBound, last: name.upperBound - 1, clauseFirst: run.lowerBound)
@@ -564,7 +753,13 @@ struct ExtractionRun {
             let x = w[k]
             if x.region < 0 {
                 if x.text == ";" { return k }
-                if x.text == ",", k + 1 < stops, ["but", "while", "whereas", "although", "though", "which"].contains(w[k + 1].lower) { return k }
+                if x.text == ",", k + 1 < stops, ["but", "while", "whereas", "although", "though", "which"].contains(w[k + 1].lower) {
+                    // "he wasn't concerned about the call, but he did worry ...": the same pronoun subject after
+                    // "but" goes on reporting the same speaker's view.
+                    let sameSubject = w[k + 1].lower == "but" && k + 2 < stops && Lexicon.subjectPronouns.contains(w[start].lower)
+                        && w[k + 2].lower == w[start].lower
+                    if !sameSubject { return k }
+                }
                 if x.lower == "as", k + 2 < stops, ["reported", "cited", "quoted"].contains(w[k + 1].lower), w[k + 2].lower == "by" { return k }
                 if x.text == "(" , k + 1 < stops, ["reporting", "via"].contains(w[k + 1].lower) { return k }
             }
@@ -729,7 +924,8 @@ struct ExtractionRun {
         if k < end, w[k].lower == "as" || w[k].lower == "according" {
             var j = k
             while j < end, w[j].text != "," { j += 1 }
-            if j < end, j - k <= 8 { k = j + 1 }
+            // The channel's comma may be where the stretch ends: then nothing but the channel is left.
+            if j < t.words.count, w[j].text == ",", j - k <= 8 { k = j + 1 }
         }
         return k
     }
@@ -749,8 +945,27 @@ struct ExtractionRun {
             guard k < end, w[k].text == "," else { return nil }
             k += 1
         }
+        // "As Emily Feng reports for NPR, the first cases ...", "As the minister noted, ...": the clause after
+        // the comma is what was reported.
+        var asClause = false
+        // Only at the sentence start, and only with a verb that reports on its own: "As the talks continued"
+        // tells when, not what.
+        if let m = a.mention, a.kind == .say || a.kind == .that, !Lexicon.needsThatOrQuote.contains(w[a.cueFirst].lower),
+           let asWord = w[m.clauseFirst].lower == "as" ? m.clauseFirst
+            : (m.clauseFirst - 1 >= sentence.lowerBound && w[m.clauseFirst - 1].lower == "as" ? m.clauseFirst - 1 : nil),
+           asWord == sentence.lowerBound {
+            var j = a.cueLast + 1
+            while j < end, j - a.cueLast <= 10, w[j].region < 0, w[j].text != ",", w[j].lower != "that" { j += 1 }
+            if j + 1 < end, w[j].text == "," {
+                k = j + 1
+                asClause = true
+                sawThat = true
+            }
+        }
         // The addressee of "told": "told reporters", "told Gizmodo by email", "told the man".
-        if a.kind == .tell {
+        if asClause {
+            // the content starts after the comma
+        } else if a.kind == .tell {
             if let that = thatAhead(k, end, limit: 10) {
                 k = that + 1
                 sawThat = true
@@ -775,6 +990,12 @@ struct ExtractionRun {
                 k += 1
             }
         } else {
+            // "claimed, without evidence, that ...": a parenthesis between the verb and "that".
+            if k < end, w[k].text == "," {
+                var j = k + 1
+                while j < end, j - k <= 7, w[j].text != ",", w[j].region < 0 { j += 1 }
+                if j + 1 < end, j - k > 1, w[j].text == ",", w[j + 1].lower == "that" { k = j + 1 }
+            }
             if k < end, w[k].text == ":" || (w[k].text == "," && regionStarting(at: k, before: end) != nil) { k += 1 }
             if k < end, w[k].lower == "that" {
                 k += 1
@@ -831,10 +1052,15 @@ struct ExtractionRun {
         if !sawThat, w[k].region < 0 {
             let lower = w[k].lower
             let verb = w[a.cueFirst].lower
-            if a.kind == .that && Lexicon.needsThatOrQuote.contains(verb) { return nil }
+            if a.kind == .that || a.kind == .tell, Lexicon.needsThatOrQuote.contains(verb) { return nil }
             if a.kind == .participle, !["saying", "adding", "noting", "arguing", "insisting", "warning", "explaining", "stating", "claiming", "urging", "telling", "suggesting", "stressing"].contains(verb) { return nil }
             if !w[k].isWord { return nil }
-            if Lexicon.prepositions.contains(lower), a.kind != .urge, a.kind != .tell, !isQuantity(k) { return nil }
+            if Lexicon.prepositions.contains(lower), a.kind != .urge, a.kind != .tell || lower != "to", !isQuantity(k) { return nil }
+            if a.kind == .that, Lexicon.clauseOnlyVerbs.contains(verb), !looksLikeClause(from: k, end) {
+                // "it confirms recent polling", "announced new measures": a bare noun phrase after a verb that
+                // takes "that" is its object, not reported speech.
+                return nil
+            }
             if a.kind == .say || a.kind == .that || a.kind == .participle {
                 // Not a bare object of the verb ("said goodbye", "said so", "reported earnings").
                 if ["so", "nothing", "goodbye", "it", "this", "yes", "no", "something", "anything", "little", "much"].contains(lower),
@@ -850,6 +1076,26 @@ struct ExtractionRun {
         }
         if q.type == .direct, q.region == nil { q.type = .indirect }
         return [q]
+    }
+
+    /// Whether the words from `k` read as a clause with its own verb: a subject pronoun first, or an
+    /// auxiliary, a modal or a past tense among the next words before any comma.
+    func looksLikeClause(from k: Int, _ end: Int) -> Bool {
+        if Lexicon.subjectPronouns.contains(t.words[k].lower) || t.words[k].lower == "there" { return true }
+        var j = k
+        while j < end, j - k < 10 {
+            let x = t.words[j]
+            if x.text == ";" || x.region >= 0 { break }
+            if x.text == ",", !(j > k && j + 1 < end && t.words[j - 1].text.last?.isNumber == true && t.words[j + 1].text.first?.isNumber == true) { break }
+            if x.isWord, !x.isCapitalised, j > k {
+                let l = x.lower
+                if Lexicon.auxiliaries.contains(l) || Lexicon.modalsBlockingBase.contains(l) || l.hasSuffix("ed") || l.hasSuffix("n’t") || l.hasSuffix("n't") {
+                    return true
+                }
+            }
+            j += 1
+        }
+        return false
     }
 
     func isSentenceEndOrNarration(_ j: Int, _ end: Int) -> Bool {
@@ -902,27 +1148,63 @@ struct ExtractionRun {
     // MARK: - Channels
 
     func isOutletRun(_ run: Range<Int>) -> Bool {
+        let run = withoutTrailingDate(run)
         let start = t.words[run.lowerBound].start
         var end = t.words[run.upperBound - 1].end
         if t.words[run.upperBound - 1].isPossessive, end - 2 > start { end -= 2 }  // "CBS’s Face the Nation"
         if let e = entityCovering(start, end), entities[e].isOutlet { return true }
         let text = t.slice(start, end).lowercased()
-        if Lexicon.outlets.contains(text) { return true }
+        // "the Telegraph", "The Times": the forms hold such names with and without their article.
+        if Lexicon.outletForms.contains(text) { return true }
         let name = t.nameWithinRun(run)
-        if !name.isEmpty, Lexicon.outlets.contains(t.slice(t.words[name.lowerBound].start, t.words[name.upperBound - 1].end).lowercased()) { return true }
+        if !name.isEmpty, name != run, Lexicon.outletForms.contains(t.slice(t.words[name.lowerBound].start, t.words[name.upperBound - 1].end).lowercased()) { return true }
         let last = t.words[run.upperBound - 1].lower
-        return ["news", "times", "post", "journal", "press", "radio", "tv", "television", "magazine", "herald",
-                "tribune", "gazette", "telegraph", "chronicle", "reuters"].contains(last) && run.count >= 2
+        // A web address is a publication ("Polygraph.info", "Politico.com").
+        if run.count == 1, last.utf8.count > 5, last.utf8.contains(0x2E), Lexicon.webSuffixes.contains(where: { last.hasSuffix($0) }) { return true }
+        guard run.count >= 2, Lexicon.newspaperWords.contains(last) else { return false }
+        // "Majority Leader", "Foreign Press": a title before the word makes it a role, not a masthead.
+        for k in run.lowerBound..<(run.upperBound - 1) where t.words[k].isWord {
+            if Lexicon.titleWords.contains(t.words[k].lower) || ["party", "opposition"].contains(t.words[k].lower) { return false }
+        }
+        return true
+    }
+
+    /// The outlet that opens a longer run: "VOA" in "told VOA Pentagon correspondent Carla Babb", "CNN" in
+    /// "CNN anchor Jake Tapper".
+    func outletOpening(_ run: Range<Int>) -> Range<Int>? {
+        if isOutletRun(run) { return run }
+        var n = run.count - 1
+        while n >= 1 {
+            let head = run.lowerBound..<(run.lowerBound + n)
+            if isOutletRun(head) { return head }
+            n -= 1
+        }
+        return nil
+    }
+
+    /// A run without the weekday or month that ends it ("the Argus Leader Monday").
+    func withoutTrailingDate(_ run: Range<Int>) -> Range<Int> {
+        var end = run.upperBound
+        while end - 1 > run.lowerBound, QuoteText.isDateWord(t.words[end - 1].lower) {
+            end -= 1
+        }
+        return run.lowerBound..<end
     }
 
     func outletValue(_ run: Range<Int>) -> (String, String?) {
+        let run = withoutTrailingDate(run)
         var first = run.lowerBound
         if ["the", "a", "an"].contains(t.words[first].lower), run.count > 1 { first += 1 }
         let start = t.words[first].start
         var end = t.words[run.upperBound - 1].end
         if t.words[run.upperBound - 1].isPossessive, end - 2 > start { end -= 2 }
-        if let e = entityCovering(start, end) { return (entities[e].name, entities[e].id) }
-        return (t.slice(start, end), nil)
+        let written = t.slice(start, end)
+        if let e = entityCovering(start, end) {
+            // The recognizer may stop a web address at its dot ("Polygraph" of "Polygraph.info").
+            if run.count == 1, written.count > entities[e].name.count, written.hasPrefix(entities[e].name) { return (written, nil) }
+            return (entities[e].name, entities[e].id)
+        }
+        return (written, nil)
     }
 
     /// The first speaker quoted after an outlet's interview is named, other than its interviewer, is the
@@ -951,9 +1233,20 @@ struct ExtractionRun {
     /// interview with", "to", "on", "with"). A switch compares small strings without hashing or allocating.
     static func isChannelWord(_ lower: String) -> Bool {
         switch lower {
-        case "by", "according", "told", "interview", "tells", "to", "on", "with": return true
+        case "by", "according", "told", "interview", "tells", "to", "on", "with", "for", "of", "per", "in", "from": return true
         default: return false
         }
+    }
+
+    /// The outlet of the journalist named right after word `k` ("per Feng", "according to Wee"), if the
+    /// article tied that journalist to an outlet before.
+    func journalistNamed(after k: Int, _ sentence: Range<Int>) -> (String, String?)? {
+        guard !journalists.isEmpty else { return nil }
+        var j = k + 1
+        if t.words[k].lower == "according" { j += 1 }
+        guard let run = t.capitalisedRun(startingAt: j, before: sentence.upperBound) else { return nil }
+        let last = t.words[run.upperBound - 1]
+        return journalists[last.text]
     }
 
     mutating func viaOfSentence(_ sentence: Range<Int>) -> (String, String?)? {
@@ -968,6 +1261,40 @@ struct ExtractionRun {
             let lower = w[k].lower
             // Most words are neither a channel word nor a name: leave them before any list is read.
             guard w[k].isCapitalised || ExtractionRun.isChannelWord(lower) else { continue }
+            if (lower == "for" || lower == "of" || lower == "in" || lower == "from") && k > sentence.lowerBound {
+                // "As Emily Feng reports for NPR", "Sui-Lee Wee of the New York Times": a journalist's outlet
+                // credits what the sentence reports; the journalist is remembered for later credits ("per Feng").
+                // "wrote in The Atlantic", "in an op-ed for the Post", "a report from Bloomberg" credit it too.
+                let previous = w[k - 1]
+                let journalistBefore: Bool
+                switch lower {
+                case "of": journalistBefore = t.isNameWord(k - 1) && !t.isPossessive(previous)
+                case "in": journalistBefore = ["wrote", "writes", "said", "says", "told", "argued", "argues"].contains(previous.lower)
+                case "from": journalistBefore = ["report", "reports", "reporting", "article", "story", "analysis", "interview"].contains(previous.lower)
+                default: journalistBefore = Lexicon.writingWords.contains(previous.lower)
+                }
+                guard journalistBefore else { continue }
+                var j = k + 1
+                if j < sentence.upperBound, w[j].lower == "the" { j += 1 }
+                if let run = t.capitalisedRun(startingAt: j, before: sentence.upperBound), isOutletRun(run) {
+                    let outlet = outletValue(run)
+                    via = via ?? outlet
+                    var p = lower == "of" ? k - 1 : k - 2
+                    if lower == "for", p >= sentence.lowerBound, !t.isNameWord(p) { p = -1 }
+                    if p >= sentence.lowerBound, t.isNameWord(p) { journalists[t.words[p].text] = outlet }
+                    k = run.upperBound - 1
+                }
+                continue
+            }
+            if lower == "per", k + 1 < sentence.upperBound {
+                // "per Reuters", "per the Associated Press".
+                let j = w[k + 1].lower == "the" ? k + 2 : k + 1
+                if let run = t.capitalisedRun(startingAt: j, before: sentence.upperBound), isOutletRun(run) { via = via ?? outletValue(run) }
+            }
+            if lower == "per" || lower == "according", let journalist = journalistNamed(after: k, sentence) {
+                // "per Feng", "according to Wee": a journalist already tied to an outlet.
+                via = via ?? journalist
+            }
             if lower == "by", k > sentence.lowerBound, ["reported", "cited", "quoted", "published", "broadcast", "aired"].contains(w[k - 1].lower) {
                 var j = k + 1
                 if j < sentence.upperBound, w[j].lower == "the" { j += 1 }
@@ -989,8 +1316,14 @@ struct ExtractionRun {
                 var j = k + 1
                 if lower == "interview", j < sentence.upperBound, w[j].lower == "with" { j += 1 } else if lower == "interview" { continue }
                 if j < sentence.upperBound, w[j].lower == "the" { j += 1 }
-                if let run = t.capitalisedRun(startingAt: j, before: sentence.upperBound), isOutletRun(run) {
-                    via = via ?? outletValue(run)
+                if let run = t.capitalisedRun(startingAt: j, before: sentence.upperBound) {
+                    if isOutletRun(run) {
+                        via = via ?? outletValue(run)
+                    } else if let outlet = outletOpening(run) {
+                        // "told VOA Pentagon correspondent Carla Babb", "told Fox News Digital": the outlet that
+                        // opens the name.
+                        via = via ?? outletValue(outlet)
+                    }
                 }
             } else if t.isNameWord(k), let run = t.capitalisedRun(startingAt: k, before: sentence.upperBound) {
                 if interviewOutlet == nil, mentionsInterview, isOutletRun(run) {
@@ -1069,11 +1402,18 @@ struct ExtractionRun {
             return ResolvedSpeaker(name: fullestName(m.first..<(m.last + 1)), entity: nil, mention: span, isPerson: !isOrganisation)
         case .pronoun(let p):
             if p == "he" || p == "she" {
-                if let antecedent = personAntecedent(before: m.first, sentence: sentence, sentenceIndex: si) {
+                if let antecedent = personAntecedent(before: m.first, sentence: sentence, sentenceIndex: si, pronoun: p) {
                     return ResolvedSpeaker(name: antecedent.name, entity: antecedent.entity, mention: span, isPerson: true)
                 }
             } else if p == "they", let named = coordinatedPerson(before: m.first, sentenceIndex: si) {
                 return ResolvedSpeaker(name: named.name, entity: named.entity, mention: span, isPerson: true)
+            } else if p == "they" {
+                // "The union said ... They also warned": an organisation quoted just before speaks on as "they".
+                let paragraph = t.words[m.first].paragraph
+                if let (last, _, _) = lastQuoteSpeakerInParagraph[paragraph] ?? lastQuoteSpeakerInParagraph[paragraph - 1],
+                   last.name != nil, !last.isPerson {
+                    return ResolvedSpeaker(name: last.name, entity: last.entity, mention: span, isPerson: false)
+                }
             } else if p == "it" {
                 if let last = lastSpeaker, !last.isPerson, lastSpeakerParagraph >= t.words[m.first].paragraph - 2 {
                     return ResolvedSpeaker(name: last.name, entity: last.entity, mention: span, isPerson: false)
@@ -1091,10 +1431,25 @@ struct ExtractionRun {
             if let r = roleHolder(head, before: t.words[m.first].start, mentionWords: m.last - m.first + 1) {
                 return ResolvedSpeaker(name: r.name, entity: r.entity, mention: span, isPerson: r.isPerson)
             }
+            // "The Wikileaks founder argued", "the coach said": a role only one person in the story holds is
+            // the person the text is about, the nearest person named before, else the last person quoted.
+            if t.words[m.first].lower == "the", Lexicon.singleHolderRoles.contains(head) {
+                if let near = nearestName(before: m.first, sentenceIndex: si, person: true) {
+                    return ResolvedSpeaker(name: near.name, entity: near.entity, mention: span, isPerson: true)
+                }
+                if let last = lastSpeaker, last.isPerson, lastSpeakerParagraph >= t.words[m.first].paragraph - 2 {
+                    return ResolvedSpeaker(name: last.name, entity: last.entity, mention: span, isPerson: true)
+                }
+            }
             return ResolvedSpeaker(name: nil, entity: nil, mention: span, isPerson: false)
         case .group:
             // "PG&E officials", "White House advisers", "a new ABC News poll": the organisation named in the phrase.
             if let org = organisationInside(m) {
+                return ResolvedSpeaker(name: org.name, entity: org.entity, mention: span, isPerson: false)
+            }
+            // "the doctors" for "Doctors for Camp Closure", "the teachers" for "Chicago Teachers Union": a
+            // definite plural naming a group whose organisation the article named by that word.
+            if t.words[m.first].lower == "the", m.last > m.first, let org = organisationNamedBy(t.words[m.last].lower, before: span.start) {
                 return ResolvedSpeaker(name: org.name, entity: org.entity, mention: span, isPerson: false)
             }
             return ResolvedSpeaker(name: nil, entity: nil, mention: span, isPerson: false)
@@ -1134,11 +1489,26 @@ struct ExtractionRun {
         return nil
     }
 
+    /// The organisation entity, mentioned before `offset`, whose name holds `word` ("doctors" in "Doctors for
+    /// Camp Closure"); the most recently mentioned one when several do.
+    func organisationNamedBy(_ word: String, before offset: Int) -> ResolvedSpeaker? {
+        guard word.utf8.count >= 4, !Lexicon.capitalisedFunctionWords.contains(word) else { return nil }
+        var best: (Int, Int)? = nil
+        for (i, e) in entities.enumerated() where e.type == .org && !e.isOutlet {
+            let words = e.name.lowercased().split(whereSeparator: { !$0.isLetter })
+            guard words.count >= 2, words.contains(where: { $0 == word }) else { continue }
+            let latest = e.mentions.filter { $0.start < offset }.map(\.start).max() ?? -1
+            if latest >= 0, best == nil || latest > best!.0 { best = (latest, i) }
+        }
+        guard let (_, i) = best else { return nil }
+        return ResolvedSpeaker(name: entities[i].name, entity: entities[i].id, mention: nil, isPerson: false)
+    }
+
     /// Who "he" or "she" is: the speaker already quoted in this paragraph, else the person the previous
     /// sentence is about, else the last speaker of the last two paragraphs.
-    func personAntecedent(before k: Int, sentence: Range<Int>, sentenceIndex si: Int) -> ResolvedSpeaker? {
+    func personAntecedent(before k: Int, sentence: Range<Int>, sentenceIndex si: Int, pronoun: String? = nil) -> ResolvedSpeaker? {
         let paragraph = t.words[k].paragraph
-        if let (s, _, _) = lastQuoteSpeakerInParagraph[paragraph], s.name != nil, s.isPerson { return s }
+        if let (s, _, _) = lastQuoteSpeakerInParagraph[paragraph], s.name != nil, s.isPerson, agrees(s, with: pronoun) { return s }
         // A name earlier in the same sentence ("Boudreau gave his players a pep talk, telling them").
         var candidates: [Range<Int>] = []
         if si > 0 {
@@ -1151,18 +1521,18 @@ struct ExtractionRun {
             && Lexicon.cues[t.words[k + 1].lower] != nil && (k + 2 >= sentence.upperBound || !t.words[k + 2].isWord)
         if !trailing { candidates.insert(sentence.lowerBound..<k, at: 0) }
         for range in candidates {
-            if let person = firstPerson(in: range) { return person }
+            if let person = firstPerson(in: range, pronoun: pronoun) { return person }
         }
-        if let last = lastSpeaker, last.isPerson, lastSpeakerParagraph >= paragraph - 2 { return last }
-        if let near = nearestName(before: k, sentenceIndex: si, person: true) { return near }
-        if let last = lastSpeaker, last.isPerson { return last }
+        if let last = lastSpeaker, last.isPerson, lastSpeakerParagraph >= paragraph - 2, agrees(last, with: pronoun) { return last }
+        if let near = nearestName(before: k, sentenceIndex: si, person: true, pronoun: pronoun) { return near }
+        if let last = lastSpeaker, last.isPerson, agrees(last, with: pronoun) { return last }
         return nil
     }
 
     /// The nearest name before word `k`, within the three sentences before it: a person ("he") or an
     /// organisation ("it", "the company"). Entities decide when the recognizer found any; otherwise the shape
     /// of the name does (an organisation word at its end or all capitals for an organisation).
-    func nearestName(before k: Int, sentenceIndex: Int?, person: Bool) -> ResolvedSpeaker? {
+    func nearestName(before k: Int, sentenceIndex: Int?, person: Bool, pronoun: String? = nil) -> ResolvedSpeaker? {
         let si = sentenceIndex ?? t.sentences.firstIndex { $0.contains(k) } ?? 0
         let lower = t.sentences[max(0, si - 3)].lowerBound
         var p = k - 1
@@ -1177,20 +1547,23 @@ struct ExtractionRun {
             if let e = entityCovering(start, end) {
                 let type = entities[e].type
                 if !entities[e].isOutlet, person ? type == .person : (type == .org) {
-                    return ResolvedSpeaker(name: entities[e].name, entity: entities[e].id, mention: nil, isPerson: person)
+                    let r = ResolvedSpeaker(name: entities[e].name, entity: entities[e].id, mention: nil, isPerson: person)
+                    if agrees(r, with: pronoun) { return r }
                 }
                 continue
             }
             let sentenceStart = t.sentences.first { $0.contains(name.lowerBound) }?.lowerBound ?? lower
             if name.count == 1, t.isCommonNounAtSentenceStart(name.lowerBound, sentenceStart: sentenceStart) { continue }
-            if name.count == 1, Lexicon.capitalisedFunctionWords.contains(t.words[name.lowerBound].lower) { continue }
+            if name.count == 1, Lexicon.capitalisedFunctionWords.contains(t.words[name.lowerBound].lower)
+                || Lexicon.groupNouns.contains(t.words[name.lowerBound].lower) || Lexicon.isCue(t.words[name.lowerBound].lower) { continue }
             let last = t.words[name.upperBound - 1]
             let acronym = name.count == 1 && last.text.unicodeScalars.count >= 2 && last.text.unicodeScalars.allSatisfy { !$0.properties.isLowercase }
             let organisation = Lexicon.organisationWords.contains(last.lower) || acronym
             if organisation == !person {
                 var text = fullestName(name)
                 if last.isPossessive, text.hasSuffix("’s") || text.hasSuffix("'s") { text = String(text.dropLast(2)) }
-                return ResolvedSpeaker(name: text, entity: nil, mention: nil, isPerson: person)
+                let r = ResolvedSpeaker(name: text, entity: nil, mention: nil, isPerson: person)
+                if agrees(r, with: pronoun) { return r }
             }
         }
         return nil
@@ -1224,7 +1597,7 @@ struct ExtractionRun {
 
     /// The first person a stretch of text names, outside quotations: a PERSON entity if the recognizer found
     /// one, else a name of two words or a name already quoted.
-    func firstPerson(in range: Range<Int>) -> ResolvedSpeaker? {
+    func firstPerson(in range: Range<Int>, pronoun: String? = nil) -> ResolvedSpeaker? {
         var k = range.lowerBound
         while k < range.upperBound {
             guard t.isNameWord(k), let run = t.capitalisedRun(startingAt: k, before: range.upperBound) else { k += 1; continue }
@@ -1236,18 +1609,22 @@ struct ExtractionRun {
                t.isNameWord(run.upperBound + 1) { continue }
             let start = t.words[name.lowerBound].start, end = t.words[name.upperBound - 1].end
             if let e = entityCovering(start, end) {
-                if entities[e].type == .person { return ResolvedSpeaker(name: entities[e].name, entity: entities[e].id, mention: nil, isPerson: true) }
+                let r = ResolvedSpeaker(name: entities[e].name, entity: entities[e].id, mention: nil, isPerson: true)
+                if entities[e].type == .person, agrees(r, with: pronoun) { return r }
                 continue
             }
             // No entity covers it: the text decides, as without a recognizer.
             if name.count == 1, isCommonNounOrPlace(name.lowerBound, range.lowerBound) { continue }
+            // "Officials met on Monday": a plural noun for a group opening the sentence names nobody.
+            if name.count == 1, Lexicon.groupNouns.contains(t.words[name.lowerBound].lower) || Lexicon.isCue(t.words[name.lowerBound].lower) { continue }
             let full = fullestName(name)
             let lastWord = t.words[name.upperBound - 1].text
             let known = lastSpeaker?.name.map { $0 == full || $0.hasSuffix(" " + lastWord) || $0 == lastWord } ?? false
             let titled = fullNames.contains { $0.range.count == 1 && !$0.titles.isEmpty && t.words[$0.range.lowerBound].text == lastWord }
             if (name.count >= 2 && !isPossessiveOrOrg(name)) || known || titled || full != t.words[name.lowerBound].text {
                 if isPossessiveOrOrg(name) { continue }
-                return ResolvedSpeaker(name: full, entity: nil, mention: nil, isPerson: true)
+                let r = ResolvedSpeaker(name: full, entity: nil, mention: nil, isPerson: true)
+                if agrees(r, with: pronoun) { return r }
             }
         }
         return nil

@@ -1,3 +1,4 @@
+import Language
 import WhosaidCore
 
 /// A word or punctuation mark of the article as the quote rules see it.
@@ -98,27 +99,65 @@ struct QuoteText {
         // General punctuation (curly quotes, dashes, ellipsis, spaces): no letters or digits, and common in
         // news, so it skips the slower property lookup.
         if v >= 0x2000 && v <= 0x205E { return false }
+        // Latin-1: letters, and the superscript digits and fractions that count as numbers.
+        if v < 0x100 { return CharClass.isLatin1Letter(v) || v == 0xB2 || v == 0xB3 || v == 0xB9 || (v >= 0xBC && v <= 0xBE) }
         return c.properties.isAlphabetic || c.properties.numericType != nil
     }
+
+    static func isDigit(_ c: Unicode.Scalar) -> Bool { c.value >= 0x30 && c.value <= 0x39 }
 
     static func isSpace(_ c: Unicode.Scalar) -> Bool {
         let v = c.value
         if v < 0x80 { return v == 0x20 || (v >= 0x09 && v <= 0x0D) }
         if v >= 0x2010 && v <= 0x2027 { return false }  // dashes, curly quotes, bullets, ellipsis
+        if v < 0x100 { return v == 0x85 || v == 0xA0 }
         return c.properties.isWhitespace
     }
 
     static func isUpper(_ c: Unicode.Scalar) -> Bool {
         let v = c.value
         if v < 0x80 { return v >= 0x41 && v <= 0x5A }
+        if v >= 0x2000 && v <= 0x206F { return false }
+        if v < 0x100 { return v >= 0xC0 && v <= 0xDE && v != 0xD7 }
         return c.properties.isUppercase
     }
 
     /// Pairs double quotation marks paragraph by paragraph. An unclosed quotation continues into the next
     /// paragraph when that paragraph opens with a mark (the news convention for long quotations); otherwise it
     /// ends with its paragraph, so an odd mark never swallows the rest of the article.
+    /// Some publications (British tabloids among them) quote with single marks, ‘like this,’ and keep double
+    /// marks for quotations inside quotations. An article with opening single marks and no double mark at all
+    /// is read that way.
+    static func quotesWithSingleMarks(_ s: [Unicode.Scalar]) -> Bool {
+        var singles = 0
+        for c in s {
+            if c == "\"" || isOpeningMark(c) || isClosingMark(c) { return false }
+            if c == "\u{2018}" { singles += 1 }
+        }
+        return singles >= 1
+    }
+
+    /// Whether the ’ at `i` closes a single-mark quotation rather than standing for an apostrophe: not inside
+    /// a word ("don’t"), and after the utterance's punctuation or before punctuation, a capital or the end
+    /// ("workers’ rights" goes on in lower case).
+    static func closesSingleQuotation(_ s: [Unicode.Scalar], _ i: Int) -> Bool {
+        let next: Unicode.Scalar? = i + 1 < s.count ? s[i + 1] : nil
+        if let n = next, isAlnum(n) { return false }
+        guard i > 0 else { return false }
+        let prev = s[i - 1]
+        if isSpace(prev) { return false }
+        if prev == "," || prev == "." || prev == "!" || prev == "?" || prev == "\u{2026}" { return true }
+        var j = i + 1
+        while j < s.count, s[j] == " " { j += 1 }
+        guard j < s.count, s[j] != "\n" else { return true }
+        let c = s[j]
+        if !isAlnum(c) { return true }
+        return isUpper(c)
+    }
+
     static func pairQuotationMarks(_ text: ScalarText) -> [QuotationRegion] {
         let s = text.scalars
+        let singleMarks = quotesWithSingleMarks(s)
         var regions: [QuotationRegion] = []
         var openAt: Int? = nil
         var paragraphEnd = 0  // end of the content seen so far in the current paragraph
@@ -150,7 +189,7 @@ struct QuoteText {
                 var j = i
                 while j < s.count, QuoteText.isSpace(s[j]) { j += 1 }
                 if openAt != nil {
-                    let continues = j < s.count && (isOpeningMark(s[j]) || s[j] == "\"")
+                    let continues = j < s.count && (isOpeningMark(s[j]) || s[j] == "\"" || (singleMarks && s[j] == "\u{2018}"))
                     if continues {
                         i = j + 1  // skip the re-opening mark
                         atParagraphStart = false
@@ -178,8 +217,10 @@ struct QuoteText {
                 } else {
                     close(at: i, contentEnd: i)
                 }
-            } else if isOpeningMark(c) {
+            } else if isOpeningMark(c) || (singleMarks && c == "\u{2018}") {
                 openAt = i  // a second opening mark means the earlier one was stray
+            } else if singleMarks, c == "\u{2019}", openAt != nil, closesSingleQuotation(s, i) {
+                close(at: i, contentEnd: i)
             } else if isClosingMark(c) {
                 if openAt != nil { close(at: i, contentEnd: i) }
             }
@@ -215,6 +256,12 @@ struct QuoteText {
                     if (d == "'" || d == "\u{2019}" || d == "-" || d == "&" || d == "." || d == "\u{2010}"),
                        i + 1 < s.count, QuoteText.isAlnum(s[i + 1]) {
                         i += 2
+                        continue
+                    }
+                    // A thousands separator stays inside its number ("3,248"): it is no clause break.
+                    if d == ",", i + 3 < s.count, QuoteText.isDigit(s[i - 1]), QuoteText.isDigit(s[i + 1]), QuoteText.isDigit(s[i + 2]), QuoteText.isDigit(s[i + 3]),
+                       i + 4 >= s.count || !QuoteText.isDigit(s[i + 4]) {
+                        i += 4
                         continue
                     }
                     break
