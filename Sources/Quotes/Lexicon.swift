@@ -289,6 +289,12 @@ enum Lexicon {
         "spokesperson", "spokesman", "spokeswoman", "spokespeople", "management", "statement", "leadership",
     ]
 
+    /// Nouns of speech that report their "that" clause after a speaker's possessive ("Smith’s claim that").
+    static let speechNounsBeforeThat: Set<String> = [
+        "announcement", "claim", "claims", "assertion", "insistence", "statement", "promise", "pledge", "warning",
+        "admission", "allegation", "allegations", "argument", "prediction",
+    ]
+
     /// Nouns for a piece of reporting: "a report in the Argus Leader" credits the outlet.
     static let reportNouns: Set<String> = ["report", "story", "article", "piece", "review", "interview", "investigation"]
 

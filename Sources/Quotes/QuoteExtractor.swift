@@ -499,6 +499,15 @@ struct ExtractionRun {
                 }
                 continue
             }
+            // "Mr. Trump’s Oct. 11 announcement that ...", "the company’s claim that ...": a noun of speech after
+            // its speaker's possessive reports what follows "that".
+            if !w[k].isCapitalised, k + 2 < sentence.upperBound, w[k + 1].lower == "that", Lexicon.speechNounsBeforeThat.contains(lower),
+               let m = possessiveSpeaker(before: k, sentence) {
+                result.append(Attribution(cueFirst: k, cueLast: k + 1, kind: .that, mention: m, sharesSpeakerWith: nil,
+                                          afterStart: k + 2, clauseFirst: m.clauseFirst))
+                k += 1
+                continue
+            }
             // Most words have no reporting verb's first letter and length: skip them without hashing.
             guard !w[k].isCapitalised, Lexicon.mayBeCue(lower) else { continue }
             let previous = k > sentence.lowerBound ? w[k - 1].lower : ""
@@ -614,6 +623,23 @@ struct ExtractionRun {
             result.append(a)
         }
         return result
+    }
+
+    /// The name whose possessive qualifies the noun at `k`, a date or an adjective or two between:
+    /// "Mr. Trump’s Oct. 11 announcement", "Acme’s latest claim".
+    func possessiveSpeaker(before k: Int, _ sentence: Range<Int>) -> SpeakerMention? {
+        var p = k - 1
+        while p >= sentence.lowerBound, k - p <= 5, !(t.words[p].isPossessive && t.isNameWord(p)) {
+            let x = t.words[p]
+            guard x.region < 0, x.isWord || x.text == "." else { return nil }
+            p -= 1
+        }
+        guard p >= sentence.lowerBound, k - p <= 5, t.words[p].isPossessive, t.isNameWord(p) else { return nil }
+        var first = p
+        while first - 1 >= sentence.lowerBound, t.isNameWord(first - 1), !t.isPossessive(t.words[first - 1]) { first -= 1 }
+        let name = t.nameWithinRun(first..<(p + 1))
+        guard !name.isEmpty else { return nil }
+        return SpeakerMention(kind: .name, first: name.lowerBound, last: name.upperBound - 1, clauseFirst: first)
     }
 
     /// The word that opens a quotation right after "as", within a dozen words after the verb at `k`.

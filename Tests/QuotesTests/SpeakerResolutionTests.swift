@@ -122,3 +122,17 @@ import WhosaidCore
         #expect(quote(extractQuotes(text), containing: "smelled smoke")?.via == "Denver Courier")
     }
 }
+
+@Suite struct SpeechNounTests {
+    @Test func possessiveSpeakerOfANounOfSpeech() {
+        let text = "Despite Governor Lena Marsh’s May 3 announcement that the bridge would reopen by June, crews are still at work."
+        let q = quote(extractQuotes(text), containing: "bridge would reopen")
+        #expect(q?.speaker == "Lena Marsh")
+        #expect(q?.cue == "announcement that")
+    }
+
+    @Test func nounOfSpeechWithoutAPossessiveReportsNothing() {
+        let text = "The announcement that the bridge would reopen surprised the crews."
+        #expect(quote(extractQuotes(text), containing: "bridge would reopen") == nil)
+    }
+}
