@@ -325,7 +325,7 @@ enum Lexicon {
         "interior", "health", "finance", "treasury", "economy", "sec", "pres", "supt", "detective", "inspector",
         "officer", "councilman", "councilwoman", "councillor", "congressman", "congresswoman", "chair",
         "actor", "actress", "singer", "rapper", "author", "star", "cmdr", "lieutenant", "colonel", "sergeant",
-        "administrator", "superintendent",
+        "administrator", "superintendent", "employee", "resident", "student", "worker", "volunteer",
     ]
 
     /// Last words of organisation names: such a name keeps its title-like words ("Foreign Office").
@@ -348,6 +348,8 @@ enum Lexicon {
         "organisers", "scholars", "historians", "lawyers", "judges", "legislators", "leaders", "members",
         "insiders", "aides", "advocates", "supporters", "opponents", "neighbors", "neighbours", "others",
         "some", "many", "most", "both", "all", "few", "several", "people", "americans", "reports",
+        "businesses", "companies", "investors", "consumers", "customers", "farmers", "families", "patients",
+        "shoppers", "drivers", "riders", "owners",
     ]
 
     /// Lower-case particles inside names ("Ludwig van Beethoven", "Osama bin Laden").

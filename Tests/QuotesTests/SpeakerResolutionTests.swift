@@ -101,6 +101,16 @@ import WhosaidCore
         #expect(quote(extractQuotes(text), containing: "grave harm")?.speaker == "Rahel Tesfaye")
     }
 
+    @Test func pluralGroupOpeningTheSentenceIsNoName() {
+        let text = "The storm cut power for three days. Farmers and shop owners say the warnings came far too late."
+        #expect(quote(extractQuotes(text), containing: "warnings came far too late")?.speaker == nil)
+    }
+
+    @Test func descriptiveTitleBeforeAName() {
+        let text = "Volunteer Marta Oyelaran says the shelter ran out of blankets by midnight."
+        #expect(quote(extractQuotes(text), containing: "ran out of blankets")?.speaker == "Marta Oyelaran")
+    }
+
     @Test func shareOfAPeopleNamesNobody() {
         let text = "A new survey was published on Monday. Sixty percent of Canadians say the tax should be cut."
         #expect(quote(extractQuotes(text), containing: "tax should be cut")?.speaker == nil)
