@@ -278,18 +278,18 @@ extension QuoteText {
             }
             // "“...,” lead researcher and NASA planetary scientist Lucas Paganini said", "“...,” chairman, CEO and
             // president Craig Menear said": a long description between a quotation and the name is the subject's.
-            var q = clauseFirst - 1, described = 0
-            while q >= sentenceStart, described < 8, words[q].region < 0 {
-                let x = words[q]
-                if x.isWord {
-                    if !x.isCapitalised, Lexicon.cues[x.lower] != nil || Lexicon.auxiliaries.contains(x.lower)
-                        || (Lexicon.prepositions.contains(x.lower) && x.lower != "of") || Lexicon.determiners.contains(x.lower) { break }
-                } else if x.text != "," { break }
-                q -= 1
-                described += 1
-            }
+            // Found first without hashing: a closing mark within eight words before the subject; only then are
+            // the words between checked.
+            var q = clauseFirst - 1
+            while q >= sentenceStart, clauseFirst - q <= 8, words[q].region < 0 { q -= 1 }
             if q >= sentenceStart, q < clauseFirst - 1, words[q].region >= 0, words[q].start == regions[words[q].region].close,
-               (q + 1..<clauseFirst).contains(where: { words[$0].isWord }) {
+               (q + 1..<clauseFirst).contains(where: { words[$0].isWord }),
+               (q + 1..<clauseFirst).allSatisfy({ j in
+                   let x = words[j]
+                   if !x.isWord { return x.text == "," }
+                   return x.isCapitalised || !(Lexicon.cues[x.lower] != nil || Lexicon.auxiliaries.contains(x.lower)
+                       || (Lexicon.prepositions.contains(x.lower) && x.lower != "of") || Lexicon.determiners.contains(x.lower))
+               }) {
                 clauseFirst = q + 1
             }
             return SpeakerMention(kind: .name, first: name.lowerBound, last: name.upperBound - 1, clauseFirst: clauseFirst)
