@@ -256,6 +256,9 @@ enum Lexicon {
         "team", "club", "network", "office", "authority", "authorities", "committee", "council", "regulator",
         "school", "university", "hospital", "study", "report", "poll", "survey", "statement", "utility",
         "agent", "founder", "envoy", "expert", "strategist", "researcher", "spokesman", "negotiator",
+        "automaker", "carmaker", "brokerage", "retailer", "manufacturer", "insurer", "lender", "startup",
+        "broadcaster", "newspaper", "publisher", "studio", "label", "developer", "operator", "charity",
+        "nonprofit", "watchdog", "conglomerate", "chipmaker", "giant", "ministry", "commission",
     ]
 
     /// Roles that one person in a story usually holds: "the founder", "the coach" point to that person even
@@ -273,7 +276,34 @@ enum Lexicon {
         "company", "agency", "ministry", "department", "firm", "group", "government", "organization",
         "organisation", "union", "campaign", "court", "police", "airline", "bank", "team", "club", "network",
         "office", "authority", "committee", "council", "regulator", "school", "university", "hospital",
-        "utility",
+        "utility", "automaker", "carmaker", "brokerage", "retailer", "manufacturer", "insurer", "lender", "startup",
+        "broadcaster", "newspaper", "publisher", "studio", "label", "developer", "operator", "charity",
+        "nonprofit", "watchdog", "conglomerate", "chipmaker", "giant",
+    ]
+
+    /// Organisation roles that name a news outlet: "the news agency", "the newspaper" may point to one.
+    static let outletRoles: Set<String> = ["newspaper", "broadcaster", "publisher", "paper", "outlet", "publication"]
+
+    /// Nouns for those who speak for an organisation as a whole: "a company spokesperson", "agency officials".
+    static let voicesOfOrganisations: Set<String> = [
+        "spokesperson", "spokesman", "spokeswoman", "spokespeople", "management", "statement", "leadership",
+    ]
+
+    /// Nouns of speech that report their "that" clause after a speaker's possessive ("Smith’s claim that").
+    static let speechNounsBeforeThat: Set<String> = [
+        "announcement", "claim", "claims", "assertion", "insistence", "statement", "promise", "pledge", "warning",
+        "admission", "allegation", "allegations", "argument", "prediction",
+    ]
+
+    /// Nouns for a piece of reporting: "a report in the Argus Leader" credits the outlet.
+    static let reportNouns: Set<String> = ["report", "story", "article", "piece", "review", "interview", "investigation"]
+
+    /// Person roles that a crime or court story gives to others than the person it is about: "the judge" after
+    /// a sentence about the defendant is not the defendant.
+    static let rolesOfOthers: Set<String> = [
+        "judge", "prosecutor", "attorney", "lawyer", "officer", "doctor", "police", "detective", "spokesperson",
+        "spokesman", "spokeswoman", "official", "representative", "victim", "mother", "father", "wife", "husband",
+        "woman", "man", "source",
     ]
 
     /// Abbreviated titles and the role noun they stand for.
@@ -295,7 +325,7 @@ enum Lexicon {
         "interior", "health", "finance", "treasury", "economy", "sec", "pres", "supt", "detective", "inspector",
         "officer", "councilman", "councilwoman", "councillor", "congressman", "congresswoman", "chair",
         "actor", "actress", "singer", "rapper", "author", "star", "cmdr", "lieutenant", "colonel", "sergeant",
-        "administrator", "superintendent",
+        "administrator", "superintendent", "employee", "resident", "student", "worker", "volunteer",
     ]
 
     /// Last words of organisation names: such a name keeps its title-like words ("Foreign Office").
@@ -318,6 +348,8 @@ enum Lexicon {
         "organisers", "scholars", "historians", "lawyers", "judges", "legislators", "leaders", "members",
         "insiders", "aides", "advocates", "supporters", "opponents", "neighbors", "neighbours", "others",
         "some", "many", "most", "both", "all", "few", "several", "people", "americans", "reports",
+        "businesses", "companies", "investors", "consumers", "customers", "farmers", "families", "patients",
+        "shoppers", "drivers", "riders", "owners",
     ]
 
     /// Lower-case particles inside names ("Ludwig van Beethoven", "Osama bin Laden").
@@ -337,6 +369,7 @@ enum Lexicon {
         "once", "over", "under", "about", "during", "despite", "until", "unless", "whether", "which", "than",
         "you", "me", "us", "him", "them", "asked", "speaking", "update", "updated", "read", "watch", "photo",
         "picture", "source", "image", "video", "getty", "ap", "editor", "note", "reporting", "additional",
+        "later", "earlier", "shortly", "soon", "afterwards", "afterward", "recently",
     ]
 
     /// Determiners and possessives that can open a noun phrase naming a speaker.

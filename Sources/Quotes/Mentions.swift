@@ -65,7 +65,9 @@ extension QuoteText {
             if isPossessive(words[last]) { break }
             if isNameWord(n) { last = n; continue }
             if words[n].text == ".", n + 1 < upper, isNameWord(n + 1),
-               Lexicon.titleAbbreviations[words[last].lower] != nil || ["mr", "mrs", "ms", "dr"].contains(words[last].lower) {
+               Lexicon.titleAbbreviations[words[last].lower] != nil || ["mr", "mrs", "ms", "dr"].contains(words[last].lower)
+                || (words[last].text.contains(".") && words[last].text.utf8.count <= 5) {
+                // A dotted abbreviation ("U.S. Attorney") goes on into the name after it.
                 last = n + 1
                 continue
             }
@@ -162,6 +164,19 @@ extension QuoteText {
                 p -= 1
                 steps += 1
             }
+            if best == nil {
+                // "The German automaker, which has focused on electric cars, says": a relative clause set off by
+                // commas between the subject and its verb.
+                var c = k - 1
+                while c > sentenceStart, k - c < 40, words[c].region < 0, words[c].text != "." {
+                    if words[c].text == ",", c + 1 < k, ["which", "who"].contains(words[c + 1].lower) {
+                        // The subject opens the sentence; a noun before "which" deep in a clause is an object.
+                        guard let m = nounPhrase(endingAt: c - 1, sentenceStart: sentenceStart), m.clauseFirst == sentenceStart else { return nil }
+                        return m
+                    }
+                    c -= 1
+                }
+            }
             return best
         }
         return nounPhrase(endingAt: k, sentenceStart: sentenceStart)
@@ -224,11 +239,20 @@ extension QuoteText {
             }
             // "the senator from Ohio", "a spokesman for Acme Corp": the role noun before the preposition heads
             // the phrase.
-            if found.lowerBound - 2 >= sentenceStart, ["from", "for", "of", "at"].contains(words[found.lowerBound - 1].lower),
+            // "the ambassador to Britain" too, but not "the ambassador to Britain Liu Xiaming", where the name follows.
+            if found.lowerBound - 2 >= sentenceStart, ["from", "for", "of", "at"].contains(words[found.lowerBound - 1].lower)
+                || (words[found.lowerBound - 1].lower == "to" && found.count <= 2),
                words[found.lowerBound - 2].isWord, !words[found.lowerBound - 2].isCapitalised,
                Lexicon.roleNouns.contains(words[found.lowerBound - 2].lower),
                let outer = nounPhrase(endingAt: found.lowerBound - 2, sentenceStart: sentenceStart), case .role = outer.kind {
                 return SpeakerMention(kind: outer.kind, first: outer.first, last: k, clauseFirst: outer.clauseFirst)
+            }
+            // "Sui-Lee Wee of the Times reports", "Ana Ruiz of the University of Utah said": the name before
+            // "of the" speaks; the body after it is where they work.
+            if found.lowerBound - 3 >= sentenceStart, words[found.lowerBound - 1].lower == "the",
+               ["of", "at"].contains(words[found.lowerBound - 2].lower), isNameWord(found.lowerBound - 3),
+               let person = nounPhrase(endingAt: found.lowerBound - 3, sentenceStart: sentenceStart), person.kind == .name {
+                return person
             }
             // "The United Nations and European Union stressed": the first of two names speaks for both.
             var run = found
@@ -252,6 +276,22 @@ extension QuoteText {
                 let head = words[k].lower
                 return SpeakerMention(kind: .role(head), first: run.lowerBound, last: k, clauseFirst: clauseFirst)
             }
+            // "“...,” lead researcher and NASA planetary scientist Lucas Paganini said", "“...,” chairman, CEO and
+            // president Craig Menear said": a long description between a quotation and the name is the subject's.
+            // Found first without hashing: a closing mark within eight words before the subject; only then are
+            // the words between checked.
+            var q = clauseFirst - 1
+            while q >= sentenceStart, clauseFirst - q <= 8, words[q].region < 0 { q -= 1 }
+            if q >= sentenceStart, q < clauseFirst - 1, words[q].region >= 0, words[q].start == regions[words[q].region].close,
+               (q + 1..<clauseFirst).contains(where: { words[$0].isWord }),
+               (q + 1..<clauseFirst).allSatisfy({ j in
+                   let x = words[j]
+                   if !x.isWord { return x.text == "," }
+                   return x.isCapitalised || !(Lexicon.cues[x.lower] != nil || Lexicon.auxiliaries.contains(x.lower)
+                       || (Lexicon.prepositions.contains(x.lower) && x.lower != "of") || Lexicon.determiners.contains(x.lower))
+               }) {
+                clauseFirst = q + 1
+            }
             return SpeakerMention(kind: .name, first: name.lowerBound, last: name.upperBound - 1, clauseFirst: clauseFirst)
         }
         if w.isCapitalised {
@@ -261,7 +301,9 @@ extension QuoteText {
             }
             return nil
         }
-        // A lower-case noun phrase: "agency officials", "the secretary", "his doctors".
+        // A lower-case noun phrase: "agency officials", "the secretary", "his doctors". A possessive
+        // ("the ministry’s claim") qualifies the next noun and is no subject.
+        guard !w.isPossessive else { return nil }
         guard !Lexicon.prepositions.contains(w.lower) || w.lower == "office", !Lexicon.auxiliaries.contains(w.lower) else { return nil }
         var first = k
         var steps = 0
@@ -284,8 +326,10 @@ extension QuoteText {
             steps += 1
         }
         if first == k, !Lexicon.roleNouns.contains(w.lower), !w.lower.hasSuffix("s"), !w.lower.hasSuffix("-old") { return nil }
-        // "Holcomb and GOP legislative leaders touted": the named first member speaks for the group.
+        // "Holcomb and GOP legislative leaders touted": the named first member speaks for the group. Not a
+        // modifier shared by both ("the Russian and Syrian defense ministries").
         if first - 2 >= sentenceStart, words[first - 1].lower == "and", isNameWord(first - 2),
+           first - 3 < sentenceStart || !Lexicon.determiners.contains(words[first - 3].lower),
            let named = nounPhrase(endingAt: first - 2, sentenceStart: sentenceStart), named.kind == .name {
             return SpeakerMention(kind: .name, first: named.first, last: named.last, clauseFirst: named.clauseFirst)
         }
@@ -301,6 +345,14 @@ extension QuoteText {
             return SpeakerMention(kind: .role("year-old"), first: first, last: k, clauseFirst: first)
         }
         if startsWithThe, Lexicon.roleNouns.contains(w.lower) {
+            return SpeakerMention(kind: .role(w.lower), first: first, last: k, clauseFirst: first)
+        }
+        // "Austria's interior minister", "A California transit chief": a person's role introduced by a place or
+        // organisation, often before the article names the holder.
+        if Lexicon.roleNouns.contains(w.lower), !Lexicon.organisationRoles.contains(w.lower),
+           !Lexicon.rolesOfOthers.contains(w.lower), first < k,
+           (words[first].isCapitalised && words[first].isPossessive)
+            || (["a", "an"].contains(words[first].lower) && (first + 1..<k).contains { isNameWord($0) }) {
             return SpeakerMention(kind: .role(w.lower), first: first, last: k, clauseFirst: first)
         }
         return SpeakerMention(kind: .group, first: first, last: k, clauseFirst: first)

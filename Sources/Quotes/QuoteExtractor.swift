@@ -499,6 +499,15 @@ struct ExtractionRun {
                 }
                 continue
             }
+            // "Mr. Trump’s Oct. 11 announcement that ...", "the company’s claim that ...": a noun of speech after
+            // its speaker's possessive reports what follows "that".
+            if !w[k].isCapitalised, k + 2 < sentence.upperBound, w[k + 1].lower == "that", Lexicon.speechNounsBeforeThat.contains(lower),
+               let m = possessiveSpeaker(before: k, sentence) {
+                result.append(Attribution(cueFirst: k, cueLast: k + 1, kind: .that, mention: m, sharesSpeakerWith: nil,
+                                          afterStart: k + 2, clauseFirst: m.clauseFirst))
+                k += 1
+                continue
+            }
             // Most words have no reporting verb's first letter and length: skip them without hashing.
             guard !w[k].isCapitalised, Lexicon.mayBeCue(lower) else { continue }
             let previous = k > sentence.lowerBound ? w[k - 1].lower : ""
@@ -616,6 +625,23 @@ struct ExtractionRun {
         return result
     }
 
+    /// The name whose possessive qualifies the noun at `k`, a date or an adjective or two between:
+    /// "Mr. Trump’s Oct. 11 announcement", "Acme’s latest claim".
+    func possessiveSpeaker(before k: Int, _ sentence: Range<Int>) -> SpeakerMention? {
+        var p = k - 1
+        while p >= sentence.lowerBound, k - p <= 5, !(t.words[p].isPossessive && t.isNameWord(p)) {
+            let x = t.words[p]
+            guard x.region < 0, x.isWord || x.text == "." else { return nil }
+            p -= 1
+        }
+        guard p >= sentence.lowerBound, k - p <= 5, t.words[p].isPossessive, t.isNameWord(p) else { return nil }
+        var first = p
+        while first - 1 >= sentence.lowerBound, t.isNameWord(first - 1), !t.isPossessive(t.words[first - 1]) { first -= 1 }
+        let name = t.nameWithinRun(first..<(p + 1))
+        guard !name.isEmpty else { return nil }
+        return SpeakerMention(kind: .name, first: name.lowerBound, last: name.upperBound - 1, clauseFirst: first)
+    }
+
     /// The word that opens a quotation right after "as", within a dozen words after the verb at `k`.
     func quotationAfterAs(_ k: Int, _ sentence: Range<Int>) -> Int? {
         var j = k + 1
@@ -714,7 +740,22 @@ struct ExtractionRun {
                 return SpeakerMention(kind: .pronoun(w.lower), first: p, last: p, clauseFirst: p)
             }
             if t.isNameWord(p), !t.isPossessive(w), let run = t.capitalisedRun(endingAt: p, notBefore: sentence.lowerBound) {
-                let before = run.lowerBound - 1
+                // "with Foreign Minister Ayman Safadi warning": the name right before the participle after "with"
+                // is its subject.
+                if run.upperBound == k, run.lowerBound - 1 >= sentence.lowerBound, t.words[run.lowerBound - 1].lower == "with" {
+                    let name = t.nameWithinRun(run)
+                    if !name.isEmpty { return SpeakerMention(kind: .name, first: name.lowerBound, last: name.upperBound - 1, clauseFirst: run.lowerBound) }
+                }
+                // "partners, including Europe, Japan and Mexico, publicly threatening": the last of a list is
+                // governed as its first member is.
+                var head = run.lowerBound
+                if head - 2 >= sentence.lowerBound, ["and", "or"].contains(t.words[head - 1].lower) {
+                    while head - 2 >= sentence.lowerBound, [",", "and", "or"].contains(t.words[head - 1].lower), t.isNameWord(head - 2),
+                          !t.isPossessive(t.words[head - 2]), let previous = t.capitalisedRun(endingAt: head - 2, notBefore: sentence.lowerBound) {
+                        head = previous.lowerBound
+                    }
+                }
+                let before = head - 1
                 // "He attacked Trump over trade, saying": a name right after a verb is its object, not the subject.
                 let object = before >= sentence.lowerBound && t.words[before].isWord && !t.words[before].isCapitalised
                     && t.words[before].region < 0 && !["and", "but", "then", "so", "while", "as"].contains(t.words[before].lower)
@@ -726,10 +767,23 @@ struct ExtractionRun {
                 if !governed, !name.isEmpty, !(run.count == 1 && t.isCommonNounAtSentenceStart(run.lowerBound, sentenceStart: sentence.lowerBound)) {
                     return SpeakerMention(kind: .name, first: name.lowerBound, last: name.upperBound - 1, clauseFirst: run.lowerBound)
                 }
-                p = run.lowerBound - 1
+                p = governed ? head - 1 : run.lowerBound - 1
                 continue
             }
             p -= 1
+        }
+        // "The utilities commission is frustrated with ..., saying": no name, but a role phrase opening the
+        // sentence before its verb is the subject.
+        var j = sentence.lowerBound + 1
+        while j < min(k, sentence.lowerBound + 7), t.words[j].isWord, t.words[j].region < 0 {
+            if ["is", "are", "was", "were", "has", "have", "had"].contains(t.words[j].lower) {
+                if t.words[sentence.lowerBound].lower == "the", let m = t.nounPhrase(endingAt: j - 1, sentenceStart: sentence.lowerBound),
+                   m.first == sentence.lowerBound, case .role = m.kind {
+                    return m
+                }
+                break
+            }
+            j += 1
         }
         return nil
     }
@@ -868,6 +922,11 @@ struct ExtractionRun {
             start = skipLeadingChannel(start, before)
             // "On Tuesday morning, he posted ...": a fronted time or place is not reported content.
             if start < before, w[start].region < 0, Lexicon.prepositions.contains(w[start].lower), wordCount(start, before) <= 6 { continue }
+            // "Shortly before their arrival, Webb admitted ...", "Later that evening, he said ...": a fronted
+            // adverbial of time is not reported content either.
+            if start < before, w[start].region < 0, w[start].lower.hasSuffix("ly") || ["later", "earlier", "afterwards", "afterward"].contains(w[start].lower),
+               start + 1 < before, Lexicon.prepositions.contains(w[start + 1].lower) || ["that", "this", "last", "after"].contains(w[start + 1].lower),
+               wordCount(start, before) <= 6 { continue }
             guard let (ca, cb) = trimmed(start, before), wordCount(ca, cb) >= 3 || (w[ca].region >= 0 && t.regions[w[ca].region].wordCount >= 1) else { continue }
             let q = classify(ca, cb, attribution: i)
             if let r = q.region { if claimed.contains(r) { continue }; claimed.insert(r) }
@@ -1238,6 +1297,22 @@ struct ExtractionRun {
         }
     }
 
+    /// The outlet named last before word `k`, within a few paragraphs: what "the paper" refers to. Read only
+    /// when such a phrase occurs.
+    func outletNamed(before k: Int) -> (String, String?)? {
+        var p = k - 1
+        while p >= 0, k - p < 600 {
+            guard t.isNameWord(p) else { p -= 1; continue }
+            var first = p
+            while first - 1 >= 0, t.isNameWord(first - 1), !t.isPossessive(t.words[first - 1]) { first -= 1 }
+            if first > 0, t.words[first - 1].lower == "the" { first -= 1 }
+            let run = first..<(p + 1)
+            if let outlet = outletOpening(run).map(outletValue) { return outlet }
+            p = first - 1
+        }
+        return nil
+    }
+
     /// The outlet of the journalist named right after word `k` ("per Feng", "according to Wee"), if the
     /// article tied that journalist to an outlet before.
     func journalistNamed(after k: Int, _ sentence: Range<Int>) -> (String, String?)? {
@@ -1270,15 +1345,19 @@ struct ExtractionRun {
                 switch lower {
                 case "of": journalistBefore = t.isNameWord(k - 1) && !t.isPossessive(previous)
                 case "in": journalistBefore = ["wrote", "writes", "said", "says", "told", "argued", "argues"].contains(previous.lower)
+                    || Lexicon.reportNouns.contains(previous.lower)
                 case "from": journalistBefore = ["report", "reports", "reporting", "article", "story", "analysis", "interview"].contains(previous.lower)
                 default: journalistBefore = Lexicon.writingWords.contains(previous.lower)
                 }
                 guard journalistBefore else { continue }
                 var j = k + 1
                 if j < sentence.upperBound, w[j].lower == "the" { j += 1 }
-                if let run = t.capitalisedRun(startingAt: j, before: sentence.upperBound), isOutletRun(run) {
+                if let whole = t.capitalisedRun(startingAt: j, before: sentence.upperBound),
+                   let run = isOutletRun(whole) ? whole : (Lexicon.reportNouns.contains(previous.lower) ? outletOpening(whole) : nil) {
                     let outlet = outletValue(run)
                     via = via ?? outlet
+                    // "a report in the Argus Leader": "the report" later in the article is that outlet's.
+                    if Lexicon.reportNouns.contains(previous.lower) { lastReportOutlet = outlet }
                     var p = lower == "of" ? k - 1 : k - 2
                     if lower == "for", p >= sentence.lowerBound, !t.isNameWord(p) { p = -1 }
                     if p >= sentence.lowerBound, t.isNameWord(p) { journalists[t.words[p].text] = outlet }
@@ -1316,6 +1395,12 @@ struct ExtractionRun {
                 var j = k + 1
                 if lower == "interview", j < sentence.upperBound, w[j].lower == "with" { j += 1 } else if lower == "interview" { continue }
                 if j < sentence.upperBound, w[j].lower == "the" { j += 1 }
+                // "told the paper", "tells the newspaper": the outlet the article named last.
+                if lower == "told" || lower == "tells", j < sentence.upperBound, w[j - 1].lower == "the",
+                   ["paper", "newspaper"].contains(w[j].lower), let outlet = outletNamed(before: sentence.lowerBound) {
+                    via = via ?? outlet
+                    continue
+                }
                 if let run = t.capitalisedRun(startingAt: j, before: sentence.upperBound) {
                     if isOutletRun(run) {
                         via = via ?? outletValue(run)
@@ -1325,6 +1410,11 @@ struct ExtractionRun {
                         via = via ?? outletValue(outlet)
                     }
                 }
+            } else if k + 1 < sentence.upperBound, lower == "the", ["report", "paper", "newspaper"].contains(w[k + 1].lower),
+                      k + 2 < sentence.upperBound, Lexicon.cues[w[k + 2].lower] != nil || w[k + 2].lower == "says" || w[k + 2].lower == "claims",
+                      let r = lastReportOutlet {
+                // "The report says ...": the outlet report the article credited before.
+                via = via ?? r
             } else if t.isNameWord(k), let run = t.capitalisedRun(startingAt: k, before: sentence.upperBound) {
                 if interviewOutlet == nil, mentionsInterview, isOutletRun(run) {
                     interviewOutlet = outletValue(run)
@@ -1386,6 +1476,10 @@ struct ExtractionRun {
                 if ent.type == .person || ent.type == .org {
                     return ResolvedSpeaker(name: ent.name, entity: ent.id, mention: span, isPerson: ent.type == .person)
                 }
+                // "70 percent of Americans say": a share of a people names nobody who speaks.
+                if ent.type == .norp, m.first > 0, t.words[m.first - 1].lower == "of" {
+                    return ResolvedSpeaker(name: nil, entity: nil, mention: span, isPerson: false)
+                }
                 // A place or group as the subject of a reporting verb is often a surname the recognizer
                 // mistyped: a person the article names in full with this surname speaks instead.
                 let surname = t.words[m.last].text
@@ -1428,8 +1522,27 @@ struct ExtractionRun {
                let org = organisationInside(m) {
                 return ResolvedSpeaker(name: org.name, entity: org.entity, mention: span, isPerson: false)
             }
-            if let r = roleHolder(head, before: t.words[m.first].start, mentionWords: m.last - m.first + 1) {
+            if let org = organisationQualifying(m, sentenceIndex: si) {
+                return ResolvedSpeaker(name: org.name, entity: org.entity, mention: span, isPerson: false)
+            }
+            // "the utilities commission" for "California Public Utilities Commission", "the news agency" for
+            // "Xinhua News Agency": a description that repeats the words of an organisation's name.
+            if m.last - m.first >= 2, t.words[m.first].lower == "the",
+               let org = organisationNamed(by: (m.first + 1...m.last).map { t.words[$0].lower }, before: span.start) {
+                return ResolvedSpeaker(name: org.name, entity: org.entity, mention: span, isPerson: false)
+            }
+            // Lower-case words between the determiner and the head only describe it ("the German automaker",
+            // "the state-run news agency"); a capitalised one may name another body ("the Justice Department").
+            let plain = m.last - m.first <= 1 || (m.first + 1..<m.last).allSatisfy { t.words[$0].isWord && !t.words[$0].isCapitalised }
+            if let r = roleHolder(head, before: t.words[m.first].start, plainMention: plain, sentenceIndex: si,
+                                  outlet: Lexicon.outletRoles.contains(head) || (head == "agency" && (m.first..<m.last).contains { t.words[$0].lower == "news" })) {
                 return ResolvedSpeaker(name: r.name, entity: r.entity, mention: span, isPerson: r.isPerson)
+            }
+            let definite = t.words[m.first].lower == "the"
+            // "Austria's interior minister", "a Chinese diplomat": a role without "the" that no entity holds names
+            // at most its organisation ("Google's chief executive" → Google).
+            if !definite, let org = organisationInside(m) {
+                return ResolvedSpeaker(name: org.name, entity: org.entity, mention: span, isPerson: false)
             }
             // "The Wikileaks founder argued", "the coach said": a role only one person in the story holds is
             // the person the text is about, the nearest person named before, else the last person quoted.
@@ -1441,10 +1554,19 @@ struct ExtractionRun {
                     return ResolvedSpeaker(name: last.name, entity: last.entity, mention: span, isPerson: true)
                 }
             }
+            // "Eyamba Sowers didn't know ... The real estate agent said": a role phrase opening the sentence after
+            // one whose subject is a person describes that person.
+            if definite, si > 0, !Lexicon.organisationRoles.contains(head), !Lexicon.rolesOfOthers.contains(head),
+               let person = subjectOfPreviousSentence(si, paragraph: t.words[m.first].paragraph) {
+                return ResolvedSpeaker(name: person.name, entity: person.entity, mention: span, isPerson: true)
+            }
             return ResolvedSpeaker(name: nil, entity: nil, mention: span, isPerson: false)
         case .group:
             // "PG&E officials", "White House advisers", "a new ABC News poll": the organisation named in the phrase.
             if let org = organisationInside(m) {
+                return ResolvedSpeaker(name: org.name, entity: org.entity, mention: span, isPerson: false)
+            }
+            if let org = organisationQualifying(m, sentenceIndex: si) {
                 return ResolvedSpeaker(name: org.name, entity: org.entity, mention: span, isPerson: false)
             }
             // "the doctors" for "Doctors for Camp Closure", "the teachers" for "Chicago Teachers Union": a
@@ -1489,6 +1611,42 @@ struct ExtractionRun {
         return nil
     }
 
+    /// "A company spokesperson", "Company management", "agency officials": a phrase whose first noun is an
+    /// organisation role speaks for the organisation named last before it.
+    func organisationQualifying(_ m: SpeakerMention, sentenceIndex si: Int) -> ResolvedSpeaker? {
+        var f = m.first
+        if Lexicon.determiners.contains(t.words[f].lower) { f += 1 }
+        guard f < m.last, t.words[f].isWord, Lexicon.organisationRoles.contains(t.words[f].lower),
+              t.words[f].lower != "group", t.words[f].lower != "team",
+              Lexicon.voicesOfOrganisations.contains(t.words[m.last].lower) else { return nil }
+        return nearestName(before: m.first, sentenceIndex: si, person: false)
+    }
+
+    /// The person a sentence is about when its first words name them ("Eyamba Sowers didn't know ..."), for the
+    /// sentence before `si` in the same paragraph.
+    func subjectOfPreviousSentence(_ si: Int, paragraph: Int) -> ResolvedSpeaker? {
+        let previous = t.sentences[si - 1]
+        guard t.words[previous.lowerBound].paragraph == paragraph,
+              let run = t.capitalisedRun(startingAt: previous.lowerBound, before: previous.upperBound),
+              run.upperBound < previous.upperBound, !t.words[run.upperBound].isPossessive,
+              t.words[run.upperBound].isWord, !t.words[run.upperBound].isCapitalised else { return nil }
+        return firstPerson(in: run)
+    }
+
+    /// The organisation, outlets included, mentioned last before `offset` whose name holds all of `words`.
+    func organisationNamed(by words: [String], before offset: Int) -> ResolvedSpeaker? {
+        guard words.allSatisfy({ $0.utf8.count >= 3 && !$0.contains(where: { !$0.isLetter }) }) else { return nil }
+        var best: (Int, Int)? = nil
+        for (i, e) in entities.enumerated() where e.type == .org {
+            let nameWords = e.name.lowercased().split(whereSeparator: { !$0.isLetter })
+            guard words.allSatisfy({ w in nameWords.contains { $0 == w } }) else { continue }
+            let latest = e.mentions.filter { $0.start < offset }.map(\.start).max() ?? -1
+            if latest >= 0, best == nil || latest > best!.0 { best = (latest, i) }
+        }
+        guard let (_, i) = best else { return nil }
+        return ResolvedSpeaker(name: entities[i].name, entity: entities[i].id, mention: nil, isPerson: false)
+    }
+
     /// The organisation entity, mentioned before `offset`, whose name holds `word` ("doctors" in "Doctors for
     /// Camp Closure"); the most recently mentioned one when several do.
     func organisationNamedBy(_ word: String, before offset: Int) -> ResolvedSpeaker? {
@@ -1499,6 +1657,16 @@ struct ExtractionRun {
             guard words.count >= 2, words.contains(where: { $0 == word }) else { continue }
             let latest = e.mentions.filter { $0.start < offset }.map(\.start).max() ?? -1
             if latest >= 0, best == nil || latest > best!.0 { best = (latest, i) }
+        }
+        if best == nil {
+            // "In a letter, the doctors pleaded ... The doctors, members of Doctors for Camp Closure, ...": the
+            // group may be named just after its first description.
+            for (i, e) in entities.enumerated() where e.type == .org && !e.isOutlet {
+                let words = e.name.lowercased().split(whereSeparator: { !$0.isLetter })
+                guard words.count >= 2, words.contains(where: { $0 == word }),
+                      let first = e.mentions.map(\.start).min(), first >= offset, first - offset < 600 else { continue }
+                if best == nil || first < best!.0 { best = (first, i) }
+            }
         }
         guard let (_, i) = best else { return nil }
         return ResolvedSpeaker(name: entities[i].name, entity: entities[i].id, mention: nil, isPerson: false)
@@ -1532,21 +1700,34 @@ struct ExtractionRun {
     /// The nearest name before word `k`, within the three sentences before it: a person ("he") or an
     /// organisation ("it", "the company"). Entities decide when the recognizer found any; otherwise the shape
     /// of the name does (an organisation word at its end or all capitals for an organisation).
-    func nearestName(before k: Int, sentenceIndex: Int?, person: Bool, pronoun: String? = nil) -> ResolvedSpeaker? {
+    func nearestName(before k: Int, sentenceIndex: Int?, person: Bool, pronoun: String? = nil, outlets: Bool = false) -> ResolvedSpeaker? {
         let si = sentenceIndex ?? t.sentences.firstIndex { $0.contains(k) } ?? 0
         let lower = t.sentences[max(0, si - 3)].lowerBound
         var p = k - 1
         while p >= lower {
-            guard t.isNameWord(p), let run = t.capitalisedRun(endingAt: p, notBefore: lower) else { p -= 1; continue }
+            guard t.isNameWord(p) else { p -= 1; continue }
+            let run: Range<Int>
+            let possessive = t.isPossessive(t.words[p])
+            if possessive {
+                // "NASA's search", "VW's new wagon": an organisation is named in its possessive too.
+                guard !person else { p -= 1; continue }
+                let owner = p - 1 >= lower && t.isNameWord(p - 1) && !t.isPossessive(t.words[p - 1]) ? t.capitalisedRun(endingAt: p - 1, notBefore: lower) : nil
+                run = (owner?.lowerBound ?? p)..<(p + 1)
+            } else {
+                guard let found = t.capitalisedRun(endingAt: p, notBefore: lower) else { p -= 1; continue }
+                run = found
+            }
             p = run.lowerBound - 1
             let name = t.nameWithinRun(run)
-            guard !name.isEmpty, !isOutletRun(run) else { continue }
+            guard !name.isEmpty, outlets || !isOutletRun(run) else { continue }
             if run.upperBound + 1 < t.words.count, t.words[run.upperBound].isWord, !t.words[run.upperBound].isCapitalised,
                t.isNameWord(run.upperBound + 1) { continue }  // "Team captain John Smith"
-            let start = t.words[name.lowerBound].start, end = t.words[name.upperBound - 1].end
+            let start = t.words[name.lowerBound].start
+            var end = t.words[name.upperBound - 1].end
+            if possessive, end - 2 > start { end -= 2 }
             if let e = entityCovering(start, end) {
                 let type = entities[e].type
-                if !entities[e].isOutlet, person ? type == .person : (type == .org) {
+                if outlets || !entities[e].isOutlet, person ? type == .person : (type == .org) {
                     let r = ResolvedSpeaker(name: entities[e].name, entity: entities[e].id, mention: nil, isPerson: person)
                     if agrees(r, with: pronoun) { return r }
                 }
@@ -1615,6 +1796,8 @@ struct ExtractionRun {
             }
             // No entity covers it: the text decides, as without a recognizer.
             if name.count == 1, isCommonNounOrPlace(name.lowerBound, range.lowerBound) { continue }
+            // "in the Cabinet Room", "at the Grand Hotel": a capitalised name after "the" is a place or a body.
+            if run.lowerBound > range.lowerBound, t.words[run.lowerBound - 1].lower == "the" { continue }
             // "Officials met on Monday": a plural noun for a group opening the sentence names nobody.
             if name.count == 1, Lexicon.groupNouns.contains(t.words[name.lowerBound].lower) || Lexicon.isCue(t.words[name.lowerBound].lower) { continue }
             let full = fullestName(name)
@@ -1641,7 +1824,7 @@ struct ExtractionRun {
 
     /// Who "the secretary" is: an entity whose role or aliases name it, else the last name the article
     /// introduced with that title ("Secretary of State Antony Blinken", "Gov. Eric Holcomb").
-    func roleHolder(_ head: String, before offset: Int, mentionWords: Int) -> ResolvedSpeaker? {
+    func roleHolder(_ head: String, before offset: Int, plainMention: Bool, sentenceIndex: Int?, outlet: Bool = false) -> ResolvedSpeaker? {
         var best: (Int, Int)? = nil  // (latest mention start before offset, entity)
         for (i, e) in entities.enumerated() where !e.isOutlet {
             let matches = (e.role?.lowercased().split(separator: " ").contains { $0 == head } ?? false)
@@ -1673,7 +1856,8 @@ struct ExtractionRun {
             }
             return ResolvedSpeaker(name: fullestName(n.range), entity: nil, mention: nil, isPerson: !Lexicon.organisationRoles.contains(head))
         }
-        if Lexicon.organisationRoles.contains(head), mentionWords == 2, let org = nearestName(before: t.wordIndex(at: offset), sentenceIndex: nil, person: false) {
+        if Lexicon.organisationRoles.contains(head), plainMention,
+           let org = nearestName(before: t.wordIndex(at: offset), sentenceIndex: sentenceIndex, person: false, outlets: outlet) {
             return org
         }
         if head == "year-old" {
