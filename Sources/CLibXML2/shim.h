@@ -12,6 +12,11 @@
 #include <libxml/tree.h>
 #include <libxml/xmlerror.h>
 
+// The libxml2 the process runs with (e.g. 20914 for 2.9.14), which may differ from the headers built against.
+// xmlParserVersion is a global string variable; Swift 6 refuses it as shared mutable state.
+#include <stdlib.h>
+static inline int whosaid_libxml2RuntimeVersion(void) { return atoi(xmlParserVersion); }
+
 // xmlFree is a global function pointer variable; Swift 6 refuses it as shared mutable state.
 static inline void whosaid_xmlFree(void *pointer) { xmlFree(pointer); }
 

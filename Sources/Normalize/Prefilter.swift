@@ -1,3 +1,4 @@
+import CLibXML2
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -8,7 +9,16 @@ import Glibc
 /// most of the bytes, and libxml2 reads them a character at a time, copying every attribute value;
 /// a byte scan here is far cheaper.
 enum Prefilter {
-    static func strip(_ input: [UInt8]) -> [UInt8] {
+    /// Attributes and blank runs are only trimmed where this byte scan reads tags exactly as the parser
+    /// does: libxml2 before 2.14. From 2.14 on, libxml2 tokenizes HTML the HTML5 way (text inside
+    /// `<title>` and `<textarea>`, other attribute-name rules), so only scripts, styles, SVG and comments
+    /// are cut there.
+    static let libxml2RuntimeVersion = Int(whosaid_libxml2RuntimeVersion())
+    static let tokenizesLikeLibxml2_9 = tokenizesLikeLibxml2_9(runtimeVersion: libxml2RuntimeVersion)
+
+    static func tokenizesLikeLibxml2_9(runtimeVersion: Int) -> Bool { runtimeVersion > 0 && runtimeVersion < 21400 }
+
+    static func strip(_ input: [UInt8], trimmingTags: Bool = tokenizesLikeLibxml2_9) -> [UInt8] {
         input.withUnsafeBufferPointer { b -> [UInt8] in
             let n = b.count
             var out = [UInt8]()
@@ -36,6 +46,7 @@ enum Prefilter {
                 else if startsWithS, matchesTag(b, lt + 1, "svg") { name = Array("svg".utf8) }
                 else {
                     // libxml2 reads "<" and a letter as a start tag, anything else after "<" as text.
+                    if !trimmingTags { continue }
                     if isLetter(b[lt + 1]) {
                         i = dropUnreadAttributes(b, tagAt: lt + 1, into: &out, copied: &copied)
                         if i < n, b[i] == 0x3E { i = collapseBlankRuns(b, from: i + 1, into: &out, copied: &copied) }

@@ -5,7 +5,22 @@ import Testing
 /// elements, text and read attributes as the page did.
 @Suite("Cutting unread bytes before the parse")
 struct PrefilterTests {
-    func strip(_ html: String) -> String { String(decoding: Prefilter.strip(Array(html.utf8)), as: UTF8.self) }
+    func strip(_ html: String, trimmingTags: Bool = true) -> String {
+        String(decoding: Prefilter.strip(Array(html.utf8), trimmingTags: trimmingTags), as: UTF8.self)
+    }
+
+    @Test func tagsAreTrimmedOnlyForParsersThatTokenizeLikeLibxml2_9() {
+        #expect(Prefilter.libxml2RuntimeVersion >= 20900)
+        #expect(Prefilter.tokenizesLikeLibxml2_9(runtimeVersion: 20914))
+        #expect(!Prefilter.tokenizesLikeLibxml2_9(runtimeVersion: 21400))
+        #expect(!Prefilter.tokenizesLikeLibxml2_9(runtimeVersion: 0))
+        #expect(Prefilter.tokenizesLikeLibxml2_9 == (Prefilter.libxml2RuntimeVersion < 21400))
+    }
+
+    @Test func withoutTagTrimmingOnlyScriptsStylesAndCommentsAreCut() {
+        let page = "<title>Why x<y matters</title><p class=a data-x=1>Hi  there</p><!-- c --><script>var a;</script>"
+        #expect(strip(page, trimmingTags: false) == "<title>Why x<y matters</title><p class=a data-x=1>Hi  there</p><script></script>")
+    }
 
     @Test func attributesThePageWalkDoesNotReadAreDropped() {
         #expect(strip("<p><img src=\"a.jpg\" srcset=\"a.jpg 1x, b.jpg 2x\" alt=\"x\">Text</p>") == "<p><img>Text</p>")
