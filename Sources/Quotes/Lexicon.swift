@@ -98,7 +98,7 @@ enum Lexicon {
         "confided", "affirmed", "affirms", "reaffirmed", "griped", "grumbled", "bragged", "brags", "gushed",
         "raved", "interjected", "recounted", "recounts", "scoffed", "chuckled", "texted",
         "emailed", "messaged", "captioned", "shared", "posited", "surmised", "concurred", "objected", "alleged",
-        "alleges", "assured", "assures", "reassured", "reassures", "reminded", "reminds", "informed", "informs",
+        "alleges", "reassured", "reassures", "reminded", "reminds", "informed", "informs",
         "notified", "convinced",
     ]
 
@@ -149,7 +149,7 @@ enum Lexicon {
 
     static let auxiliaries: Set<String> = [
         "has", "have", "had", "was", "were", "is", "are", "will", "would", "could", "can", "may", "might",
-        "should", "must", "did", "does", "do", "also", "had", "been",
+        "should", "must", "did", "does", "do", "also", "been",
     ]
 
     static let modalsBlockingBase: Set<String> = [
@@ -163,7 +163,7 @@ enum Lexicon {
         "also", "further", "later", "then", "again", "always", "never", "previously", "earlier", "once",
         "recently", "repeatedly", "often", "still", "just", "already", "even", "only", "too", "simply",
         "quickly", "jokingly", "tearfully", "has", "have", "had", "was", "were", "is", "are", "reportedly",
-        "publicly", "privately", "openly", "frequently", "had", "finally", "first", "very", "now", "ultimately",
+        "publicly", "privately", "openly", "frequently", "finally", "first", "very", "now", "ultimately",
         "subsequently", "separately", "similarly", "likewise", "specifically", "directly", "angrily",
     ]
 
@@ -255,10 +255,10 @@ enum Lexicon {
         "commander", "militant", "mother", "father", "wife", "husband", "woman", "man", "airline", "bank",
         "team", "club", "network", "office", "authority", "authorities", "committee", "council", "regulator",
         "school", "university", "hospital", "study", "report", "poll", "survey", "statement", "utility",
-        "agent", "founder", "envoy", "expert", "strategist", "researcher", "spokesman", "negotiator",
+        "agent", "envoy", "expert", "strategist", "negotiator",
         "automaker", "carmaker", "brokerage", "retailer", "manufacturer", "insurer", "lender", "startup",
         "broadcaster", "newspaper", "publisher", "studio", "label", "developer", "operator", "charity",
-        "nonprofit", "watchdog", "conglomerate", "chipmaker", "giant", "ministry", "commission",
+        "nonprofit", "watchdog", "conglomerate", "chipmaker", "giant", "commission",
     ]
 
     /// Roles that one person in a story usually holds: "the founder", "the coach" point to that person even
@@ -323,9 +323,9 @@ enum Lexicon {
         "prime", "state", "premier", "chancellor", "leader", "justice", "sheriff", "senior", "associate",
         "assistant", "executive", "commander", "minority", "majority", "house", "foreign", "defense", "defence",
         "interior", "health", "finance", "treasury", "economy", "sec", "pres", "supt", "detective", "inspector",
-        "officer", "councilman", "councilwoman", "councillor", "congressman", "congresswoman", "chair",
+        "councilman", "councilwoman", "councillor", "congressman", "congresswoman", "chair",
         "actor", "actress", "singer", "rapper", "author", "star", "cmdr", "lieutenant", "colonel", "sergeant",
-        "administrator", "superintendent", "employee", "resident", "student", "worker", "volunteer",
+        "employee", "resident", "student", "worker", "volunteer",
     ]
 
     /// Last words of organisation names: such a name keeps its title-like words ("Foreign Office").
@@ -375,7 +375,7 @@ enum Lexicon {
     /// Determiners and possessives that can open a noun phrase naming a speaker.
     static let determiners: Set<String> = [
         "the", "a", "an", "his", "her", "their", "its", "our", "some", "many", "most", "other", "several", "two",
-        "three", "both", "all", "these", "those", "this", "that", "one", "few", "few", "more", "senior",
+        "three", "both", "all", "these", "those", "this", "that", "one", "few", "more", "senior",
     ]
 
     /// Words after which a reporting verb's content begins ("said in a statement that ...").
