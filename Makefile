@@ -4,7 +4,7 @@
 #   make all        (default) $(CORPUS) → $(OUT)/articles.ndjson → $(OUT)/extracted.ndjson → $(OUT)/whosaid.db
 #   make fetch      re-run fetch-normalize on $(CORPUS)          → $(OUT)/articles.ndjson (via $(OUT)/shards/)
 #   make extract    re-run extract on $(OUT)/articles.ndjson     → $(OUT)/extracted.ndjson
-#   make load       re-run load of $(OUT)/extracted.ndjson       → $(OUT)/whosaid.db
+#   make load       re-run the load of every shard's records        → $(OUT)/whosaid.db
 #   make test       unit and end-to-end tests
 #   make eval       accuracy on the evaluation sets
 #   make bench      throughput and peak memory
@@ -15,7 +15,8 @@
 #
 # Variables: CORPUS (a folder or files of articles, or .warc/.warc.gz archives; default data/sample),
 #            URLS (a file of URLs to fetch instead of CORPUS), OUT (default out),
-#            SHARDS (how many parts the corpus is split into for make -j; default 4).
+#            SHARDS (how many parts the corpus is split into for make -j; default 4),
+#            BIN_DIR (use the whosaid binaries in this folder instead of building release ones).
 
 SHELL := bash
 .SHELLFLAGS := -eu -o pipefail -c
@@ -35,7 +36,10 @@ EVAL_TARGETS :=
 BENCH_TARGETS :=
 OUT ?= out
 SWIFT ?= swift
-RELEASE_DIR := .build/release
+# BIN_DIR: run the binaries of another build (the tests run make on their own debug build); empty: make
+# builds release binaries into .build/release when the sources change.
+BIN_DIR ?=
+RELEASE_DIR := $(or $(BIN_DIR),.build/release)
 FETCH := $(RELEASE_DIR)/whosaid-fetch
 EXTRACT := $(RELEASE_DIR)/whosaid-extract
 LOAD := $(RELEASE_DIR)/whosaid-load
@@ -62,8 +66,8 @@ extract:
 	rm -f $(SHARD_EXTRACTED)
 	$(MAKE) $(OUT)/extracted.ndjson
 
-load:
-	touch $(SHARD_EXTRACTED)
+load: plan
+	rm -f $(SHARD_LOADED)
 	$(MAKE) $(OUT)/whosaid.db
 
 $(OUT):
@@ -83,9 +87,14 @@ deps:
 	fi
 
 # One build makes every binary (a grouped target, so make -j runs it once).
+ifeq ($(BIN_DIR),)
 $(BINARIES) &: $(SOURCES) | deps
 	$(SWIFT) build -c release
 	touch $(BINARIES)
+else
+$(BINARIES):
+	@test -x $@ || { echo "$@ is missing: BIN_DIR names a folder without the whosaid binaries" >&2; exit 1; }
+endif
 
 build: $(BINARIES)
 
@@ -100,6 +109,8 @@ SHARD_EXTRACTED := $(SHARD_IDS:%=$(SHARD_DIR)/%.extracted.ndjson)
 
 plan: $(FETCH) | $(OUT)
 	$(FETCH) --quiet --plan-shards $(SHARDS) --shard-dir $(SHARD_DIR) $(if $(URLS),--urls $(URLS),$(CORPUS)) $(ACCEPT_REJECTS)
+	@# A shard's load stamp stands for rows in this database: without the database, none holds.
+	test -e $(OUT)/whosaid.db || rm -f $(SHARD_DIR)/*.loaded
 
 $(SHARD_DIR)/%.articles.ndjson: $(SHARD_DIR)/%.list $(FETCH)
 	$(FETCH) --quiet --rejects $(SHARD_DIR)/$*.fetch-rejects.ndjson --files-from $< -o $@.tmp $(ACCEPT_REJECTS)
@@ -122,11 +133,24 @@ $(OUT)/extracted.ndjson: $(SHARD_EXTRACTED)
 	cat $(SHARD_DIR)/*.extract-rejects.ndjson > $(OUT)/extract-rejects.ndjson
 	echo "extract: $$(wc -l < $@) articles, $$(wc -l < $(OUT)/extract-rejects.ndjson) rejected (see $(OUT)/extract-rejects.ndjson)"
 
-# The database is updated in place by idempotent loads of the shards that changed ($?), in shard order.
-# It is precious: a failed load never deletes it (the load itself is all-or-nothing).
+# The database is updated in place by an idempotent load of each shard whose records changed, one shard
+# after another in shard order (each load waits for the one before: order-only), so its rows are the same
+# whatever -j is, and under make -j a shard loads while later shards are still being extracted.
+# The database is precious: a failed load never deletes it (each load is all-or-nothing), and a shard whose
+# load failed keeps no stamp, so the next run loads it again.
+SHARD_LOADED := $(SHARD_IDS:%=$(SHARD_DIR)/%.loaded)
+$(foreach pair,$(join $(wordlist 2,$(words $(SHARD_IDS)),$(SHARD_IDS)),$(addprefix :,$(filter-out $(lastword $(SHARD_IDS)),$(SHARD_IDS)))),\
+  $(eval $(SHARD_DIR)/$(word 1,$(subst :, ,$(pair))).loaded: | $(SHARD_DIR)/$(word 2,$(subst :, ,$(pair))).loaded))
+
+$(SHARD_DIR)/%.loaded: $(SHARD_DIR)/%.extracted.ndjson $(LOAD)
+	$(LOAD) --rejects $(SHARD_DIR)/$*.load-rejects.ndjson --db $(OUT)/whosaid.db $< $(ACCEPT_REJECTS)
+	touch $@
+
 .PRECIOUS: $(OUT)/whosaid.db
-$(OUT)/whosaid.db: $(SHARD_EXTRACTED) $(LOAD) | $(OUT)/articles.ndjson $(OUT)/extracted.ndjson
-	$(LOAD) --rejects $(OUT)/load-rejects.ndjson --db $@ $(or $(filter %.ndjson,$?),$(SHARD_EXTRACTED)) $(ACCEPT_REJECTS)
+$(OUT)/whosaid.db: $(SHARD_LOADED) | $(OUT)/articles.ndjson $(OUT)/extracted.ndjson
+	@test -e $@ || { echo "$@ is missing while its shards are marked loaded: run make load" >&2; exit 1; }
+	cat $(SHARD_IDS:%=$(SHARD_DIR)/%.load-rejects.ndjson) > $(OUT)/load-rejects.ndjson
+	echo "load: shards $(patsubst $(SHARD_DIR)/%.loaded,%,$?) loaded into $@, $$(wc -l < $(OUT)/load-rejects.ndjson) records rejected (see $(OUT)/load-rejects.ndjson)"
 	touch $@
 
 test: | deps

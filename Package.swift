@@ -67,7 +67,7 @@ let package = Package(
         .testTarget(name: "EntitiesTests", dependencies: ["Entities", "Language", "WhosaidCore"]),
         .testTarget(name: "QuotesTests", dependencies: ["Quotes", "Entities", "Language", "WhosaidCore"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "WhosaidCore"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["WhosaidCore"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["WhosaidCore", "Store"]),
     ],
     swiftLanguageModes: [.v6]
 )
