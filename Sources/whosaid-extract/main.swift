@@ -12,8 +12,10 @@ struct ExtractCommand: ParsableCommand {
         discussion: """
         Reads article records (NDJSON; any record with at least "id" and "text") from the files given or \
         standard input, and writes each record with "entities" and "quotes" added; other fields pass \
-        through untouched. Every span is given as code-point offsets into "text". A line that is not a \
-        usable record is reported as `file:line: reason` and skipped; the exit status is then 65.
+        through untouched. Every span is given as code-point offsets into "text". An article whose text is \
+        not English (judged from the text itself) is written with no entities or quotes and a warning \
+        saying why. A line that is not a usable record is reported as `file:line: reason` and skipped; \
+        the exit status is then 65.
         """)
 
     @OptionGroup var stage: StageOptions
@@ -33,7 +35,22 @@ struct ExtractCommand: ParsableCommand {
         let recognizer = EntityRecognizer()
         let quoteExtractor = QuoteExtractor()
         var quoteCount = 0
+        var notEnglishCount = 0
         try RecordInput(paths: inputs, strict: stage.strict).forEach(reporter: reporter, decode: Article.init(json:)) { article, _, _ in
+            if case .notEnglish(let reason) = EnglishCheck.judge(article.text) {
+                // The record goes on, with nothing found and the reason, so no article is lost or
+                // given entities and quotes the English model and rules would make up.
+                var passed = article
+                var warnings = passed.extra["warnings"]?.arrayValue ?? []
+                let warning = JSONValue.string("not English (\(reason)): no entities or quotes extracted")
+                // Extracting an extracted record again gives the same record.
+                if !warnings.contains(warning) { warnings.append(warning) }
+                passed.extra["warnings"] = .array(warnings)
+                notEnglishCount += 1
+                try output.write(line: ExtractedArticle(article: passed, entities: [], quotes: []).json)
+                reporter.countOut()
+                return
+            }
             let text = ScalarText(article.text)
             let tokens = tokenizer.tokenize(text)
             let sentences = splitter.split(text, tokens: tokens)
@@ -44,7 +61,7 @@ struct ExtractCommand: ParsableCommand {
             reporter.countOut()
         }
         try output.commit()
-        return try reporter.finish(extra: "\(quoteCount) quotes")
+        return try reporter.finish(extra: "\(quoteCount) quotes" + (notEnglishCount > 0 ? ", \(notEnglishCount) articles not English" : ""))
     }
 }
 

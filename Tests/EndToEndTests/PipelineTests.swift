@@ -65,6 +65,35 @@ import Testing
         #expect(records[0]["quotes"] is [Any])
     }
 
+    @Test func articlesNotInEnglishPassThroughWithAWarningAndNothingFound() throws {
+        let portuguese = """
+            O governador disse na segunda-feira que a nova estrada será aberta em março, depois de dois anos de \
+            obras. "Esta estrada vai mudar a vida de quem mora no interior", afirmou Carlos Souza aos jornalistas. \
+            Segundo a secretaria de transportes, o custo total da obra foi de quase trezentos milhões de reais, \
+            e os moradores da região esperam que o trânsito nas cidades vizinhas fique mais leve com a mudança.
+            """
+        let english = "Mayor Helen Marsh opened the terminal. \"This is a great day,\" she said."
+        let input = [
+            ["id": "pt", "text": portuguese, "warnings": ["no title found"]],
+            ["id": "en", "text": english],
+        ].map { String(decoding: try! JSONSerialization.data(withJSONObject: $0, options: [.sortedKeys]), as: UTF8.self) }
+            .joined(separator: "\n") + "\n"
+        let result = try run("whosaid-extract", [], stdin: Data(input.utf8))
+        #expect(result.status == 0)
+        #expect(result.stderr.contains("1 articles not English"))
+        let records = try result.lines.map(jsonObject)
+        #expect(records.count == 2)
+        #expect((records[0]["entities"] as? [Any])?.isEmpty == true)
+        #expect((records[0]["quotes"] as? [Any])?.isEmpty == true)
+        let warnings = try #require(records[0]["warnings"] as? [String])
+        #expect(warnings.count == 2 && warnings[0] == "no title found" && warnings[1].hasPrefix("not English ("))
+        #expect((records[1]["quotes"] as? [Any])?.count == 1)
+        #expect(records[1]["warnings"] == nil)
+        // Extracting the output again changes nothing.
+        let again = try run("whosaid-extract", [], stdin: result.stdout)
+        #expect(again.stdout == result.stdout)
+    }
+
     @Test func strictStopsAtTheFirstBadLine() throws {
         let input = "{\"id\":\"a\",\"text\":\"x\"}\nnot json\n{\"id\":\"c\",\"text\":\"y\"}\n"
         let result = try run("whosaid-extract", ["--strict"], stdin: Data(input.utf8))
