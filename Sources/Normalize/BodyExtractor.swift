@@ -24,9 +24,10 @@ enum BodyExtractor {
     static func extract(_ page: inout PageModel, title: String?) -> Result {
         var proseBlocks = 0
         for b in page.blocks {
-            let prose = isProse(b)
+            let teaser = isTeaser(b, in: page.arena)
+            let prose = !teaser && isProse(b)
             if prose { proseBlocks += 1 }
-            page.elements[b.element].score += score(b, isProse: prose)
+            page.elements[b.element].score += teaser ? -teaserPenalty * Double(b.length) : score(b, isProse: prose)
             page.elements[b.element].textLength += Double(b.length)
             if prose { page.elements[b.element].proseLength += Double(b.length) }
         }
@@ -41,9 +42,21 @@ enum BodyExtractor {
         }
         var best = 0
         for i in page.elements.indices where page.elements[i].score > page.elements[best].score { best = i }
+        // The page's own word beats the scores: an element marked itemprop="articleBody" that holds prose
+        // is the body, unless the best-scored element lies inside it (the scores then only cut tighter).
+        // On scores alone, a short news item loses to a longer block of furniture elsewhere on the page,
+        // or to an ancestor that holds the item and that furniture together.
+        if let declared = page.elements.indices.first(where: {
+            page.elements[$0].isDeclaredBody && page.elements[$0].proseLength >= Double(declaredBodyMinimumProse)
+        }) {
+            let bestInside = best >= declared && best < page.elements[declared].subtreeEnd
+            if !bestInside { best = declared }
+        }
         var ranges = [(root: best, range: best..<max(page.elements[best].subtreeEnd, best + 1))]
         let parent = page.elements[best].parent
-        if parent >= 0 {
+        // Other chunks of the article are looked for beside the chosen element, unless the page itself
+        // declared the chosen element as the whole body.
+        if parent >= 0, !page.elements[best].isDeclaredBody {
             var i = parent + 1
             while i < page.elements[parent].subtreeEnd {
                 let e = page.elements[i]
@@ -89,6 +102,10 @@ enum BodyExtractor {
         return Result(paragraphs: paragraphs, proseBlocks: proseBlocks)
     }
 
+    /// Prose (in UTF-8 bytes) an element marked as the article body must hold to be taken as it: some
+    /// pages mark an empty or teaser box.
+    static let declaredBodyMinimumProse = 150
+
     /// Each level up an element's score counts this much less: the element that directly holds the
     /// paragraphs beats an ancestor that also holds teasers of other stories.
     static let ancestorDecay = 0.85
@@ -97,6 +114,26 @@ enum BodyExtractor {
     static let siblingProseShare = 0.85
     /// How much each byte of furniture text counts against the elements around it.
     static let furniturePenalty = 0.3
+
+    /// A block cut short with an ellipsis is a teaser of another story ("Home Minister Amit Shah on
+    /// Wednesday said the government will restore Internet connection as soon as the local administration
+    /// feels it is..."): lists of them fill the sidebars and section pages around an article, and each is
+    /// as long as a paragraph of prose.
+    static func isTeaser(_ b: TextBlock, in arena: [UInt8]) -> Bool {
+        guard b.length >= proseLength, b.length <= teaserMaximumLength else { return false }
+        let end = b.end
+        if end - b.start >= 4, arena[end - 1] == 0x2E, arena[end - 2] == 0x2E, arena[end - 3] == 0x2E,
+           arena[end - 4] != 0x2E, arena[end - 4] != 0x20 { return true }
+        // "…" (U+2026) straight after a word.
+        if end - b.start >= 4, arena[end - 3] == 0xE2, arena[end - 2] == 0x80, arena[end - 1] == 0xA6,
+           arena[end - 4] != 0x20 { return true }
+        return false
+    }
+
+    /// Teasers run to a few sentences at most.
+    static let teaserMaximumLength = 600
+    /// How much each byte of a teaser counts against the element holding it (as much as link lists do).
+    static let teaserPenalty = 0.6
 
     static func isProse(_ b: TextBlock) -> Bool {
         guard b.kind != .heading1 else { return false }

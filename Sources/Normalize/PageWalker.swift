@@ -29,6 +29,8 @@ struct ElementNode {
     var isFurniture: Bool
     /// The deepest furniture element on the path from the root to this one (itself included), or -1.
     var nearestFurniture: Int
+    /// The page marks it as the article's body (schema.org `itemprop="articleBody"`).
+    var isDeclaredBody = false
     var score: Double = 0
     /// Bytes of text in its subtree, and of prose text.
     var textLength: Double = 0
@@ -366,6 +368,7 @@ private struct Walker {
         if info.skipped { if info.block { flush() }; return false }
 
         var furniture = false
+        var declaredBody = false
         if info.special != .html && info.special != .body {
             let verdict = judgeAttributes(node, isContentTag: info.special == .article || info.special == .main)
             if verdict.byline, model.bylines.count < 8 {
@@ -376,7 +379,9 @@ private struct Walker {
                 if info.block { flush() }
                 return false
             }
-            furniture = verdict.furniture
+            // What the page declares its article body is never furniture, whatever its classes say.
+            declaredBody = verdict.declaredBody
+            furniture = verdict.furniture && !declaredBody
         }
 
         let isBlock = info.block
@@ -392,7 +397,7 @@ private struct Walker {
         let index = model.elements.count
         let inherited = parent >= 0 ? model.elements[parent].nearestFurniture : -1
         model.elements.append(ElementNode(parent: parent, subtreeEnd: 0, isFurniture: furniture,
-                                          nearestFurniture: furniture ? index : inherited))
+                                          nearestFurniture: furniture ? index : inherited, isDeclaredBody: declaredBody))
         stack.append(model.elements.count - 1)
         if stack.count > model.maxDepth { model.maxDepth = stack.count }
         frames.append(Frame(isBlock: isBlock, isLink: isLink, kind: kind, isH1: isH1))
@@ -465,7 +470,7 @@ private struct Walker {
 
     // MARK: attributes
 
-    struct Verdict { var skip = false; var furniture = false; var byline = false }
+    struct Verdict { var skip = false; var furniture = false; var byline = false; var declaredBody = false }
 
     /// Decides from class, id, role, style and hidden flags whether an element is page furniture.
     mutating func judgeAttributes(_ attributes: SAXAttributes, isContentTag: Bool) -> Verdict {
@@ -490,6 +495,7 @@ private struct Walker {
                 if let value, strcasecmp(value, "author") == 0 { verdict.byline = true }
             case (0x69, 0x74) where strcmp(n, "itemprop") == 0:
                 if let value, strcasecmp(value, "author") == 0 || strcasecmp(value, "creator") == 0 { verdict.byline = true }
+                if let value, strcasecmp(value, "articleBody") == 0 { verdict.declaredBody = true }
             default: break
             }
         }

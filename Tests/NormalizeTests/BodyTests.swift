@@ -41,6 +41,29 @@ struct BodyTests {
         #expect(text == Fixture.paragraphs.joined(separator: "\n\n"))
     }
 
+    @Test func anElementMarkedAsTheArticleBodyBeatsLongerTextElsewhere() throws {
+        // A short news item, and a longer block of contact details at the foot of the page.
+        let words = "The mayor said on Wednesday that the river path would reopen next week after the flood repairs. "
+            + "Crews have rebuilt the two footbridges that the water carried away in March, and the lamps are working again."
+        let item = "<p>\(words)</p>"
+        let contact = (1...4).map { _ in
+            "The reader service centre can be contacted with any questions or requests by telephone or email on weekdays between nine and five."
+        }.joined(separator: " ")
+        let body = "<div class=\"item\" itemprop=\"articleBody\">\(item)</div><div class=\"bottom-text\"><p>\(contact)</p></div>"
+        let text = try Fixture.normalize(Fixture.page(body: body)).text
+        #expect(text == words)
+    }
+
+    @Test func teasersCutShortWithAnEllipsisDoNotMakeABody() throws {
+        // A list of other stories' teasers, longer together than the article.
+        let teasers = (1...6).map { n in
+            "<div class=\"story\"><p>Story \(n): the minister told the assembly on Monday that the new rules for rail fares would be published before...</p></div>"
+        }.joined()
+        let body = "<div class=\"list\">\(teasers)</div><div class=\"story-body\">\(Fixture.article())</div>"
+        let text = try Fixture.normalize(Fixture.page(body: body)).text
+        #expect(text == Fixture.paragraphs.joined(separator: "\n\n"))
+    }
+
     @Test func theArticleMayLiveInsideAnElementNamedLikeFurniture() throws {
         // Whole-page wrappers with furniture-like classes do not hide the article inside them.
         let html = Fixture.page(body: "<div class=\"modal-enabled read-more\">\(Fixture.article())</div>")
