@@ -260,19 +260,51 @@ enum Bylines {
         var parts: [String] = []
         for piece in s.replacingAll(" and ", with: ",").replacingAll(" & ", with: ",").replacingAll(";", with: ",")
             .split(separator: ",") {
-            parts.append(String(piece))
+            parts.append(contentsOf: splitAtSentenceEnds(String(piece)))
         }
+        return parts
+    }
+
+    /// "Finian Cunningham. Sputnik International" is a name and the outlet: a full stop after a word of
+    /// three or more letters ends the name ("John F. Kennedy" and "Jr." are left whole).
+    static func splitAtSentenceEnds(_ piece: String) -> [String] {
+        let scalars = Array(piece.unicodeScalars)
+        var parts: [String] = []
+        var start = 0
+        var wordLength = 0
+        for (i, c) in scalars.enumerated() {
+            if c.properties.isAlphabetic { wordLength += 1; continue }
+            if c == ".", wordLength >= 3, i + 1 < scalars.count, scalars[i + 1] == " ",
+               !["jr", "sr"].contains(String(String.UnicodeScalarView(scalars[(i - wordLength)..<i])).lowercased()) {
+                parts.append(String(String.UnicodeScalarView(scalars[start..<i])))
+                start = i + 1
+            }
+            wordLength = 0
+        }
+        parts.append(String(String.UnicodeScalarView(scalars[start...])))
         return parts
     }
 
     /// Words that make a byline part an organisation or a role rather than a person.
     static let organisationWords: Set<String> = ["news", "bureau", "desk", "staff", "editorial", "team", "weekly",
                                                  "daily", "media", "network", "service", "services", "agency",
-                                                 "magazine", "online", "digital", "group", "inc", "ltd", "llc"]
+                                                 "magazine", "online", "digital", "group", "inc", "ltd", "llc",
+                                                 "international", "press", "radio", "television", "tv", "broadcasting",
+                                                 "newspaper", "wire"]
 
     static let prefixes = ["by ", "written by ", "words by ", "reporting by ", "story by ", "text by ", "from ", "author: ", "authors: "]
+    /// What a byline may put before "by": "Analysis by Jane Doe", "Photographs by ...".
+    static let labelsBeforeBy: Set<String> = ["analysis", "opinion", "commentary", "review", "reviewed", "interview",
+                                              "essay", "column", "photos", "photographs", "video", "words", "story",
+                                              "report", "reported", "compiled", "edited", "produced", "posted"]
     static let notNames: Set<String> = ["staff", "admin", "editor", "editors", "the editors", "news desk", "web desk",
-                                        "associated press", "ap", "reuters", "afp", "staff writer", "contributor", "guest"]
+                                        "associated press", "ap", "reuters", "afp", "staff writer", "contributor", "guest",
+                                        "the associated press", "press trust of india", "agence france-presse", "the canadian press"]
+    /// Words (split at spaces and hyphens) that make a byline part a job rather than a name:
+    /// "CNN Editor-at-large", "Senior Correspondent".
+    static let roleWords: Set<String> = ["editor", "reporter", "correspondent", "writer", "columnist", "contributor",
+                                         "producer", "analyst", "photographer", "anchor", "host", "director", "chief",
+                                         "senior", "associate", "assistant", "deputy", "managing", "freelance", "intern"]
 
     /// Keeps the parts that read as people's names (2–5 words, capitalised, no digits or URLs).
     static func clean(_ raw: [String], site: String?) -> [String] {
@@ -289,6 +321,12 @@ enum Bylines {
                     stripped = true
                 }
             }
+            // "Analysis by Jane Doe".
+            if let by = lowered.firstRange(of: " by "), labelsBeforeBy.contains(String(lowered[..<by.lowerBound])) {
+                let cut = lowered.distance(from: lowered.startIndex, to: by.upperBound)
+                s = String(s.dropFirst(cut)).trimmed
+                lowered = s.lowercased()
+            }
             // A one-word label before a colon: "Text: Jane Doe", "Reporter: Jane Doe".
             if let colon = s.firstIndex(of: ":"), s[..<colon].count <= 12, !s[..<colon].contains(" ") {
                 s = String(s[s.index(after: colon)...]).trimmed
@@ -304,6 +342,7 @@ enum Bylines {
             if lowered.hasPrefix("the ") { continue }
             let lowerWords = Set(lowered.split(separator: " ").map(String.init))
             if !lowerWords.isDisjoint(with: organisationWords) { continue }
+            if lowered.split(whereSeparator: { $0 == " " || $0 == "-" }).contains(where: { roleWords.contains(String($0)) }) { continue }
             if s.contains("."), let last = s.split(separator: ".").last, ["com", "org", "net", "co", "uk", "in"].contains(last.lowercased()) { continue }
             if let site {
                 let a = MetadataReader.squash(s), b = MetadataReader.squash(site)
@@ -324,8 +363,9 @@ enum Bylines {
             let name = words.allSatisfy({ $0 == $0.uppercased() }) && s.count > 3 ? titleCased(s) : s
             if !out.contains(name) { out.append(name) }
         }
-        // Beside full names, a single word is more likely an outlet or a dateline than a person.
-        if out.contains(where: { $0.contains(" ") }) { out.removeAll { !$0.contains(" ") } }
+        // A single word in a byline is an outlet, an agency's initials or a dateline far more often than a
+        // person's whole name ("PTI", "Washington", "The").
+        out.removeAll { !$0.contains(" ") }
         return out
     }
 

@@ -72,6 +72,19 @@ struct MetadataTests {
         #expect(!a.text.contains("Jane Doe"))
     }
 
+    @Test(arguments: [
+        ("Analysis by Jane Doe, City Hall Editor-at-large", ["Jane Doe"]),
+        ("Jane Doe. Riverside Ledger International", ["Jane Doe"]),
+        ("John F. Kennedy Jr. and Jane Doe", ["John F. Kennedy Jr.", "Jane Doe"]),
+        ("PTI, Washington", []),
+        ("The Associated Press", []),
+        ("Jane Doe, Senior Correspondent", ["Jane Doe"]),
+    ])
+    func bylinesLoseLabelsJobsOutletsAndDatelines(byline: String, names: [String]) throws {
+        let body = "<div class=\"byline\">\(byline)</div>" + Fixture.article()
+        #expect(try Fixture.normalize(Fixture.page(body: body)).authors == names)
+    }
+
     @Test func relAuthorLinks() throws {
         let body = "<p>Written by <a rel=\"author\" href=\"/staff/jd\">Jane Doe</a></p>" + Fixture.article()
         #expect(try Fixture.normalize(Fixture.page(body: body)).authors == ["Jane Doe"])
