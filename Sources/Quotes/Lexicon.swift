@@ -171,7 +171,7 @@ enum Lexicon {
         "recently", "repeatedly", "often", "still", "just", "already", "even", "only", "too", "simply",
         "quickly", "jokingly", "tearfully", "has", "have", "had", "was", "were", "is", "are", "reportedly",
         "publicly", "privately", "openly", "frequently", "finally", "first", "very", "now", "ultimately",
-        "subsequently", "separately", "similarly", "likewise", "specifically", "directly", "angrily",
+        "subsequently", "separately", "similarly", "likewise", "specifically", "directly", "angrily", "since",
     ]
 
     enum Gender: Sendable { case male, female }

@@ -220,7 +220,8 @@ struct ExtractionRun {
         let text = t.slice(t.words[mention.lowerBound].start, t.words[mention.upperBound - 1].end)
         guard mention.count == 1 else { return text }
         let word = t.words[mention.lowerBound].text
-        for n in fullNames where n.range.count >= 2 && n.text.hasSuffix(" " + word) {
+        // Not the tail of a longer name ("of Vietnam" from "Diplomatic Academy of Vietnam").
+        for n in fullNames where n.range.count >= 2 && n.text.hasSuffix(" " + word) && n.text.unicodeScalars.first.map(QuoteText.isUpper) == true {
             return n.text
         }
         return text
@@ -613,7 +614,10 @@ struct ExtractionRun {
             if kind == .participle || afterAnd {
                 // "..., saying", "X stated that ... and further added that": the clause's subject speaks.
                 shares = result.indices.last
-                fallback = participleSubject(k, sentence)
+                // "Vietnam is one of the critics of ... and has accused Beijing": after "and", a name that opens the
+                // sentence before its verb is the subject, not the last name before the cue.
+                fallback = (afterAnd && kind != .participle ? sentenceOpeningSubject(sentence, before: conjunction) : nil)
+                    ?? participleSubject(k, sentence)
                 if shares == nil { mention = fallback }
                 clauseFirst = afterAnd ? conjunction : k
             } else if let m = t.subjectBefore(k, sentenceStart: sentence.lowerBound) {
@@ -670,6 +674,20 @@ struct ExtractionRun {
         var first = p
         while first - 1 >= sentence.lowerBound, t.isNameWord(first - 1), !t.isPossessive(t.words[first - 1]) { first -= 1 }
         let name = t.nameWithinRun(first..<(p + 1))
+        guard !name.isEmpty else { return nil }
+        return SpeakerMention(kind: .name, first: name.lowerBound, last: name.upperBound - 1, clauseFirst: first)
+    }
+
+    /// The name that opens the sentence right before an auxiliary or a reporting verb ("Vietnam is ...",
+    /// "Acme has ..."), when it ends before `limit`.
+    func sentenceOpeningSubject(_ sentence: Range<Int>, before limit: Int) -> SpeakerMention? {
+        let first = sentence.lowerBound
+        guard t.isNameWord(first), let run = t.capitalisedRun(startingAt: first, before: limit), run.upperBound < limit,
+              !t.words[run.upperBound - 1].isPossessive else { return nil }
+        let verb = t.words[run.upperBound]
+        guard verb.isWord, !verb.isCapitalised, Lexicon.auxiliaries.contains(verb.lower) || Lexicon.cues[verb.lower] != nil else { return nil }
+        if run.count == 1, t.isCommonNounAtSentenceStart(first, sentenceStart: first) { return nil }
+        let name = t.nameWithinRun(run)
         guard !name.isEmpty else { return nil }
         return SpeakerMention(kind: .name, first: name.lowerBound, last: name.upperBound - 1, clauseFirst: first)
     }
