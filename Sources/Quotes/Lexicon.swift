@@ -65,7 +65,7 @@ enum Lexicon {
     /// has: a word outside it is no cue, found without hashing the word.
     static let cueShapes: [UInt64] = {
         var table = [UInt64](repeating: 0, count: 256)
-        for word in Array(cues.keys) + Array(progressives.keys) + Array(findingVerbs) + Array(verdictVerbs) {
+        for word in Array(cues.keys) + Array(progressives.keys) + Array(findingVerbs) + Array(verdictVerbs) + Array(portrayalVerbs) {
             let bytes = Array(word.utf8)
             if let first = bytes.first, bytes.count < 64 { table[Int(first)] |= 1 << UInt64(bytes.count) }
         }
@@ -118,6 +118,13 @@ enum Lexicon {
         "slamming", "criticizing", "criticising", "hailing", "praising",
     ]
 
+    /// Verbs that portray something "as" a quoted phrase; the thing portrayed and the phrase are reported
+    /// together ("described the plan as “a gift to polluters”", "sees the lineup as its “weak spot”").
+    static let portrayalVerbs: Set<String> = [
+        "described", "describes", "describe", "describing", "portrayed", "portrays", "portray", "portraying",
+        "sees", "views", "viewed",
+    ]
+
     /// Verbs whose subject is a finding rather than a person: they report only after a poll, a study or a
     /// report ("A new ABC News poll shows majority support ...").
     static let findingVerbs: Set<String> = ["shows", "showed", "found", "finds"]
@@ -164,7 +171,7 @@ enum Lexicon {
         "recently", "repeatedly", "often", "still", "just", "already", "even", "only", "too", "simply",
         "quickly", "jokingly", "tearfully", "has", "have", "had", "was", "were", "is", "are", "reportedly",
         "publicly", "privately", "openly", "frequently", "finally", "first", "very", "now", "ultimately",
-        "subsequently", "separately", "similarly", "likewise", "specifically", "directly", "angrily",
+        "subsequently", "separately", "similarly", "likewise", "specifically", "directly", "angrily", "since",
     ]
 
     enum Gender: Sendable { case male, female }
@@ -259,6 +266,7 @@ enum Lexicon {
         "automaker", "carmaker", "brokerage", "retailer", "manufacturer", "insurer", "lender", "startup",
         "broadcaster", "newspaper", "publisher", "studio", "label", "developer", "operator", "charity",
         "nonprofit", "watchdog", "conglomerate", "chipmaker", "giant", "commission",
+        "guitarist", "drummer", "bassist", "pianist", "musician", "rapper", "songwriter", "vocalist",
     ]
 
     /// Roles that one person in a story usually holds: "the founder", "the coach" point to that person even

@@ -94,7 +94,12 @@ extension QuoteText {
             let l = words[k].lower
             // An acronym is a name even when it spells a function word ("WHO", "US"); asked only of such words.
             func isAcronym() -> Bool { words[k].text.utf8.count >= 2 && !words[k].text.utf8.contains { $0 >= 0x61 && $0 <= 0x7A } }
-            if Lexicon.titleWords.contains(l) || (k == run.lowerBound && Lexicon.capitalisedFunctionWords.contains(l) && !isAcronym()) {
+            // "He Jianxiong", "She Yong": a surname that spells "he" or "she" opens a two-word name (never "He Monday").
+            func isSurnameLikePronoun() -> Bool {
+                (l == "he" || l == "she") && run.count == 2 && words[k].text.utf8.count == l.utf8.count
+                    && words[k + 1].isWord && !QuoteText.isDateWord(words[k + 1].lower) && !Lexicon.titleWords.contains(words[k + 1].lower)
+            }
+            if Lexicon.titleWords.contains(l) || (k == run.lowerBound && Lexicon.capitalisedFunctionWords.contains(l) && !isAcronym() && !isSurnameLikePronoun()) {
                 first = k + 1
             }
         }
@@ -318,6 +323,11 @@ extension QuoteText {
             }
             guard p.isWord, p.region < 0 else { break }
             if Lexicon.determiners.contains(p.lower) { first -= 1; break }
+            // "the singer and guitarist": two roles of one person joined by "and" are one phrase.
+            if p.lower == "and", first == k, first - 3 >= sentenceStart, Lexicon.roleNouns.contains(w.lower),
+               Lexicon.roleNouns.contains(words[first - 2].lower), Lexicon.determiners.contains(words[first - 3].lower) {
+                return SpeakerMention(kind: .role(w.lower), first: first - 3, last: k, clauseFirst: first - 3)
+            }
             if Lexicon.prepositions.contains(p.lower) || Lexicon.cues[p.lower] != nil || Lexicon.auxiliaries.contains(p.lower)
                 || p.lower == "and" || p.lower == "or" || p.lower == "who" || p.lower == "that" {
                 break

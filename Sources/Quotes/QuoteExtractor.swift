@@ -35,6 +35,8 @@ struct Attribution {
     var afterStart: Int
     /// The first word of the attribution clause: content before it ends here.
     var clauseFirst: Int
+    /// The last word the content may reach, when the pattern itself ends it ("described X as “Y”").
+    var contentLast: Int? = nil
 }
 
 /// One found quote before its speaker is resolved.
@@ -218,7 +220,8 @@ struct ExtractionRun {
         let text = t.slice(t.words[mention.lowerBound].start, t.words[mention.upperBound - 1].end)
         guard mention.count == 1 else { return text }
         let word = t.words[mention.lowerBound].text
-        for n in fullNames where n.range.count >= 2 && n.text.hasSuffix(" " + word) {
+        // Not the tail of a longer name ("of Vietnam" from "Diplomatic Academy of Vietnam").
+        for n in fullNames where n.range.count >= 2 && n.text.hasSuffix(" " + word) && n.text.unicodeScalars.first.map(QuoteText.isUpper) == true {
             return n.text
         }
         return text
@@ -260,11 +263,17 @@ struct ExtractionRun {
             // A report that is itself the content of another ("According to Price, Blinken highlighted ...",
             // "Price said that Blinken highlighted ...") is part of what was reported.
             for outer in alone where outer.type != .direct {
+                let source = attributions[outer.attribution]
+                // "According to the report, Mirzoyan urged ...": a report named without a speaker yields to the
+                // speaker inside it.
+                let isChannel = source.isAccordingTo && source.mention == nil
                 for (j, inner) in attributions.enumerated() where j != outer.attribution && inner.sharesSpeakerWith != outer.attribution {
                     let first = t.words[inner.clauseFirst]
                     let opens = first.start == outer.start
                         || (inner.clauseFirst > 0 && t.words[inner.clauseFirst - 1].lower == "that" && t.words[inner.clauseFirst - 1].start >= outer.start)
-                    if opens, first.start < outer.end, inner.cueFirst > outer.attribution { productive.remove(j) }
+                    if opens, first.start < outer.end, inner.cueFirst > outer.attribution {
+                        if isChannel { productive.remove(outer.attribution) } else { productive.remove(j) }
+                    }
                 }
             }
             if productive.count < attributions.count { attributions = keeping(productive, of: attributions) }
@@ -473,6 +482,30 @@ struct ExtractionRun {
                 if let a = accordingTo(k, sentence, nameAt: k + 1) { result.append(a) }
                 continue
             }
+            // "described the idea that ... as “certainly absurd”", "to describe his city as a “gas chamber”", "sees
+            // the lineup as its “Achilles heel”": what is described, with the quoted words it was called, is the content.
+            if !w[k].isCapitalised, Lexicon.mayBeCue(lower), Lexicon.portrayalVerbs.contains(lower), k > sentence.lowerBound,
+               k + 2 < sentence.upperBound, w[k + 1].isWord, w[k + 1].region < 0, w[k + 1].lower != "as",
+               next(k) != "by", !["been", "was", "were", "is", "are", "be", "being"].contains(w[k - 1].lower),
+               !Lexicon.nounDeterminers.contains(w[k - 1].lower),
+               let r = quotationAfterAs(k, sentence, limit: 22, determiner: true) {
+                let infinitive = w[k - 1].lower == "to"
+                let participle = lower.hasSuffix("ing")
+                let m = participle || infinitive ? participleSubject(k, sentence) : t.subjectBefore(k, sentenceStart: sentence.lowerBound)
+                let shares = participle && !infinitive ? result.indices.last : nil
+                if m != nil || shares != nil {
+                    let region = w[r].region
+                    var close = r
+                    while close + 1 < sentence.upperBound, w[close + 1].region == region { close += 1 }
+                    var a = Attribution(cueFirst: k, cueLast: k, kind: .say, mention: shares == nil ? m : nil, sharesSpeakerWith: shares,
+                                        afterStart: k + 1, clauseFirst: m?.clauseFirst ?? k)
+                    if shares != nil { a.fallbackMention = m }
+                    if infinitive || shares != nil { a.clauseFirst = k }
+                    a.contentLast = close
+                    result.append(a)
+                    continue
+                }
+            }
             if !w[k].isCapitalised, Lexicon.mayBeCue(lower), Lexicon.verdictVerbs.contains(lower), k > sentence.lowerBound,
                !Lexicon.nounDeterminers.contains(w[k - 1].lower), !["been", "was", "were", "is", "are", "be", "being"].contains(w[k - 1].lower),
                let r = quotationAfterAs(k, sentence),
@@ -581,7 +614,10 @@ struct ExtractionRun {
             if kind == .participle || afterAnd {
                 // "..., saying", "X stated that ... and further added that": the clause's subject speaks.
                 shares = result.indices.last
-                fallback = participleSubject(k, sentence)
+                // "Vietnam is one of the critics of ... and has accused Beijing": after "and", a name that opens the
+                // sentence before its verb is the subject, not the last name before the cue.
+                fallback = (afterAnd && kind != .participle ? sentenceOpeningSubject(sentence, before: conjunction) : nil)
+                    ?? participleSubject(k, sentence)
                 if shares == nil { mention = fallback }
                 clauseFirst = afterAnd ? conjunction : k
             } else if let m = t.subjectBefore(k, sentenceStart: sentence.lowerBound) {
@@ -642,12 +678,34 @@ struct ExtractionRun {
         return SpeakerMention(kind: .name, first: name.lowerBound, last: name.upperBound - 1, clauseFirst: first)
     }
 
-    /// The word that opens a quotation right after "as", within a dozen words after the verb at `k`.
-    func quotationAfterAs(_ k: Int, _ sentence: Range<Int>) -> Int? {
+    /// The name that opens the sentence right before an auxiliary or a reporting verb ("Vietnam is ...",
+    /// "Acme has ..."), when it ends before `limit`.
+    func sentenceOpeningSubject(_ sentence: Range<Int>, before limit: Int) -> SpeakerMention? {
+        let first = sentence.lowerBound
+        guard t.isNameWord(first), let run = t.capitalisedRun(startingAt: first, before: limit), run.upperBound < limit,
+              !t.words[run.upperBound - 1].isPossessive else { return nil }
+        let verb = t.words[run.upperBound]
+        guard verb.isWord, !verb.isCapitalised, Lexicon.auxiliaries.contains(verb.lower) || Lexicon.cues[verb.lower] != nil else { return nil }
+        if run.count == 1, t.isCommonNounAtSentenceStart(first, sentenceStart: first) { return nil }
+        let name = t.nameWithinRun(run)
+        guard !name.isEmpty else { return nil }
+        return SpeakerMention(kind: .name, first: name.lowerBound, last: name.upperBound - 1, clauseFirst: first)
+    }
+
+    /// The lower-case word after `k`, or "".
+    func next(_ k: Int) -> String { k + 1 < t.words.count ? t.words[k + 1].lower : "" }
+
+    /// The word that opens a quotation right after "as", within `limit` words after the verb at `k`.
+    /// With `determiner`, one determiner may stand between "as" and the quotation ("as a “gas chamber”").
+    func quotationAfterAs(_ k: Int, _ sentence: Range<Int>, limit: Int = 14, determiner: Bool = false) -> Int? {
         var j = k + 1
-        while j + 1 < sentence.upperBound, j - k <= 14, t.words[j].region < 0, t.words[j].text != ";" {
+        while j + 1 < sentence.upperBound, j - k <= limit, t.words[j].region < 0, t.words[j].text != ";" {
             if t.words[j].lower == "as", t.words[j + 1].region >= 0, t.words[j + 1].start == t.regions[t.words[j + 1].region].open {
                 return j + 1
+            }
+            if determiner, t.words[j].lower == "as", j + 2 < sentence.upperBound, Lexicon.nounDeterminers.contains(t.words[j + 1].lower),
+               t.words[j + 1].region < 0, t.words[j + 2].region >= 0, t.words[j + 2].start == t.regions[t.words[j + 2].region].open {
+                return j + 2
             }
             j += 1
         }
@@ -662,11 +720,36 @@ struct ExtractionRun {
         guard j < sentence.upperBound else { return nil }
         var mention: SpeakerMention? = nil
         var last = j
+        // "According to reports, ...", "According to The Verge’s review, ...", "According to a paper published in
+        // the journal Nature on Monday, ...": opening the sentence, the source runs to the comma; a report or a
+        // document is no speaker (the outlet that wrote it is read as a channel by `viaOfSentence`).
+        var sourceComma: Int? = nil
+        if k == sentence.lowerBound || (k - 1 == sentence.lowerBound && ["but", "and"].contains(w[k - 1].lower)) {
+            var c = j
+            while c < sentence.upperBound, c - j <= 16, w[c].region < 0, w[c].text != ",", w[c].text != ";" { c += 1 }
+            if c < sentence.upperBound, c > j, w[c].text == "," { sourceComma = c }
+        }
+        func channel() -> Attribution? {
+            guard let c = sourceComma else { return nil }
+            return Attribution(cueFirst: k, cueLast: nameStart.map { $0 - 1 } ?? k + 1, kind: .say, mention: nil, sharesSpeakerWith: nil,
+                               isAccordingTo: true, afterStart: c, clauseFirst: k)
+        }
         if let run = t.capitalisedRun(startingAt: j, before: sentence.upperBound) {
-            if isOutletRun(run) { return nil }
+            if isOutletRun(run) {
+                // "According to Reuters, ...": the outlet reports it itself and is the speaker.
+                guard let c = sourceComma, c == run.upperBound else { return nil }
+                let name = t.nameWithinRun(run)
+                guard !name.isEmpty else { return nil }
+                return Attribution(cueFirst: k, cueLast: nameStart.map { $0 - 1 } ?? k + 1, kind: .say,
+                                   mention: SpeakerMention(kind: .name, first: name.lowerBound, last: name.upperBound - 1, clauseFirst: k),
+                                   sharesSpeakerWith: nil, isAccordingTo: true, afterStart: c, clauseFirst: k)
+            }
             let name = t.nameWithinRun(run)
             last = run.upperBound - 1
-            if run.upperBound < sentence.upperBound, ["report", "reports", "article", "story", "interview"].contains(w[run.upperBound].lower) { return nil }
+            if run.upperBound < sentence.upperBound, ["report", "reports", "article", "story", "interview"].contains(w[run.upperBound].lower) { return channel() }
+            if w[last].isPossessive, let c = sourceComma, (run.upperBound..<c).contains(where: { Lexicon.reportNouns.contains(w[$0].lower) || Lexicon.findingNouns.contains(w[$0].lower) }) {
+                return channel()
+            }
             mention = name.isEmpty ? SpeakerMention(kind: .role(w[last].lower), first: run.lowerBound, last: last, clauseFirst: k)
                 : SpeakerMention(kind: .name, first: name.lowerBound, last: name.upperBound - 1, clauseFirst: k)
         } else {
@@ -678,7 +761,7 @@ struct ExtractionRun {
             }
             guard w[j].isWord else { return nil }
             let head = w[last].lower
-            if ["report", "reports", "article", "story"].contains(head) { return nil }
+            if ["report", "reports", "article", "story"].contains(head) { return channel() }
             if t.isNameWord(last), let run = t.capitalisedRun(endingAt: last, notBefore: j) {
                 let name = t.nameWithinRun(run)
                 if isOutletRun(run) { return nil }
@@ -695,6 +778,7 @@ struct ExtractionRun {
             }
         }
         j = last + 1
+        if let c = sourceComma, c > j { j = c }
         return Attribution(cueFirst: k, cueLast: nameStart.map { $0 - 1 } ?? k + 1, kind: .say, mention: mention, sharesSpeakerWith: nil,
                            isAccordingTo: true, afterStart: j, clauseFirst: k)
     }
@@ -887,6 +971,12 @@ struct ExtractionRun {
                 // Interrupted: `“A,” he said, “B.”`
                 var after = max(a.afterStart, a.cueLast + 1)
                 while after < sentence.upperBound, w[after].isWord, w[after].region < 0, Lexicon.adverbs.contains(w[after].lower) { after += 1 }
+                // "“A,” comments Smith in a statement, “B.”": a short phrase of where or how it was said, then the comma.
+                if after < sentence.upperBound, w[after].isWord, w[after].region < 0, Lexicon.prepositions.contains(w[after].lower) {
+                    var c = after + 1
+                    while c < sentence.upperBound, c - after <= 5, w[c].isWord, w[c].region < 0 { c += 1 }
+                    if c < sentence.upperBound, w[c].text == ",", regionStarting(at: c, before: sentence.upperBound) != nil { after = c }
+                }
                 // The second part follows a comma or colon ("he said, “B.”"), not a preposition ("said on “DWTS”").
                 if after < sentence.upperBound, w[after].text == "," || w[after].text == ":",
                    let r2 = regionStarting(at: after, before: sentence.upperBound), !claimed.contains(r2) {
@@ -1126,7 +1216,8 @@ struct ExtractionRun {
                    k + 1 >= end || (!w[k + 1].isWord && w[k + 1].region < 0) { return nil }
             }
         }
-        let stop = contentEnd(from: k, sentence, attributions, current: i)
+        var stop = contentEnd(from: k, sentence, attributions, current: i)
+        if let last = a.contentLast { stop = min(stop, last + 1) }
         guard let (ca, cb) = trimmed(k, stop), wordCount(ca, cb) >= 2 || (w[ca].region >= 0) else { return nil }
         var q = classify(ca, cb, attribution: i)
         if let r = q.region {
@@ -1473,6 +1564,12 @@ struct ExtractionRun {
         case .name:
             if let e = entityCovering(span.start, span.end) {
                 let ent = entities[e]
+                // "He Jianxiong" where the recognizer kept only "Jianxiong": the surname that spells a pronoun
+                // belongs to the name.
+                if ent.type == .person, m.last == m.first + 1, ["he", "she"].contains(t.words[m.first].lower),
+                   span.text.hasSuffix(" " + ent.name) {
+                    return ResolvedSpeaker(name: span.text, entity: ent.id, mention: span, isPerson: true)
+                }
                 if ent.type == .person || ent.type == .org {
                     return ResolvedSpeaker(name: ent.name, entity: ent.id, mention: span, isPerson: ent.type == .person)
                 }

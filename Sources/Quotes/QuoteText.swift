@@ -321,7 +321,9 @@ struct QuoteText {
                 let prev = k > 0 ? words[k - 1] : nil
                 let isAbbreviation = prev.map { p in
                     p.end == w.start && (QuoteText.abbreviations.contains(p.lower)
-                        || (p.text.unicodeScalars.count == 1 && p.isCapitalised))
+                        || (p.text.unicodeScalars.count == 1 && p.isCapitalised)
+                        || (isAllCaps(p) && p.text.unicodeScalars.count <= 3 && k + 2 < words.count
+                            && isAllCaps(words[k + 1]) && isAllCaps(words[k + 2]) && words[k + 2].paragraph == w.paragraph))
                 } ?? false
                 if !isAbbreviation, startsSentence(k + 1) { boundary = true }
                 // "U.S." closing a sentence before a capital is still a boundary after a lower-case word.
@@ -339,12 +341,26 @@ struct QuoteText {
         if first < words.count { sentences.append(first..<words.count) }
     }
 
-    /// `“...?” Brooke tearfully asked`: a reporting verb within the next few words, before any punctuation.
+    /// A word of two or more capital letters and no lower-case one ("ID", "SPACE"): a model name in capitals
+    /// after an abbreviation's dot ("the ID. SPACE VIZZION") goes on in the same sentence.
+    private func isAllCaps(_ x: QWord) -> Bool {
+        x.isWord && x.isCapitalised && x.text.utf8.count >= 2 && !x.text.utf8.contains { ($0 >= 0x61 && $0 <= 0x7A) || $0 >= 0x80 }
+    }
+
+    /// `“...?” Brooke tearfully asked`: a reporting verb within the next few words, before any punctuation;
+    /// or `“...?” Jane Doe, a professor at the institute, said`: a name, its appositive, then the verb.
     private func attributionFollows(_ k: Int) -> Bool {
         var j = k
         while j < words.count, j < k + 6, words[j].isWord, words[j].paragraph == words[k].paragraph {
             if !words[j].isCapitalised, let kind = Lexicon.cues[words[j].lower], kind != .participle { return true }
             j += 1
+        }
+        guard j > k, j < words.count, words[j].text == ",", (k..<j).allSatisfy({ words[$0].isCapitalised }) else { return false }
+        var c = j + 1
+        while c + 1 < words.count, c - j <= 24, words[c].paragraph == words[k].paragraph, words[c].region < 0,
+              words[c].text != ".", words[c].text != ";" {
+            if words[c].text == ",", !words[c + 1].isCapitalised, let kind = Lexicon.cues[words[c + 1].lower], kind != .participle { return true }
+            c += 1
         }
         return false
     }
