@@ -152,8 +152,11 @@ enum MetadataReader {
             meta["article.published"], meta["publication_date"],
             page.times.first { $0.published }?.value, page.times.first?.value,
         ]
+        // Printed dates in elements named for publishing come last: sidebars print other stories' dates
+        // in elements named the same way, so they are read only when the page says nothing else.
         m.published = dateCandidates.lazy.compactMap { $0.flatMap(Dates.normalize) }.first
             ?? (m.url ?? documentURL).flatMap(Dates.fromURL)
+            ?? page.dateTexts.lazy.compactMap(Dates.textual).first
             ?? fetchDate.flatMap(Dates.normalize)
 
         let lang = [page.htmlLang, ld?.language, meta["og:locale"], meta["content-language"], meta["language"]]
@@ -425,7 +428,10 @@ enum Dates {
         var day: Int?, month: Int?, year: Int?
         for w in words {
             if month == nil, w.count >= 3, let m = months.firstIndex(of: String(w.prefix(3))) { month = m + 1; continue }
-            guard let n = Int(w) else { continue }
+            // Ordinal days: "November 18th".
+            let digits = w.count >= 3 && ["st", "nd", "rd", "th"].contains(String(w.suffix(2))) ? w.dropLast(2) : w[...]
+            guard let n = Int(digits) else { continue }
+            let w = digits
             if w.count == 4, (1990...2100).contains(n), year == nil { year = n }
             else if w.count <= 2, (1...31).contains(n), day == nil, year == nil { day = n }
         }

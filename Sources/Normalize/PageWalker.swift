@@ -53,6 +53,9 @@ struct PageModel {
     var times: [(value: String, published: Bool)] = []
     /// Text of byline-like elements (class or id with "byline"/"author", rel=author, itemprop=author).
     var bylines: [String] = []
+    /// Text of elements whose class or id says they hold the publication date ("article-publish-date",
+    /// "pubdate"), for pages that print the date without a `<time>` element.
+    var dateTexts: [String] = []
     var maxDepth = 0
 
     func text(_ b: TextBlock) -> String { String(decoding: arena[b.start..<b.end], as: UTF8.self) }
@@ -144,7 +147,7 @@ typealias SAXAttributes = UnsafeMutablePointer<UnsafePointer<xmlChar>?>?
 
 /// Text being collected from an element's whole subtree (what xmlNodeGetContent gave on a tree).
 private struct Capture {
-    enum Target { case title, byline(slot: Int), jsonLD }
+    enum Target { case title, byline(slot: Int), dateText(slot: Int), jsonLD }
     var target: Target
     /// The element nesting level of the element whose text this is.
     var level: Int
@@ -221,6 +224,10 @@ private let strongNegativesByFirstByte: [[[UInt8]]] = {
 }()
 
 private let bylineWord = Array("byline".utf8)
+private let publishWord = Array("publish".utf8)
+private let pubdateWord = Array("pubdate".utf8)
+private let dateWord = Array("date".utf8)
+private let timeWord = Array("time".utf8)
 private let jsonLDType = Array("ld+json".utf8)
 private let authorWord = Array("author".utf8)
 
@@ -335,6 +342,7 @@ private struct Walker {
             switch last.target {
             case .title: if model.titleTag == nil { model.titleTag = collapsedWhitespace(last.bytes) }
             case .byline(let slot): model.bylines[slot] = collapsedWhitespace(last.bytes)
+            case .dateText(let slot): model.dateTexts[slot] = collapsedWhitespace(last.bytes)
             case .jsonLD: if model.jsonLD.count < 16, !last.bytes.isEmpty { model.jsonLD.append(last.bytes) }
             }
         }
@@ -374,6 +382,10 @@ private struct Walker {
             if verdict.byline, model.bylines.count < 8 {
                 model.bylines.append("")
                 capture(.byline(slot: model.bylines.count - 1))
+            }
+            if verdict.publicationDate, model.dateTexts.count < 8 {
+                model.dateTexts.append("")
+                capture(.dateText(slot: model.dateTexts.count - 1))
             }
             if verdict.skip {
                 if info.block { flush() }
@@ -470,7 +482,13 @@ private struct Walker {
 
     // MARK: attributes
 
-    struct Verdict { var skip = false; var furniture = false; var byline = false; var declaredBody = false }
+    struct Verdict {
+        var skip = false
+        var furniture = false
+        var byline = false
+        var declaredBody = false
+        var publicationDate = false
+    }
 
     /// Decides from class, id, role, style and hidden flags whether an element is page furniture.
     mutating func judgeAttributes(_ attributes: SAXAttributes, isContentTag: Bool) -> Verdict {
@@ -512,6 +530,7 @@ private struct Walker {
         verdict.skip = verdict.skip || fromWords.skip
         verdict.furniture = fromWords.furniture
         verdict.byline = verdict.byline || fromWords.byline
+        verdict.publicationDate = fromWords.publicationDate
         return verdict
     }
 
@@ -519,6 +538,7 @@ private struct Walker {
     func judgeWords(_ words: [UInt8], isContentTag: Bool) -> Verdict {
         var verdict = Verdict()
         if contains(words, bylineWord) || contains(words, authorWord) { verdict.byline = true }
+        if namesPublicationDate(words) { verdict.publicationDate = true }
         if hasTokenStarting(words, with: alwaysSkipped) { verdict.skip = true; return verdict }
         if containsAny(words, strongNegativesByFirstByte) || hasAdToken(words) {
             verdict.furniture = true
@@ -526,6 +546,17 @@ private struct Walker {
             verdict.furniture = true
         }
         return verdict
+    }
+
+    /// A class or id token that names the publication date: "article-publish-date", "date-published",
+    /// "published_time", "pubdate"; not WordPress's "status-publish", which every post link carries.
+    func namesPublicationDate(_ words: [UInt8]) -> Bool {
+        for token in words.split(separator: 0x20) {
+            let token = Array(token)
+            if contains(token, pubdateWord) { return true }
+            if contains(token, publishWord), contains(token, dateWord) || contains(token, timeWord) { return true }
+        }
+        return false
     }
 
     func styleHides(_ value: UnsafePointer<xmlChar>) -> Bool {

@@ -90,6 +90,15 @@ struct MetadataTests {
         #expect(try Fixture.normalize(Fixture.page(body: body)).authors == ["Jane Doe"])
     }
 
+    @Test func printedDateInAnElementNamedForPublishing() throws {
+        let teaser = "<a class=\"post status-publish\" href=\"/old\">Older story, March 2, 2019</a>"
+        let body = teaser + "<span class=\"article-publish-date\">November 18th, 2019, 9:02 AM</span>" + Fixture.article()
+        #expect(try Fixture.normalize(Fixture.page(body: body)).published == "2019-11-18")
+        // The URL's date comes first: sidebars print other stories' dates in elements named the same way.
+        let a = try Fixture.normalize(Fixture.page(body: body), url: "https://example.com/2019/11/17/council-budget/")
+        #expect(a.published == "2019-11-17")
+    }
+
     @Test func dateFromTheURLPathWhenNothingElseSaysIt() throws {
         let a = try Fixture.normalize(Fixture.page(), url: "https://example.com/2024/03/05/council-budget/")
         #expect(a.published == "2024-03-05")
