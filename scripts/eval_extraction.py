@@ -20,7 +20,9 @@ Metadata accuracy against the hand-checked gold file data/eval/metadata.json (ti
 of pages of the benchmark, decided by reading each page):
   title      equal after case and whitespace folding (and, looser, ignoring punctuation as well);
   authors    the same set of names after case and whitespace folding (no byline = the empty set);
-  published  the same calendar date (the record's first ten characters).
+  published  the same calendar date (the record's first ten characters); and, looser, the same day in
+             the publisher's time zone: an instant given in UTC before noon may be the evening before
+             west of Greenwich, so its date or the day before it matches.
 
 Usage: eval_extraction.py --fetch BIN --bench DIR [--records OUT.ndjson] [--gold-metadata FILE] [--dump PRED.json]
 """
@@ -109,7 +111,7 @@ def score_gold_metadata(path: Path, records: dict) -> None:
         print(f"Metadata against {path}: the file is missing, not scored")
         return
     gold = json.loads(path.read_text(encoding="utf8"))["pages"]
-    title_ok = title_loose_ok = authors_ok = date_ok = 0
+    title_ok = title_loose_ok = authors_ok = date_ok = date_zone_ok = 0
     misses: list[str] = []
     for item, want in sorted(gold.items()):
         rec = records.get(item) or {}
@@ -117,13 +119,28 @@ def score_gold_metadata(path: Path, records: dict) -> None:
         title_loose_ok += squash(rec.get("title")) == squash(want.get("title"))
         got_authors = {fold(n) for n in rec.get("authors") or []}
         authors_ok += got_authors == {fold(n) for n in want.get("authors") or []}
-        date_ok += (rec.get("published") or "")[:10] == (want.get("published") or "")
+        got_date = rec.get("published") or ""
+        date_ok += got_date[:10] == (want.get("published") or "")
+        date_zone_ok += got_date[:10] == (want.get("published") or "") or utc_morning_of_day_after(got_date, want.get("published"))
     n = len(gold)
     print(f"Metadata against {path} ({n} hand-checked pages, {sum(1 for k in gold if k not in records)} without a record):")
     print(f"  title, case and spaces folded:       {title_ok}/{n} ({100 * title_ok / n:.0f}%)")
     print(f"  title, punctuation ignored as well:  {title_loose_ok}/{n} ({100 * title_loose_ok / n:.0f}%)")
     print(f"  authors, same set of names:          {authors_ok}/{n} ({100 * authors_ok / n:.0f}%)")
     print(f"  published, same calendar date:       {date_ok}/{n} ({100 * date_ok / n:.0f}%)")
+    print(f"  published, same day where published: {date_zone_ok}/{n} ({100 * date_zone_ok / n:.0f}%)")
+
+
+def utc_morning_of_day_after(got: str, want: str | None) -> bool:
+    """An instant in UTC ("...T07:03:25Z" or "+00:00") before noon whose date is the day after `want`."""
+    if not want or len(got) < 19 or not (got.endswith("Z") or got.endswith("+00:00")):
+        return False
+    try:
+        day = datetime.date.fromisoformat(got[:10])
+        hour = int(got[11:13])
+    except ValueError:
+        return False
+    return hour < 12 and (day - datetime.timedelta(days=1)).isoformat() == want
 
 
 def main() -> int:
