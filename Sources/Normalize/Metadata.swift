@@ -253,8 +253,12 @@ enum MetadataReader {
 
 /// Reading author names out of bylines: "By Jane Doe and John Roe, Reuters | Updated 3 May 2020".
 enum Bylines {
+    /// A byline is a line or two; an element named "author" can hold a whole biography. Only its first
+    /// bytes are read, ended at the last separator before the cut so no name is read half.
+    static let longestByline = 400
+
     static func split(_ line: String) -> [String] {
-        var s = TextCleaner.collapseWhitespace(line)
+        var s = TextCleaner.collapseWhitespace(shortened(line))
         // Cut at the first mark of what follows a byline: a date, an update note, a separator.
         for stop in [" | ", " Updated", " UPDATED", " Published", " PUBLISHED", " Posted", " on ", "\u{2022}", " - ", " — ",
                      " – ", "Follow", " Last updated", " Email", "@"] {
@@ -266,6 +270,19 @@ enum Bylines {
             parts.append(contentsOf: splitAtSentenceEnds(String(piece)))
         }
         return parts
+    }
+
+    static func shortened(_ line: String) -> String {
+        let bytes = Array(line.utf8)
+        guard bytes.count > longestByline else { return line }
+        var cut = longestByline
+        // Not inside a UTF-8 sequence.
+        while cut > 0, bytes[cut] & 0xC0 == 0x80 { cut -= 1 }
+        let head = String(decoding: bytes[..<cut], as: UTF8.self)
+        for separator in [" | ", ", ", ";", " and ", " & "] {
+            if let r = head.range(of: separator, options: .backwards) { return String(head[..<r.lowerBound]) }
+        }
+        return ""
     }
 
     /// "Finian Cunningham. Sputnik International" is a name and the outlet: a full stop after a word of

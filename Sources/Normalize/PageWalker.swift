@@ -226,6 +226,7 @@ private let strongNegativesByFirstByte: [[[UInt8]]] = {
 private let bylineWord = Array("byline".utf8)
 private let publishWord = Array("publish".utf8)
 private let pubdateWord = Array("pubdate".utf8)
+private let pubWord = Array("pub".utf8)
 private let dateWord = Array("date".utf8)
 private let timeWord = Array("time".utf8)
 private let jsonLDType = Array("ld+json".utf8)
@@ -551,10 +552,26 @@ private struct Walker {
     /// A class or id token that names the publication date: "article-publish-date", "date-published",
     /// "published_time", "pubdate"; not WordPress's "status-publish", which every post link carries.
     func namesPublicationDate(_ words: [UInt8]) -> Bool {
-        for token in words.split(separator: 0x20) {
-            let token = Array(token)
-            if contains(token, pubdateWord) { return true }
-            if contains(token, publishWord), contains(token, dateWord) || contains(token, timeWord) { return true }
+        // Most class lists never say "pub": one scan settles them.
+        guard contains(words, pubWord) else { return false }
+        return words.withUnsafeBufferPointer { all in
+            var start = 0
+            for end in 0...all.count where end == all.count || all[end] == 0x20 {
+                let token = UnsafeBufferPointer(rebasing: all[start..<end])
+                start = end + 1
+                if occurs(pubdateWord, in: token) { return true }
+                if occurs(publishWord, in: token), occurs(dateWord, in: token) || occurs(timeWord, in: token) { return true }
+            }
+            return false
+        }
+    }
+
+    func occurs(_ needle: [UInt8], in hay: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard hay.count >= needle.count else { return false }
+        for i in 0...(hay.count - needle.count) where hay[i] == needle[0] {
+            var k = 1
+            while k < needle.count && hay[i + k] == needle[k] { k += 1 }
+            if k == needle.count { return true }
         }
         return false
     }
