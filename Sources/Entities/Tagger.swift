@@ -125,6 +125,8 @@ struct TokenInfo {
     var gazetteer: LexiconKind = []
     var gazetteerBegins = false
     var firstName = false, lastName = false, title = false, role = false, nonEntity = false
+    /// Begins with a lowercase letter.
+    var lowerInitial = false
 }
 
 /// Turns tokens into feature hashes and tags them.
@@ -166,6 +168,7 @@ struct FeatureExtractor {
             if len >= 5 { info.suffix4 = WordHash.mix(5, WordHash.folded(s, t.end - 4, t.end)) }
             info.hasLetter = letters > 0
             info.capitalized = CharClass.isUpper(s[t.start])
+            info.lowerInitial = CharClass.isLower(s[t.start])
             info.allCaps = letters > 1 && upper == letters
             let flags = lexicons.wordFlags[info.word] ?? 0
             info.firstName = info.capitalized && flags & WordFlag.firstName != 0
@@ -268,8 +271,16 @@ struct FeatureExtractor {
             scores.withUnsafeMutableBufferPointer { buffer in
                 let sp = buffer.baseAddress!
                 for k in 0..<infos.count {
-                    for t in 0..<L { sp[t] = 0 }
                     let prev = k >= 1 ? tags[k - 1] : 0, prev2 = k >= 2 ? tags[k - 2] : 0
+                    // A lowercase word after an O, outside any gazetteer phrase, does not begin a name: most
+                    // words of a text, tagged O without scoring them. The model, trained on every token,
+                    // gave the same tags on the news gold set with and without this, and 63.2 against 63.1
+                    // F1 on UNER English-EWT test.
+                    if prev == TagSet.outside, infos[k].lowerInitial, infos[k].gazetteer.isEmpty {
+                        tags[k] = TagSet.outside
+                        continue
+                    }
+                    for t in 0..<L { sp[t] = 0 }
                     features(infos, k, prev: prev, prev2: prev2, headline: headline) { hash in
                         let key = PerceptronWeights.key(hash)
                         let lo = UInt32(truncatingIfNeeded: key), hi = UInt32(truncatingIfNeeded: key >> 32)
