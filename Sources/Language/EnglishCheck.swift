@@ -22,8 +22,11 @@ public enum EnglishCheck {
     /// a few lines of Chinese or Japanese, and a sentence or two of a European language.
     static let minimumLetters = 100
     static let minimumWords = 40
-    /// The first words decide: a few hundred are plenty, and long pages cost no more than short ones.
+    /// The first words (and their letters) decide: a few hundred are plenty, and long pages cost no
+    /// more than short ones.
     static let wordsRead = 400
+    /// For scripts written without spaces, where letters run on without making words.
+    static let lettersRead = 6000
 
     public static func judge(_ text: String) -> Verdict {
         var letters = 0
@@ -50,6 +53,8 @@ public enum EnglishCheck {
         }
 
         for scalar in text.unicodeScalars {
+            // The first words decide both tests.
+            if wordCount >= wordsRead || letters >= lettersRead { break }
             let v = scalar.value
             let isLetter: Bool
             if v < 0x80 {
@@ -62,10 +67,12 @@ public enum EnglishCheck {
             }
             if isLetter {
                 letters += 1
-                if wordCount < wordsRead {
-                    inWord = true
-                    let lowered = v >= 0x41 && v <= 0x5A ? v | 0x20 : v
-                    for byte in Unicode.UTF8.encode(Unicode.Scalar(lowered)!)! {
+                inWord = true
+                if v < 0x80 {
+                    if length < 8 { packed |= UInt64(v >= 0x41 && v <= 0x5A ? v | 0x20 : v) << (8 * UInt64(length)) }
+                    length += 1
+                } else {
+                    for byte in Unicode.UTF8.encode(scalar)! {
                         if length < 8 { packed |= UInt64(byte) << (8 * UInt64(length)) }
                         length += 1
                     }
