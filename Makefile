@@ -4,7 +4,7 @@
 #   make all        (default) $(CORPUS) → $(OUT)/articles.ndjson → $(OUT)/extracted.ndjson → $(OUT)/whosaid.db
 #   make fetch      re-run fetch-normalize on $(CORPUS)          → $(OUT)/articles.ndjson (via $(OUT)/shards/)
 #   make extract    re-run extract on $(OUT)/articles.ndjson     → $(OUT)/extracted.ndjson
-#   make load       re-run the load of every shard's records        → $(OUT)/whosaid.db
+#   make load       re-run the load of every shard (fetching and extracting new articles first) → $(OUT)/whosaid.db
 #   make test       unit and end-to-end tests
 #   make eval       accuracy on the evaluation sets
 #   make bench      throughput and peak memory
@@ -21,7 +21,6 @@
 SHELL := bash
 .SHELLFLAGS := -eu -o pipefail -c
 .DELETE_ON_ERROR:
-.SECONDARY:
 .SUFFIXES:
 MAKEFLAGS += --no-builtin-rules
 
@@ -120,7 +119,11 @@ $(SHARD_DIR)/%.extracted.ndjson: $(SHARD_DIR)/%.articles.ndjson $(EXTRACT)
 	$(EXTRACT) --quiet --rejects $(SHARD_DIR)/$*.extract-rejects.ndjson -o $@.tmp $< $(ACCEPT_REJECTS)
 	mv -f $@.tmp $@
 
-# The whole corpus in one file of each kind, for jq/head/wc -l, with every shard's rejects.
+# The whole corpus in one file of each kind, for jq/head/wc -l, with every shard's rejects. They are kept
+# (secondary) though nothing is built from them. The shard files and load stamps are deliberately not
+# secondary: make would then take a deleted shard file or stamp as not needed ("up to date") instead of
+# redoing it, and `make fetch`, `make extract`, `make load` and the re-run after a failed load rely on that.
+.SECONDARY: $(OUT)/articles.ndjson $(OUT)/extracted.ndjson
 $(OUT)/articles.ndjson: $(SHARD_ARTICLES)
 	cat $^ > $@.tmp
 	mv -f $@.tmp $@

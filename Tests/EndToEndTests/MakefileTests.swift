@@ -9,13 +9,14 @@ import Testing
     struct Run {
         let corpus: URL
         let out: URL
+        var binaries = Binaries.directory
 
         @discardableResult
         func make(_ arguments: [String]) throws -> CommandResult {
             let process = Process()
             process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
             process.arguments = ["make", "--no-print-directory"] + arguments + [
-                "CORPUS=\(corpus.path)", "OUT=\(out.path)", "SHARDS=3", "BIN_DIR=\(Binaries.directory.path)",
+                "CORPUS=\(corpus.path)", "OUT=\(out.path)", "SHARDS=3", "BIN_DIR=\(binaries.path)",
             ]
             process.currentDirectoryURL = Binaries.packageRoot
             let output = Pipe()
@@ -51,6 +52,85 @@ import Testing
             tables[name] = try db.rows("SELECT * FROM \"\(name)\"" + (withoutRowID ? " ORDER BY 1, 2" : " ORDER BY rowid"))
         }
         return tables
+    }
+
+    /// A folder of binaries for make: the real ones, but a whosaid-load that writes to `log` when each
+    /// load starts and ends (slowly enough that two loads at once would overlap in the log), and that
+    /// fails once, with status 74, for a shard named by a file `fail-N` in `folder`.
+    static func loggingBinaries(in folder: URL, log: URL) throws -> URL {
+        let bin = folder.appendingPathComponent("bin")
+        try FileManager.default.createDirectory(at: bin, withIntermediateDirectories: true)
+        for name in ["whosaid-fetch", "whosaid-extract", "whosaid"] {
+            try FileManager.default.createSymbolicLink(atPath: bin.appendingPathComponent(name).path, withDestinationPath: Binaries.path(name))
+        }
+        let script = """
+            #!/bin/sh
+            shard=""
+            for a in "$@"; do case "$a" in *.extracted.ndjson) shard=$(basename "$a" .extracted.ndjson);; esac; done
+            echo "start $shard" >> '\(log.path)'
+            if [ -e '\(folder.path)/fail-'"$shard" ]; then
+              rm -f '\(folder.path)/fail-'"$shard"; echo "end $shard" >> '\(log.path)'; exit 74
+            fi
+            sleep 0.3
+            '\(Binaries.path("whosaid-load"))' "$@"; status=$?
+            echo "end $shard" >> '\(log.path)'
+            exit $status
+
+            """
+        let load = bin.appendingPathComponent("whosaid-load")
+        try script.write(to: load, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: load.path)
+        return bin
+    }
+
+    static func logLines(_ log: URL) throws -> [String] {
+        try String(contentsOf: log, encoding: .utf8).split(separator: "\n").map(String.init)
+    }
+
+    @Test func shardsLoadOneAtATimeInShardOrderUnderParallelMake() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let log = folder.appendingPathComponent("loads.log")
+        var run = Run(corpus: try Self.corpus(in: folder), out: folder.appendingPathComponent("out"))
+        run.binaries = try Self.loggingBinaries(in: folder, log: log)
+        try run.make(["-j3", "all"])
+        #expect(try Self.logLines(log) == ["start 0", "end 0", "start 1", "end 1", "start 2", "end 2"])
+    }
+
+    @Test func aFailedLoadIsRedoneByTheNextRunWithTheShardsAfterIt() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let log = folder.appendingPathComponent("loads.log")
+        var run = Run(corpus: try Self.corpus(in: folder), out: folder.appendingPathComponent("out"))
+        run.binaries = try Self.loggingBinaries(in: folder, log: log)
+        try Data().write(to: folder.appendingPathComponent("fail-1"))
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["make", "-s", "-j1", "all", "CORPUS=\(run.corpus.path)", "OUT=\(run.out.path)", "SHARDS=3",
+                             "BIN_DIR=\(run.binaries.path)"]
+        process.currentDirectoryURL = Binaries.packageRoot
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        #expect(process.terminationStatus != 0, "a failed load must fail the run")
+        #expect(try Self.logLines(log) == ["start 0", "end 0", "start 1", "end 1"])
+        try run.make(["-j2", "all"])
+        #expect(try Self.logLines(log).suffix(4) == ["start 1", "end 1", "start 2", "end 2"])
+        #expect(try Self.articleCount(run.database) == 5)
+    }
+
+    @Test func eachStageTargetRedoesEveryShard() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let run = Run(corpus: try Self.corpus(in: folder), out: folder.appendingPathComponent("out"))
+        try run.make(["all"])
+        func count(_ command: String, in result: CommandResult) -> Int { result.stderr.components(separatedBy: command).count - 1 }
+        #expect(count("whosaid-fetch --quiet --rejects", in: try run.make(["fetch"])) == 3)
+        #expect(count("whosaid-extract --quiet --rejects", in: try run.make(["extract"])) == 3)
+        let load = try run.make(["load"])
+        #expect(count("whosaid-load --rejects", in: load) == 3)
+        #expect(try Self.articleCount(run.database) == 5)
     }
 
     static func articleCount(_ database: URL) throws -> Int64? {
