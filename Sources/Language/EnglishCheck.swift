@@ -39,17 +39,34 @@ public enum EnglishCheck {
         var packed: UInt64 = 0
         var length = 0
         var inWord = false
+        // Function words are written in lowercase inside sentences; capitalised, the same letters are
+        // names and abbreviations in English text ("UN", "La Liga", "Le Pen", "Des Moines").
+        var capitalised = false
+        // A lowercase one between two capitalised words is a particle of a name ("Atletico de Madrid",
+        // "Celta de Vigo"), so it counts only once the next word shows it is not.
+        var previousCapitalised = false
+        var pendingOther = false
+        var pendingAfterCapital = false
 
         func endWord() {
             guard inWord else { return }
             wordCount += 1
+            if pendingOther {
+                if !(pendingAfterCapital && capitalised) { otherWords += 1 }
+                pendingOther = false
+            }
             if length <= 8 {
                 if englishFunctionWords.contains(packed) { englishWords += 1 }
-                else if otherFunctionWords.contains(packed) { otherWords += 1 }
+                else if !capitalised, otherFunctionWords.contains(packed) {
+                    pendingOther = true
+                    pendingAfterCapital = previousCapitalised
+                }
             }
+            previousCapitalised = capitalised
             packed = 0
             length = 0
             inWord = false
+            capitalised = false
         }
 
         for scalar in text.unicodeScalars {
@@ -68,6 +85,7 @@ public enum EnglishCheck {
             if isLetter {
                 letters += 1
                 inWord = true
+                if (v >= 0x41 && v <= 0x5A) || (v >= 0x80 && scalar.properties.isUppercase) { capitalised = true }
                 if v < 0x80 {
                     if length < 8 { packed |= UInt64(v >= 0x41 && v <= 0x5A ? v | 0x20 : v) << (8 * UInt64(length)) }
                     length += 1
@@ -82,6 +100,7 @@ public enum EnglishCheck {
             }
         }
         endWord()
+        if pendingOther { otherWords += 1 }
 
         guard letters >= minimumLetters else { return .tooShortToTell }
         if latinLetters * 2 < letters {
@@ -89,8 +108,8 @@ public enum EnglishCheck {
         }
         guard wordCount >= minimumWords else { return .tooShortToTell }
         let read = min(wordCount, wordsRead)
-        // At least 5 % of the words read, and more of them than English ones.
-        if otherWords * 20 >= read, otherWords > englishWords {
+        // At least 5 % of the words read, and more than twice as many as English ones.
+        if otherWords * 20 >= read, otherWords > 2 * englishWords {
             return .notEnglish(reason: "\(otherWords) of its first \(read) words are function words of another language, \(englishWords) English ones")
         }
         return .english
@@ -110,11 +129,12 @@ public enum EnglishCheck {
     ].map(pack))
 
     /// The commonest function words of the languages of Latin script most often met in news crawls
-    /// (Spanish, Portuguese, Italian, French, German, Dutch, Indonesian), none of them an English word.
+    /// (Spanish, Portuguese, Italian, French, German, Dutch, Indonesian), leaving out those that are
+    /// English words too, in lowercase ("do", "die", "per", "den", "van", "et al.").
     static let otherFunctionWords: Set<UInt64> = Set([
         "de", "la", "que", "el", "en", "y", "los", "las", "del", "por", "con", "para", "una", "um", "uma", "não",
-        "é", "da", "do", "das", "dos", "em", "il", "di", "che", "e", "per", "non", "le", "les", "des", "et",
-        "est", "du", "un", "une", "der", "die", "und", "das", "ist", "den", "von", "zu", "mit", "het", "een",
-        "van", "yang", "dan", "ini", "itu", "dengan", "untuk", "dari", "tidak", "ada", "ke", "pada",
+        "é", "da", "das", "dos", "em", "il", "di", "che", "non", "le", "les", "des", "du", "une", "der", "und",
+        "das", "ist", "von", "zu", "mit", "het", "een", "yang", "ini", "itu", "dengan", "untuk", "dari",
+        "tidak", "ke", "pada",
     ].map(pack))
 }

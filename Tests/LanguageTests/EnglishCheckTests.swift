@@ -88,6 +88,44 @@ import Testing
         #expect(EnglishCheck.judge(text) == .english)
     }
 
+    /// English news full of names and abbreviations that are function words of other languages.
+    static let englishWithForeignNames = [
+        """
+        UN Security Council members met on Monday as the UN envoy to the region warned that the ceasefire was \
+        fragile. The UN said its staff had been told to stay in the capital. Atletico de Madrid beat Deportivo \
+        La Coruna and Union Deportiva Las Palmas drew with Real Sociedad, while Le Pen told reporters in Des \
+        Moines that "La France a besoin d'un changement" and that she would win 33 per cent of the vote. Von \
+        der Leyen said the EU would send aid. The UN Human Rights Council will meet again in Geneva next week.
+        """,
+        """
+        Real Madrid 2, Atletico de Madrid 1. Villarreal 0, Las Palmas 3. Deportivo La Coruna 1, Celta de Vigo \
+        1. Union Deportiva Las Palmas 2, Real Betis 2. Rayo Vallecano 4, Sporting de Gijon 0. La Liga table: \
+        Real Madrid 31, Barcelona 29, Atletico de Madrid 27, Sevilla 24, Villarreal 22, Real Sociedad 21, \
+        Valencia 20, Athletic de Bilbao 19, Getafe 18, Celta de Vigo 17, Las Palmas 15, Deportivo La Coruna 12.
+        """,
+    ]
+
+    @Test(arguments: englishWithForeignNames)
+    func capitalisedForeignFunctionWordsDoNotCount(_ text: String) {
+        #expect(EnglishCheck.judge(text) != .notEnglish(reason: ""))
+        if case .notEnglish(let reason) = EnglishCheck.judge(text) { Issue.record("not English: \(reason)") }
+    }
+
+    @Test func onlyTheFirstWordsAreRead() {
+        // English after 400 words of Portuguese: the opening decides.
+        let text = String(repeating: Self.portuguese + " ", count: 8) + String(repeating: Self.englishNews + " ", count: 20)
+        guard case .notEnglish = EnglishCheck.judge(text) else {
+            Issue.record("the English tail was read")
+            return
+        }
+    }
+
+    @Test func aFewLinesOfWordsAreTooFewToJudgeByWords() {
+        // Over a hundred letters but fewer than forty words: Latin letters, so not judged.
+        let text = "Der Stadtrat hat am Dienstag beschlossen, die alte Brücke für Reparaturen zu schließen und neu zu bauen."
+        #expect(EnglishCheck.judge(text) == .tooShortToTell)
+    }
+
     @Test func shortTextsAreNotJudged() {
         #expect(EnglishCheck.judge("Die Brücke ist zu.") == .tooShortToTell)
         #expect(EnglishCheck.judge("") == .tooShortToTell)
