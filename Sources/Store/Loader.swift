@@ -54,6 +54,12 @@ public final class Loader {
     private var bulkStatements = [Statement?](repeating: nil, count: BulkTable.allCases.count * Loader.rowsPerStatement)
     /// Known only inside the load's transaction; forgotten when rows are deleted and when the load ends.
     private var nextIDValues: (articleEntity: Int64, quote: Int64)?
+    /// The distinct roles the article_entities rows give a person (rule 2), for the persons a bare surname was
+    /// checked against: asking SQLite read every row naming that person, so a surname cost more the more
+    /// articles the corpus already had. Kept exact as rows are inserted; forgotten when rows are deleted.
+    private var rolesByEntity: [Int64: [String]] = [:]
+    /// A role's words, as `NameKey.rolesAgree` compares them (folding a role costs more than a lookup).
+    private var roleWords: [String: [Substring]] = [:]
     private let foreignKeysWereOn: Bool
 
     struct EntityKey: Hashable {
@@ -110,6 +116,7 @@ public final class Loader {
             try execute("DELETE FROM mentions WHERE article_entity_id IN (SELECT id FROM article_entities WHERE article_id = ?)", articleID)
             try execute("DELETE FROM article_entities WHERE article_id = ?", articleID)
             nextIDValues = nil
+            rolesByEntity.removeAll()
             let update = try statement("""
                 UPDATE articles SET title = ?, published = ?, site = ?, url = ?, authors = ?, language = ?, source = ?,
                     text = ?, extra = ?, record_digest = ? WHERE id = ?
@@ -154,6 +161,7 @@ public final class Loader {
             """)
         counts.entitiesRemoved += db.changes
         entityIDs.removeAll()
+        rolesByEntity.removeAll()
         replacedAny = false
     }
 
@@ -218,20 +226,32 @@ public final class Loader {
         var byLocalID: [String: Int] = [:]
         for (i, e) in entities.enumerated() where byLocalID[e.id] == nil { byLocalID[e.id] = i }
 
-        // Rule 1: an entity that is another one of the same article under a shorter name.
-        var target = [Int?](repeating: nil, count: entities.count)
-        for (i, e) in entities.enumerated() where !keys[i].isEmpty {
-            let isBareName = !keys[i].utf8.contains(0x20)
-            var candidates = Set<String>()
-            var first: Int?
-            for (j, other) in entities.enumerated() where j != i && other.type == e.type && keys[j] != keys[i] {
-                let bySurname = e.type == .person && isBareName && NameKey.surname(ofKey: keys[j]) == keys[i]
-                if bySurname || aliasKeys[j].contains(keys[i]) {
-                    candidates.insert(keys[j])
-                    if first == nil { first = j }
-                }
+        // Rule 1: an entity that is another one of the same article under a shorter name. The entities each
+        // name could be are listed once, by alias key and by surname, rather than every pair compared.
+        var claims: [String: [Int]] = [:]
+        for j in entities.indices {
+            for alias in aliasKeys[j] { claims[alias, default: []].append(j) }
+            if entities[j].type == .person, let surname = NameKey.surname(ofKey: keys[j]), !aliasKeys[j].contains(surname) {
+                claims[surname, default: []].append(j)
             }
-            if candidates.count == 1 { target[i] = first }
+        }
+        var target = [Int?](repeating: nil, count: entities.count)
+        if !claims.isEmpty {
+            for i in entities.indices where !keys[i].isEmpty {
+                guard let claimants = claims[keys[i]] else { continue }
+                let type = entities[i].type
+                let isBareName = !keys[i].utf8.contains(0x20)
+                var candidates = Set<String>()
+                var first: Int?
+                for j in claimants where j != i && entities[j].type == type && keys[j] != keys[i] {
+                    // A surname claim counts only for a bare person name; an alias claim always does.
+                    let byAlias = aliasKeys[j].contains(keys[i])
+                    guard byAlias || (type == .person && isBareName) else { continue }
+                    candidates.insert(keys[j])
+                    if first == nil || j < first! { first = j }
+                }
+                if candidates.count == 1 { target[i] = first }
+            }
         }
         // Only one step: an entity that is itself merged away cannot take others in (this also breaks cycles).
         for i in target.indices { if let t = target[i], target[t] != nil { target[i] = nil } }
@@ -291,18 +311,37 @@ public final class Loader {
         var ids: [Int64] = []
         while try candidates.step() { ids.append(candidates.int64(0)) }
         candidates.reset()
-        var matches: [Int64] = []
+        guard !ids.isEmpty else { return nil }
+        let wanted = words(ofRole: role)
+        var match: Int64?
         for id in ids {
-            let roles = try statement("SELECT DISTINCT role FROM article_entities WHERE entity_id = ? AND role IS NOT NULL")
-            try roles.bind(id, at: 1)
-            var agrees = false
-            while try roles.step() {
-                if NameKey.rolesAgree(roles.string(0), role) { agrees = true; break }
-            }
-            roles.reset()
-            if agrees { matches.append(id) }
+            let agrees = try roles(of: id).contains { NameKey.rolesAgree(words(ofRole: $0), wanted) }
+            if !agrees { continue }
+            if match != nil { return nil }
+            match = id
         }
-        return matches.count == 1 ? matches[0] : nil
+        return match
+    }
+
+    /// The distinct roles that article_entities rows give entity `id`.
+    private func roles(of id: Int64) throws(DatabaseError) -> [String] {
+        if let known = rolesByEntity[id] { return known }
+        let query = try statement("SELECT DISTINCT role FROM article_entities WHERE entity_id = ? AND role IS NOT NULL")
+        try query.bind(id, at: 1)
+        var roles: [String] = []
+        while try query.step() { roles.append(query.string(0)) }
+        query.reset()
+        if rolesByEntity.count >= 1 << 16 { rolesByEntity.removeAll(keepingCapacity: true) }
+        rolesByEntity[id] = roles
+        return roles
+    }
+
+    private func words(ofRole role: String) -> [Substring] {
+        if let known = roleWords[role] { return known }
+        let words = NameKey.words(role)
+        if roleWords.count >= 1 << 16 { roleWords.removeAll(keepingCapacity: true) }
+        roleWords[role] = words
+        return words
     }
 
     private func insertEntities(_ entities: [Entity], globalIDs: [Int64], articleID: Int64) throws(DatabaseError) {
@@ -319,6 +358,11 @@ public final class Loader {
             try s.bind(e.isOutlet, at: p + 7)
         }
         nextIDValues?.articleEntity += Int64(entities.count)
+        for (i, e) in entities.enumerated() {
+            if let role = e.role, let known = rolesByEntity[globalIDs[i]], !known.contains(role) {
+                rolesByEntity[globalIDs[i]]!.append(role)
+            }
+        }
         // Each mention row names its article entity by the id given above, entity by entity, in order.
         var owners: [(articleEntityID: Int64, mention: Span)] = []
         owners.reserveCapacity(entities.reduce(0) { $0 + $1.mentions.count })

@@ -35,7 +35,7 @@ import WhosaidCore
         #expect(try old.scalar("SELECT COUNT(*) FROM sqlite_schema WHERE name = 'quotes_fts_docsize'")?.integer == 1)
 
         let db = try DatabaseSchema.openForWriting(path: path)
-        #expect(try DatabaseSchema.userVersion(db) == 2)
+        #expect(try DatabaseSchema.userVersion(db) == DatabaseSchema.currentVersion)
         #expect(try rows(db) == before.0)
         #expect(try matches(db, "quotes_fts", phrase) == before.1)
         #expect(try matches(db, "articles_fts", word) == before.2)
