@@ -246,9 +246,21 @@ public final class Statement {
         }
     }
 
+    /// Makes the statement ready to run again and keeps its bindings, for a caller that binds every parameter
+    /// before each run: clearing them first is work thrown away (a fortieth of a load's instructions).
+    public func rewind() {
+        sqlite3_reset(handle)
+    }
+
     /// Runs a statement that returns no rows, then makes it ready for the next use.
     public func run() throws(DatabaseError) {
         defer { reset() }
+        try step()
+    }
+
+    /// `run()` for a caller that binds every parameter before each run (see `rewind()`).
+    public func runKeepingBindings() throws(DatabaseError) {
+        defer { rewind() }
         try step()
     }
 

@@ -96,7 +96,7 @@ public final class Loader {
         if try existing.step() {
             articleID = existing.int64(0)
             let storedDigest = existing.string(1)
-            existing.reset()
+            existing.rewind()
             if storedDigest == digest {
                 counts.unchanged += 1
                 return .unchanged
@@ -123,9 +123,9 @@ public final class Loader {
                 """)
             try bindArticleColumns(update, article, digest: digest)
             try update.bind(articleID, at: 11)
-            try update.run()
+            try update.runKeepingBindings()
         } else {
-            existing.reset()
+            existing.rewind()
             outcome = .inserted
             let insert = try statement("""
                 INSERT INTO articles (title, published, site, url, authors, language, source, text, extra, record_digest, record_id)
@@ -133,14 +133,14 @@ public final class Loader {
                 """)
             try bindArticleColumns(insert, article, digest: digest)
             try insert.bind(article.id, at: 11)
-            try insert.run()
+            try insert.runKeepingBindings()
             articleID = db.lastInsertedRowID
         }
         let index = try statement("INSERT INTO articles_fts (rowid, title, text) VALUES (?, ?, ?)")
         try index.bind(articleID, at: 1)
         try index.bind(article.title, at: 2)
         try index.bind(article.text, at: 3)
-        try index.run()
+        try index.runKeepingBindings()
 
         let resolved = try resolveEntities(record.entities)
         try insertEntities(record.entities, globalIDs: resolved.globalIDs, articleID: articleID)
@@ -169,27 +169,28 @@ public final class Loader {
     /// become the parameters of one `delete` command.
     private func unindex(select: StaticString, delete: StaticString, _ id: Int64) throws(DatabaseError) {
         let rows = try statement(select)
-        defer { rows.reset() }
+        defer { rows.rewind() }
         try rows.bind(id, at: 1)
         let remove = try statement(delete)
         while try rows.step() {
             for column in 0..<rows.columnCount { try remove.bind(columnOf: rows, column, at: column + 1) }
-            try remove.run()
+            try remove.runKeepingBindings()
         }
     }
 
     private func execute(_ sql: StaticString, _ id: Int64) throws(DatabaseError) {
         let prepared = try statement(sql)
         try prepared.bind(id, at: 1)
-        try prepared.run()
+        try prepared.runKeepingBindings()
     }
 
-    /// The loader's own prepared statement for `sql`, found by the literal's address: hashing the text of
+    /// The loader's own prepared statement for `sql` (every use binds all its parameters), found by the literal's address: hashing the text of
     /// the SQL for every statement run, as `Database.cached` does, was a tenth of the load's time.
     private func statement(_ sql: StaticString) throws(DatabaseError) -> Statement {
         let address = UnsafeRawPointer(sql.utf8Start)
         if let prepared = statements[address] {
-            prepared.reset()
+            // Every use binds all of a statement's parameters, so the old values need no clearing.
+            prepared.rewind()
             return prepared
         }
         let text = sql.withUTF8Buffer { String(decoding: $0, as: UTF8.self) }
@@ -287,17 +288,17 @@ public final class Loader {
         try find.bind(key, at: 2)
         if try find.step() {
             let id = find.int64(0)
-            find.reset()
+            find.rewind()
             entityIDs[cacheKey] = id
             return id
         }
-        find.reset()
+        find.rewind()
         let insert = try statement("INSERT INTO entities (name, type, name_key, surname_key) VALUES (?, ?, ?, ?)")
         try insert.bind(name, at: 1)
         try insert.bind(type.rawValue, at: 2)
         try insert.bind(key, at: 3)
         try insert.bind(type == .person ? NameKey.surname(ofKey: key) : nil, at: 4)
-        try insert.run()
+        try insert.runKeepingBindings()
         let id = db.lastInsertedRowID
         counts.entitiesCreated += 1
         entityIDs[cacheKey] = id
@@ -310,7 +311,7 @@ public final class Loader {
         try candidates.bind(surname, at: 1)
         var ids: [Int64] = []
         while try candidates.step() { ids.append(candidates.int64(0)) }
-        candidates.reset()
+        candidates.rewind()
         guard !ids.isEmpty else { return nil }
         let wanted = words(ofRole: role)
         var match: Int64?
@@ -330,7 +331,7 @@ public final class Loader {
         try query.bind(id, at: 1)
         var roles: [String] = []
         while try query.step() { roles.append(query.string(0)) }
-        query.reset()
+        query.rewind()
         if rolesByEntity.count >= 1 << 16 { rolesByEntity.removeAll(keepingCapacity: true) }
         rolesByEntity[id] = roles
         return roles
@@ -421,7 +422,7 @@ public final class Loader {
             let rows = min(count - row, Loader.rowsPerStatement)
             let statement = try bulkStatement(table, rows: rows)
             for r in 0..<rows { try bind(statement, row + r, 1 + r * table.columns) }
-            try statement.run()
+            try statement.runKeepingBindings()
             row += rows
         }
     }
@@ -448,7 +449,7 @@ public final class Loader {
 
     private func maxID(_ sql: StaticString) throws(DatabaseError) -> Int64 {
         let query = try statement(sql)
-        defer { query.reset() }
+        defer { query.rewind() }
         return try query.step() ? query.int64(0) : 0
     }
 
@@ -513,7 +514,7 @@ public final class Loader {
         for (i, q) in quotes.enumerated() {
             try indexQuote.bind(firstID + Int64(i), at: 1)
             try indexQuote.bind(q.span.text, at: 2)
-            try indexQuote.run()
+            try indexQuote.runKeepingBindings()
         }
         nextIDValues?.quote += Int64(quotes.count)
     }
