@@ -60,6 +60,14 @@ public final class Loader {
     private var rolesByEntity: [Int64: [String]] = [:]
     /// A role's words, as `NameKey.rolesAgree` compares them (folding a role costs more than a lookup).
     private var roleWords: [String: [Substring]] = [:]
+    /// Rows written but not yet given to the full-text indexes. FTS5 gathers an index's new terms in a hash
+    /// table of several MB; fed one article at a time between the other tables' writes, every term it looked
+    /// up missed the processor's caches, and that lookup was the largest single cost of a load. Fed many
+    /// articles in a row, the table stays warm. Given to the indexes before any index row is deleted and in
+    /// `finish()`, so the indexes are complete whenever anything reads them, and in rowid order as before.
+    private var unindexedArticles: [(id: Int64, title: String?, text: String)] = []
+    private var unindexedQuotes: [(id: Int64, text: String)] = []
+    static let articlesPerIndexBatch = 256
     private let foreignKeysWereOn: Bool
 
     struct EntityKey: Hashable {
@@ -103,6 +111,7 @@ public final class Loader {
             }
             outcome = .replaced
             replacedAny = true
+            try indexPending()
             // The FTS indexes are told what they held before the rows change (see the schema), a row per
             // statement: an INSERT ... SELECT runs in a statement transaction, and opening one makes FTS5
             // write its pending terms out as a new small segment for every replaced article.
@@ -136,21 +145,20 @@ public final class Loader {
             try insert.runKeepingBindings()
             articleID = db.lastInsertedRowID
         }
-        let index = try statement("INSERT INTO articles_fts (rowid, title, text) VALUES (?, ?, ?)")
-        try index.bind(articleID, at: 1)
-        try index.bind(article.title, at: 2)
-        try index.bind(article.text, at: 3)
-        try index.runKeepingBindings()
+        unindexedArticles.append((articleID, article.title, article.text))
 
         let resolved = try resolveEntities(record.entities)
         try insertEntities(record.entities, globalIDs: resolved.globalIDs, articleID: articleID)
         try insertQuotes(record.quotes, article: article, articleID: articleID, resolved: resolved)
+        if unindexedArticles.count >= Loader.articlesPerIndexBatch { try indexPending() }
         if outcome == .inserted { counts.inserted += 1 } else { counts.replaced += 1 }
         return outcome
     }
 
-    /// Ends a load: removes the entities that replaced articles no longer name.
+    /// Ends a load: completes the full-text indexes and removes the entities that replaced articles no longer
+    /// name. The load is not complete without it.
     public func finish() throws(DatabaseError) {
+        try indexPending()
         nextIDValues = nil
         guard replacedAny else { return }
         try db.execute("""
@@ -163,6 +171,26 @@ public final class Loader {
         entityIDs.removeAll()
         rolesByEntity.removeAll()
         replacedAny = false
+    }
+
+    /// Gives the full-text indexes the rows written since the last call, a row per statement: an INSERT of
+    /// several rows into an FTS5 table is a statement transaction (see `insertRows`).
+    private func indexPending() throws(DatabaseError) {
+        let indexArticle = try statement("INSERT INTO articles_fts (rowid, title, text) VALUES (?, ?, ?)")
+        for row in unindexedArticles {
+            try indexArticle.bind(row.id, at: 1)
+            try indexArticle.bind(row.title, at: 2)
+            try indexArticle.bind(row.text, at: 3)
+            try indexArticle.runKeepingBindings()
+        }
+        unindexedArticles.removeAll(keepingCapacity: true)
+        let indexQuote = try statement("INSERT INTO quotes_fts (rowid, text) VALUES (?, ?)")
+        for row in unindexedQuotes {
+            try indexQuote.bind(row.id, at: 1)
+            try indexQuote.bind(row.text, at: 2)
+            try indexQuote.runKeepingBindings()
+        }
+        unindexedQuotes.removeAll(keepingCapacity: true)
     }
 
     /// Removes from an FTS index the rows `select` finds for `id`: each row's columns, exactly as stored,
@@ -509,13 +537,7 @@ public final class Loader {
             try s.bind(article.site, at: p + 18)
             try s.bind(article.published, at: p + 19)
         }
-        // Row by row: an INSERT of several rows into an FTS5 table is a statement transaction (see `insertRows`).
-        let indexQuote = try statement("INSERT INTO quotes_fts (rowid, text) VALUES (?, ?)")
-        for (i, q) in quotes.enumerated() {
-            try indexQuote.bind(firstID + Int64(i), at: 1)
-            try indexQuote.bind(q.span.text, at: 2)
-            try indexQuote.runKeepingBindings()
-        }
+        for (i, q) in quotes.enumerated() { unindexedQuotes.append((firstID + Int64(i), q.span.text)) }
         nextIDValues?.quote += Int64(quotes.count)
     }
 }
