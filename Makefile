@@ -270,9 +270,10 @@ bench-quotes: $(EXTRACT)
 BENCH_TARGETS += bench-load
 .PHONY: bench-load
 
-# Load throughput (fresh, reload, 10% re-extracted) and database size per article, on generated records.
-bench-load: $(LOAD) | $(OUT)
-	python3 scripts/bench_store.py --load $(LOAD) --out $(OUT)/bench-load --articles 20000
+# Load throughput (fresh, reload, 10% re-extracted) and database size per article, on real extracted records
+# (the benchmark pages and the gold texts, repeated under distinct ids).
+bench-load: $(FETCH) $(EXTRACT) $(LOAD) | $(OUT)
+	python3 scripts/bench_store.py --fetch $(FETCH) --extract $(EXTRACT) --pages $(EXTRACTION_BENCH)/html --load $(LOAD) --out $(OUT)/bench-load --articles 20000
 
 ## ---- section: peers (the peer stack users run today: trafilatura + spaCy + a quote step) ----
 # bench-peers installs the pinned peer stack into $(OUT)/peers-venv (once) and times it on one core

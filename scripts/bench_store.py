@@ -2,99 +2,54 @@
 """Load throughput of whosaid-load: a fresh load, a reload of the same file, and a load in which a tenth
 of the articles were re-extracted. Prints articles/s, rows/s, database bytes per article and peak memory.
 
-The input is made up but shaped like real extracted news: ~3 KB of text, 8 entities (people drawn from a
-pool in which surnames repeat, organisations, places, outlets), ~14 mentions and 6 quotes per article,
-so about 30 rows each. It is generated from a fixed seed, so every run measures the same bytes.
+The input is real extracted news: the English pages of the shared extraction benchmark, through whosaid-fetch
+and whosaid-extract, and the news gold set's texts, through whosaid-extract. Those records are repeated until
+there are --articles of them, each copy under its own id, URL and source, so every line is a distinct article
+to the loader (its entities meet the same names again across the corpus, as a news corpus's do). The records
+are made again on every run, from the current extractor, and the same pages always give the same bytes.
 """
 import argparse
+import glob
 import json
 import os
-import random
 import resource
 import sqlite3
 import subprocess
 import sys
 import time
 
-WORDS = ("the a of to in and said on for that with was as by at from government minister talks peace "
-         "border vote budget market election police court report officials week year city country people "
-         "plan new after would could support meeting agreement security economy energy health school").split()
-FIRST = ["Antony", "Maria", "Daniel", "Amara", "Chen", "Olga", "Rahul", "Fatima", "James", "Sofia", "Kenji", "Lucas",
-         "Aisha", "Pedro", "Hannah", "Omar", "Yuki", "Ivan", "Grace", "Mateo"]
-LAST = ["Blinken", "Lopez", "Okafor", "Wei", "Petrova", "Sharma", "Haddad", "Smith", "Rossi", "Tanaka", "Silva",
-        "Kim", "Novak", "Garcia", "Mensah", "Berg", "Costa", "Ali", "Dubois", "Ivanov"]
-ROLES = ["foreign minister", "spokesperson", "mayor", "senator", "chief executive", "professor", "police chief"]
-ORGS = [f"{w.title()} {k}" for w in ["National", "United", "Global", "Central", "Northern", "Federal"]
-        for k in ["Bank", "Council", "Party", "Agency", "Institute", "Union", "Court", "Ministry"]]
-PLACES = ["Armenia", "Azerbaijan", "Nagorno-Karabakh", "Lagos", "Springfield", "Kyiv", "Gaza", "Taipei", "Caracas",
-          "Nairobi", "Lima", "Hanoi", "Oslo", "Quito", "Accra"]
-OUTLETS = ["Reuters", "Aljazeera", "Deutsche Welle", "Associated Press", "AFP", "BBC"]
-CUES = ["said", "told reporters", "added", "stated", "according to", "warned"]
+
+def real_records(fetch, extract, pages, gold, workdir):
+    """The extracted records of the benchmark pages (English only) and of the gold texts, as parsed JSON."""
+    articles = os.path.join(workdir, "real-articles.ndjson")
+    texts = os.path.join(workdir, "real-texts.ndjson")
+    extracted = os.path.join(workdir, "real-extracted.ndjson")
+    subprocess.run([fetch, "--quiet", "--rejects", os.devnull, "-o", articles, pages], check=False)
+    with open(articles, "a", encoding="utf-8") as out:
+        for path in sorted(glob.glob(os.path.join(gold, "*.json"))):
+            doc = json.load(open(path, encoding="utf-8"))
+            out.write(json.dumps({"id": "gold-" + doc["id"][:16], "url": doc.get("url"), "text": doc["text"],
+                                  "language": "en"}, ensure_ascii=False) + "\n")
+    result = subprocess.run([extract, "--quiet", "--rejects", os.devnull, "-o", extracted, articles])
+    if result.returncode not in (0, 65):
+        sys.exit(f"{extract} failed ({result.returncode})")
+    records = [json.loads(line) for line in open(extracted, encoding="utf-8")]
+    return [r for r in records if r.get("language") == "en"]
 
 
-def article(n, rng, version=1):
-    text = []
-    length = 0
-    entities = {}
-
-    def add(s):
-        nonlocal length
-        start = length
-        text.append(s)
-        length += len(s)  # Python str length counts code points, as the records do
-        return {"start": start, "end": length, "text": s}
-
-    def entity(name, etype, role=None, outlet=False, alias=None):
-        if name not in entities:
-            entities[name] = {"id": f"E{len(entities) + 1}", "name": name, "type": etype, "role": role,
-                              "aliases": [alias] if alias else [], "outlet": outlet, "mentions": []}
-        return entities[name]
-
-    def filler(words):
-        add(" ".join(rng.choice(WORDS) for _ in range(words)) + ". ")
-
-    people = []
-    for _ in range(3):
-        first, last = rng.choice(FIRST), rng.choice(LAST)
-        people.append((f"{first} {last}", last, rng.choice(ROLES)))
-    org, place = rng.choice(ORGS), rng.choice(PLACES)
-    quotes = []
-    filler(40)
-    for i in range(6):
-        name, surname, role = people[i % 3]
-        person = entity(name, "PERSON", role=role, alias=surname)
-        outlet_name = rng.choice(OUTLETS)
-        outlet = entity(outlet_name, "ORG", outlet=True)
-        mention = add(name if i < 3 else surname)
-        person["mentions"].append(mention)
-        add(" ")
-        cue = add(rng.choice(CUES))
-        add(" that “")
-        content = add(" ".join(rng.choice(WORDS) for _ in range(18)) + f" in {place} v{version}")
-        add("”, as reported by ")
-        outlet["mentions"].append(add(outlet_name))
-        add(". ")
-        if i % 2 == 0:
-            entity(org, "ORG")["mentions"].append(add(org))
-            add(" ")
-        entity(place, "GPE")["mentions"].append(add(place))
-        add(" ")
-        filler(45)
-        quotes.append({"text": content["text"], "start": content["start"], "end": content["end"],
-                       "type": ["direct", "mixed", "indirect"][i % 3], "speaker": name, "speaker_entity": person["id"],
-                       "speaker_mention": mention, "cue": cue["text"], "cue_span": cue,
-                       "via": outlet_name, "via_entity": outlet["id"]})
-    return {"_schema": "whosaid.extracted/1", "id": f"bench-{n}", "source": f"bench/{n}.html",
-            "url": f"https://news.example/{n}", "title": f"{people[0][0]} on {place}", "authors": ["Staff"],
-            "published": f"2024-{n % 12 + 1:02d}-{n % 28 + 1:02d}", "site": "news.example", "language": "en",
-            "text": "".join(text), "entities": list(entities.values()), "quotes": quotes}
-
-
-def write_input(path, count, version_of=lambda n: 1):
-    rng = random.Random(20240917)
+def write_input(path, records, count, changed=lambda n: False):
     with open(path, "w", encoding="utf-8") as out:
         for n in range(count):
-            out.write(json.dumps(article(n, rng, version_of(n)), ensure_ascii=False, sort_keys=True, separators=(",", ":")))
+            r = dict(records[n % len(records)])
+            copy = n // len(records)
+            r["id"] = f"{r['id']}-{copy}"
+            r["source"] = f"{r.get('source') or 'bench'}#{copy}"
+            if r.get("url"):
+                r["url"] = f"{r['url']}#{copy}"
+            if changed(n):
+                # Another title is enough to make it a re-extracted record: the loader replaces all its rows.
+                r["title"] = (r.get("title") or "") + " (updated)"
+            out.write(json.dumps(r, ensure_ascii=False, sort_keys=True, separators=(",", ":")))
             out.write("\n")
 
 
@@ -113,21 +68,27 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--load", required=True, help="the whosaid-load binary")
     parser.add_argument("--out", required=True, help="folder for the input and the database")
+    parser.add_argument("--fetch", required=True, help="the whosaid-fetch binary")
+    parser.add_argument("--extract", required=True, help="the whosaid-extract binary")
+    parser.add_argument("--pages", default="../shared/bench/article-extraction/html", help="HTML pages to extract")
+    parser.add_argument("--gold", default="data/eval/news", help="the news gold set (its texts are extracted too)")
     parser.add_argument("--articles", type=int, default=20000)
     args = parser.parse_args()
+    if not os.path.isdir(args.pages):
+        sys.exit(f"bench_store: {args.pages} is missing: the shared benchmark data must sit beside the repository")
     os.makedirs(args.out, exist_ok=True)
     first = os.path.join(args.out, f"load-input-{args.articles}.ndjson")
     changed = os.path.join(args.out, f"load-input-{args.articles}-reextracted.ndjson")
     parse_only = os.path.join(args.out, f"load-input-{args.articles}-parse-only.ndjson")
-    if not os.path.exists(first):
-        write_input(first, args.articles)
-        write_input(changed, args.articles, lambda n: 2 if n % 10 == 0 else 1)
-    if not os.path.exists(parse_only):
-        # The same lines under a schema name no whosaid reads: each is parsed in full, then rejected by its
-        # first check, so the run times line reading and JSON parsing (and the rejects' messages) alone.
-        with open(first, "rb") as src, open(parse_only, "wb") as out:
-            for line in src:
-                out.write(line.replace(b'"_schema":"whosaid.extracted/1"', b'"_schema":"whosaid.parse-only/0"', 1))
+    records = real_records(args.fetch, args.extract, args.pages, args.gold, args.out)
+    write_input(first, records, args.articles)
+    write_input(changed, records, args.articles, lambda n: n % 10 == 0)
+    print(f"bench-load: {len(records)} distinct extracted English articles, repeated to {args.articles}")
+    # The same lines under a schema name no whosaid reads: each is parsed in full, then rejected by its
+    # first check, so the run times line reading and JSON parsing (and the rejects' messages) alone.
+    with open(first, "rb") as src, open(parse_only, "wb") as out:
+        for line in src:
+            out.write(line.replace(b'"_schema":"whosaid.extracted/1"', b'"_schema":"whosaid.parse-only/0"', 1))
     db = os.path.join(args.out, "bench.db")
     for suffix in ("", "-wal", "-shm"):
         if os.path.exists(db + suffix):

@@ -54,6 +54,20 @@ public final class Loader {
     private var bulkStatements = [Statement?](repeating: nil, count: BulkTable.allCases.count * Loader.rowsPerStatement)
     /// Known only inside the load's transaction; forgotten when rows are deleted and when the load ends.
     private var nextIDValues: (articleEntity: Int64, quote: Int64)?
+    /// The distinct roles the article_entities rows give a person (rule 2), for the persons a bare surname was
+    /// checked against: asking SQLite read every row naming that person, so a surname cost more the more
+    /// articles the corpus already had. Kept exact as rows are inserted; forgotten when rows are deleted.
+    private var rolesByEntity: [Int64: [String]] = [:]
+    /// A role's words, as `NameKey.rolesAgree` compares them (folding a role costs more than a lookup).
+    private var roleWords: [String: [Substring]] = [:]
+    /// Rows written but not yet given to the full-text indexes. FTS5 gathers an index's new terms in a hash
+    /// table of several MB; fed one article at a time between the other tables' writes, every term it looked
+    /// up missed the processor's caches, and that lookup was the largest single cost of a load. Fed many
+    /// articles in a row, the table stays warm. Given to the indexes before any index row is deleted and in
+    /// `finish()`, so the indexes are complete whenever anything reads them, and in rowid order as before.
+    private var unindexedArticles: [(id: Int64, title: String?, text: String)] = []
+    private var unindexedQuotes: [(id: Int64, text: String)] = []
+    static let articlesPerIndexBatch = 256
     private let foreignKeysWereOn: Bool
 
     struct EntityKey: Hashable {
@@ -90,13 +104,14 @@ public final class Loader {
         if try existing.step() {
             articleID = existing.int64(0)
             let storedDigest = existing.string(1)
-            existing.reset()
+            existing.rewind()
             if storedDigest == digest {
                 counts.unchanged += 1
                 return .unchanged
             }
             outcome = .replaced
             replacedAny = true
+            try indexPending()
             // The FTS indexes are told what they held before the rows change (see the schema), a row per
             // statement: an INSERT ... SELECT runs in a statement transaction, and opening one makes FTS5
             // write its pending terms out as a new small segment for every replaced article.
@@ -110,15 +125,16 @@ public final class Loader {
             try execute("DELETE FROM mentions WHERE article_entity_id IN (SELECT id FROM article_entities WHERE article_id = ?)", articleID)
             try execute("DELETE FROM article_entities WHERE article_id = ?", articleID)
             nextIDValues = nil
+            rolesByEntity.removeAll()
             let update = try statement("""
                 UPDATE articles SET title = ?, published = ?, site = ?, url = ?, authors = ?, language = ?, source = ?,
                     text = ?, extra = ?, record_digest = ? WHERE id = ?
                 """)
             try bindArticleColumns(update, article, digest: digest)
             try update.bind(articleID, at: 11)
-            try update.run()
+            try update.runKeepingBindings()
         } else {
-            existing.reset()
+            existing.rewind()
             outcome = .inserted
             let insert = try statement("""
                 INSERT INTO articles (title, published, site, url, authors, language, source, text, extra, record_digest, record_id)
@@ -126,24 +142,23 @@ public final class Loader {
                 """)
             try bindArticleColumns(insert, article, digest: digest)
             try insert.bind(article.id, at: 11)
-            try insert.run()
+            try insert.runKeepingBindings()
             articleID = db.lastInsertedRowID
         }
-        let index = try statement("INSERT INTO articles_fts (rowid, title, text) VALUES (?, ?, ?)")
-        try index.bind(articleID, at: 1)
-        try index.bind(article.title, at: 2)
-        try index.bind(article.text, at: 3)
-        try index.run()
+        unindexedArticles.append((articleID, article.title, article.text))
 
         let resolved = try resolveEntities(record.entities)
         try insertEntities(record.entities, globalIDs: resolved.globalIDs, articleID: articleID)
         try insertQuotes(record.quotes, article: article, articleID: articleID, resolved: resolved)
+        if unindexedArticles.count >= Loader.articlesPerIndexBatch { try indexPending() }
         if outcome == .inserted { counts.inserted += 1 } else { counts.replaced += 1 }
         return outcome
     }
 
-    /// Ends a load: removes the entities that replaced articles no longer name.
+    /// Ends a load: completes the full-text indexes and removes the entities that replaced articles no longer
+    /// name. The load is not complete without it.
     public func finish() throws(DatabaseError) {
+        try indexPending()
         nextIDValues = nil
         guard replacedAny else { return }
         try db.execute("""
@@ -154,34 +169,56 @@ public final class Loader {
             """)
         counts.entitiesRemoved += db.changes
         entityIDs.removeAll()
+        rolesByEntity.removeAll()
         replacedAny = false
+    }
+
+    /// Gives the full-text indexes the rows written since the last call, a row per statement: an INSERT of
+    /// several rows into an FTS5 table is a statement transaction (see `insertRows`).
+    private func indexPending() throws(DatabaseError) {
+        let indexArticle = try statement("INSERT INTO articles_fts (rowid, title, text) VALUES (?, ?, ?)")
+        for row in unindexedArticles {
+            try indexArticle.bind(row.id, at: 1)
+            try indexArticle.bind(row.title, at: 2)
+            try indexArticle.bind(row.text, at: 3)
+            try indexArticle.runKeepingBindings()
+        }
+        unindexedArticles.removeAll(keepingCapacity: true)
+        let indexQuote = try statement("INSERT INTO quotes_fts (rowid, text) VALUES (?, ?)")
+        for row in unindexedQuotes {
+            try indexQuote.bind(row.id, at: 1)
+            try indexQuote.bind(row.text, at: 2)
+            try indexQuote.runKeepingBindings()
+        }
+        unindexedQuotes.removeAll(keepingCapacity: true)
     }
 
     /// Removes from an FTS index the rows `select` finds for `id`: each row's columns, exactly as stored,
     /// become the parameters of one `delete` command.
     private func unindex(select: StaticString, delete: StaticString, _ id: Int64) throws(DatabaseError) {
         let rows = try statement(select)
-        defer { rows.reset() }
+        defer { rows.rewind() }
         try rows.bind(id, at: 1)
         let remove = try statement(delete)
         while try rows.step() {
             for column in 0..<rows.columnCount { try remove.bind(columnOf: rows, column, at: column + 1) }
-            try remove.run()
+            try remove.runKeepingBindings()
         }
     }
 
     private func execute(_ sql: StaticString, _ id: Int64) throws(DatabaseError) {
         let prepared = try statement(sql)
         try prepared.bind(id, at: 1)
-        try prepared.run()
+        try prepared.runKeepingBindings()
     }
 
-    /// The loader's own prepared statement for `sql`, found by the literal's address: hashing the text of
+    /// The loader's own prepared statement for `sql` (every use binds all its parameters), found by the literal's address: hashing the text of
     /// the SQL for every statement run, as `Database.cached` does, was a tenth of the load's time.
     private func statement(_ sql: StaticString) throws(DatabaseError) -> Statement {
         let address = UnsafeRawPointer(sql.utf8Start)
         if let prepared = statements[address] {
-            prepared.reset()
+            // Every use binds all of a statement's parameters, so the old values need no clearing.
+            prepared.rewind()
             return prepared
         }
         let text = sql.withUTF8Buffer { String(decoding: $0, as: UTF8.self) }
@@ -218,20 +255,32 @@ public final class Loader {
         var byLocalID: [String: Int] = [:]
         for (i, e) in entities.enumerated() where byLocalID[e.id] == nil { byLocalID[e.id] = i }
 
-        // Rule 1: an entity that is another one of the same article under a shorter name.
-        var target = [Int?](repeating: nil, count: entities.count)
-        for (i, e) in entities.enumerated() where !keys[i].isEmpty {
-            let isBareName = !keys[i].utf8.contains(0x20)
-            var candidates = Set<String>()
-            var first: Int?
-            for (j, other) in entities.enumerated() where j != i && other.type == e.type && keys[j] != keys[i] {
-                let bySurname = e.type == .person && isBareName && NameKey.surname(ofKey: keys[j]) == keys[i]
-                if bySurname || aliasKeys[j].contains(keys[i]) {
-                    candidates.insert(keys[j])
-                    if first == nil { first = j }
-                }
+        // Rule 1: an entity that is another one of the same article under a shorter name. The entities each
+        // name could be are listed once, by alias key and by surname, rather than every pair compared.
+        var claims: [String: [Int]] = [:]
+        for j in entities.indices {
+            for alias in aliasKeys[j] { claims[alias, default: []].append(j) }
+            if entities[j].type == .person, let surname = NameKey.surname(ofKey: keys[j]), !aliasKeys[j].contains(surname) {
+                claims[surname, default: []].append(j)
             }
-            if candidates.count == 1 { target[i] = first }
+        }
+        var target = [Int?](repeating: nil, count: entities.count)
+        if !claims.isEmpty {
+            for i in entities.indices where !keys[i].isEmpty {
+                guard let claimants = claims[keys[i]] else { continue }
+                let type = entities[i].type
+                let isBareName = !keys[i].utf8.contains(0x20)
+                var candidates = Set<String>()
+                var first: Int?
+                for j in claimants where j != i && entities[j].type == type && keys[j] != keys[i] {
+                    // A surname claim counts only for a bare person name; an alias claim always does.
+                    let byAlias = aliasKeys[j].contains(keys[i])
+                    guard byAlias || (type == .person && isBareName) else { continue }
+                    candidates.insert(keys[j])
+                    if first == nil || j < first! { first = j }
+                }
+                if candidates.count == 1 { target[i] = first }
+            }
         }
         // Only one step: an entity that is itself merged away cannot take others in (this also breaks cycles).
         for i in target.indices { if let t = target[i], target[t] != nil { target[i] = nil } }
@@ -267,17 +316,17 @@ public final class Loader {
         try find.bind(key, at: 2)
         if try find.step() {
             let id = find.int64(0)
-            find.reset()
+            find.rewind()
             entityIDs[cacheKey] = id
             return id
         }
-        find.reset()
+        find.rewind()
         let insert = try statement("INSERT INTO entities (name, type, name_key, surname_key) VALUES (?, ?, ?, ?)")
         try insert.bind(name, at: 1)
         try insert.bind(type.rawValue, at: 2)
         try insert.bind(key, at: 3)
         try insert.bind(type == .person ? NameKey.surname(ofKey: key) : nil, at: 4)
-        try insert.run()
+        try insert.runKeepingBindings()
         let id = db.lastInsertedRowID
         counts.entitiesCreated += 1
         entityIDs[cacheKey] = id
@@ -290,19 +339,38 @@ public final class Loader {
         try candidates.bind(surname, at: 1)
         var ids: [Int64] = []
         while try candidates.step() { ids.append(candidates.int64(0)) }
-        candidates.reset()
-        var matches: [Int64] = []
+        candidates.rewind()
+        guard !ids.isEmpty else { return nil }
+        let wanted = words(ofRole: role)
+        var match: Int64?
         for id in ids {
-            let roles = try statement("SELECT DISTINCT role FROM article_entities WHERE entity_id = ? AND role IS NOT NULL")
-            try roles.bind(id, at: 1)
-            var agrees = false
-            while try roles.step() {
-                if NameKey.rolesAgree(roles.string(0), role) { agrees = true; break }
-            }
-            roles.reset()
-            if agrees { matches.append(id) }
+            let agrees = try roles(of: id).contains { NameKey.rolesAgree(words(ofRole: $0), wanted) }
+            if !agrees { continue }
+            if match != nil { return nil }
+            match = id
         }
-        return matches.count == 1 ? matches[0] : nil
+        return match
+    }
+
+    /// The distinct roles that article_entities rows give entity `id`.
+    private func roles(of id: Int64) throws(DatabaseError) -> [String] {
+        if let known = rolesByEntity[id] { return known }
+        let query = try statement("SELECT DISTINCT role FROM article_entities WHERE entity_id = ? AND role IS NOT NULL")
+        try query.bind(id, at: 1)
+        var roles: [String] = []
+        while try query.step() { roles.append(query.string(0)) }
+        query.rewind()
+        if rolesByEntity.count >= 1 << 16 { rolesByEntity.removeAll(keepingCapacity: true) }
+        rolesByEntity[id] = roles
+        return roles
+    }
+
+    private func words(ofRole role: String) -> [Substring] {
+        if let known = roleWords[role] { return known }
+        let words = NameKey.words(role)
+        if roleWords.count >= 1 << 16 { roleWords.removeAll(keepingCapacity: true) }
+        roleWords[role] = words
+        return words
     }
 
     private func insertEntities(_ entities: [Entity], globalIDs: [Int64], articleID: Int64) throws(DatabaseError) {
@@ -319,6 +387,11 @@ public final class Loader {
             try s.bind(e.isOutlet, at: p + 7)
         }
         nextIDValues?.articleEntity += Int64(entities.count)
+        for (i, e) in entities.enumerated() {
+            if let role = e.role, let known = rolesByEntity[globalIDs[i]], !known.contains(role) {
+                rolesByEntity[globalIDs[i]]!.append(role)
+            }
+        }
         // Each mention row names its article entity by the id given above, entity by entity, in order.
         var owners: [(articleEntityID: Int64, mention: Span)] = []
         owners.reserveCapacity(entities.reduce(0) { $0 + $1.mentions.count })
@@ -377,7 +450,7 @@ public final class Loader {
             let rows = min(count - row, Loader.rowsPerStatement)
             let statement = try bulkStatement(table, rows: rows)
             for r in 0..<rows { try bind(statement, row + r, 1 + r * table.columns) }
-            try statement.run()
+            try statement.runKeepingBindings()
             row += rows
         }
     }
@@ -404,7 +477,7 @@ public final class Loader {
 
     private func maxID(_ sql: StaticString) throws(DatabaseError) -> Int64 {
         let query = try statement(sql)
-        defer { query.reset() }
+        defer { query.rewind() }
         return try query.step() ? query.int64(0) : 0
     }
 
@@ -464,13 +537,7 @@ public final class Loader {
             try s.bind(article.site, at: p + 18)
             try s.bind(article.published, at: p + 19)
         }
-        // Row by row: an INSERT of several rows into an FTS5 table is a statement transaction (see `insertRows`).
-        let indexQuote = try statement("INSERT INTO quotes_fts (rowid, text) VALUES (?, ?)")
-        for (i, q) in quotes.enumerated() {
-            try indexQuote.bind(firstID + Int64(i), at: 1)
-            try indexQuote.bind(q.span.text, at: 2)
-            try indexQuote.run()
-        }
+        for (i, q) in quotes.enumerated() { unindexedQuotes.append((firstID + Int64(i), q.span.text)) }
         nextIDValues?.quote += Int64(quotes.count)
     }
 }

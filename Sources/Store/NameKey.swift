@@ -69,8 +69,10 @@ struct NameKey {
 
     /// Two roles agree when, as words, one contains the other: "Secretary of State" and
     /// "US Secretary of State" agree; "Secretary of State" and "Secretary of Defense" do not.
-    static func rolesAgree(_ a: String, _ b: String) -> Bool {
-        let x = words(a), y = words(b)
+    static func rolesAgree(_ a: String, _ b: String) -> Bool { rolesAgree(words(a), words(b)) }
+
+    /// `rolesAgree` over the roles' `words`.
+    static func rolesAgree(_ x: [Substring], _ y: [Substring]) -> Bool {
         guard !x.isEmpty, !y.isEmpty else { return false }
         let (short, long) = x.count <= y.count ? (x, y) : (y, x)
         if short.count == long.count { return short == long }

@@ -75,6 +75,38 @@ import WhosaidCore
         #expect(try entityOf(db, article: "c", local: "E1") != entityOf(db, article: "a", local: "E1"))
     }
 
+    @Test func roleGivenLaterInTheSameLoadIsEvidenceForLaterArticles() throws {
+        let articles = [
+            article("a", [person("E1", "Antony Blinken", role: "spokesperson")]),
+            article("b", [person("E1", "Blinken", role: "Secretary of State")]),  // no person has that role yet
+            article("c", [person("E1", "Antony Blinken", role: "US Secretary of State")]),
+            article("d", [person("E1", "Blinken", role: "Secretary of State")]),  // now he has
+        ]
+        let folder = try TemporaryFolder()
+        let oneLoad = try DatabaseSchema.openForWriting(path: folder.path("one.db"))
+        try load(articles, into: oneLoad)
+        #expect(try entityOf(oneLoad, article: "b", local: "E1") != entityOf(oneLoad, article: "a", local: "E1"))
+        #expect(try entityOf(oneLoad, article: "d", local: "E1") == entityOf(oneLoad, article: "a", local: "E1"))
+        // The same as loading the articles one load each, where every role comes from the database.
+        let loadEach = try DatabaseSchema.openForWriting(path: folder.path("each.db"))
+        for a in articles { try load([a], into: loadEach) }
+        #expect(try contentDump(oneLoad, ftsInternals: false) == contentDump(loadEach, ftsInternals: false))
+    }
+
+    @Test func roleTakenAwayByAReExtractionIsNoLongerEvidence() throws {
+        let folder = try TemporaryFolder()
+        let db = try DatabaseSchema.openForWriting(path: folder.path("w.db"))
+        try load([
+            article("a", [person("E1", "Antony Blinken", role: "Secretary of State")]),
+            article("b", [person("E1", "Blinken", role: "envoy")]),  // his roles are looked at, and disagree
+            article("a", [person("E1", "Antony Blinken", role: "spokesperson")]),  // re-extracted in the same load
+            article("c", [person("E1", "Blinken", role: "Secretary of State")]),
+        ], into: db)
+        let antony = try entityOf(db, article: "a", local: "E1")
+        #expect(try entityOf(db, article: "b", local: "E1") != antony)
+        #expect(try entityOf(db, article: "c", local: "E1") != antony)
+    }
+
     @Test func twoPeopleWithTheSameSurnameInOneArticleStayApart() throws {
         let folder = try TemporaryFolder()
         let db = try DatabaseSchema.openForWriting(path: folder.path("w.db"))

@@ -1,5 +1,5 @@
 import Foundation
-import Store
+@testable import Store
 import Testing
 import WhosaidCore
 
@@ -189,6 +189,23 @@ import WhosaidCore
         #expect(try Queries(database: db).article(recordID: seed.article.id) == seed)
         // The same content as a database that only ever saw the new version of the article, but for ids.
         try expectConsistent(db)
+    }
+
+    @Test func articleReExtractedWithinOneLoadLeavesTheSearchIndexesInStep() throws {
+        // The first version is still waiting to be indexed when the second one replaces it.
+        let folder = try TemporaryFolder()
+        let db = try DatabaseSchema.openForWriting(path: folder.path("w.db"))
+        let counts = try load([SyntheticCorpus.article(0), SyntheticCorpus.article(1), SyntheticCorpus.article(0, version: 2)], into: db)
+        #expect(counts.inserted == 2 && counts.replaced == 1)
+        try expectConsistent(db)
+        let indexed = try db.scalar("SELECT COUNT(*) FROM articles_fts WHERE articles_fts MATCH ?", [.text(SyntheticCorpus.article(1).article.title!)])
+        #expect(indexed?.integer ?? 0 >= 1)
+        // Enough articles for the indexes to be fed in several batches, and all of them found.
+        let many = (2..<(2 + Loader.articlesPerIndexBatch * 2 + 3)).map { SyntheticCorpus.article($0) }
+        try load(many, into: db)
+        try expectConsistent(db)
+        #expect(try db.scalar("SELECT COUNT(*) FROM articles_fts")?.integer == Int64(many.count + 2))
+        #expect(try db.scalar("SELECT COUNT(*) FROM quotes_fts")?.integer == db.scalar("SELECT COUNT(*) FROM quotes")?.integer)
     }
 
     @Test func sameInputsInTheSameOrderGiveTheSameDatabase() throws {

@@ -65,6 +65,36 @@ import Testing
         #expect(throws: JSONParseError.self) { try JSONValue.parse([0x22, 0xED, 0xA0, 0x80, 0x22]) }
     }
 
+    /// Strings are read eight bytes at a time where nothing in them needs a look: every character that does,
+    /// at every offset around and across a word's edges, must still be found.
+    @Test(arguments: ["\"", "\\", "\n", "\u{01}", "\u{1F}", "é", "😀", " ", "~", "\u{7F}"])
+    func readsEveryOffsetOfLongStringsAlike(_ special: String) throws {
+        for length in [0, 1, 7, 8, 9, 15, 16, 17, 31] {
+            for offset in 0...length {
+                let plain = String(repeating: "a", count: length)
+                let text = String(plain.prefix(offset)) + special + String(plain.dropFirst(offset))
+                let json = JSONValue.string(text).serialized()
+                #expect(try JSONValue.parse(json).stringValue == text, "\(json)")
+                // The same text after an escape, so the string is read on the path that copies it in runs.
+                #expect(try JSONValue.parse(#""\n"# + json.dropFirst()).stringValue == "\n" + text)
+            }
+        }
+    }
+
+    @Test func findsAControlCharacterOrBrokenUTF8AtAnyOffsetOfALongString() {
+        for offset in 0..<24 {
+            for bad: [UInt8] in [[0x01], [0x0A], [0x1F], [0xFF], [0xC3, 0x28]] {
+                var bytes = [UInt8](repeating: 0x61, count: 24)
+                bytes.replaceSubrange(offset..<offset + 1, with: bad)
+                #expect(throws: JSONParseError.self) { try JSONValue.parse([0x22] + bytes + [0x22]) }
+                #expect(throws: JSONParseError.self) { try JSONValue.parse([0x22, 0x5C, 0x74] + bytes + [0x22]) }
+            }
+        }
+        // A string that never ends, with and without an escape.
+        #expect(throws: JSONParseError.self) { try JSONValue.parse([0x22] + [UInt8](repeating: 0x61, count: 20)) }
+        #expect(throws: JSONParseError.self) { try JSONValue.parse([0x22, 0x5C, 0x74] + [UInt8](repeating: 0x61, count: 20)) }
+    }
+
     @Test func writesWhatItReadsByteForByte() throws {
         let line = #"{"_schema":"whosaid.extracted/1","a":[],"b":{},"c":null,"d":false,"e":"tab\tq\"\\ “x” \u0001","f":-1.5e-7}"#
         #expect(try JSONValue.parse(line).serialized() == line)
