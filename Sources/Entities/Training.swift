@@ -203,6 +203,13 @@ public struct Trainer {
                 for k in 0..<ex.infos.count {
                     clock += 1
                     let prev = k >= 1 ? predicted[k - 1] : 0, prev2 = k >= 2 ? predicted[k - 2] : 0
+                    // What the tagger never scores, it is not taught (see isPlainWord).
+                    if FeatureExtractor.isPlainWord(ex.infos, k, prev: prev) {
+                        predicted[k] = TagSet.outside
+                        if ex.gold[k] == TagSet.outside { correct += 1 }
+                        seen += 1
+                        continue
+                    }
                     feats.removeAll(keepingCapacity: true)
                     extractor.features(ex.infos, k, prev: prev, prev2: prev2, headline: ex.headline) { feats.append($0) }
                     for t in 0..<L { scores[t] = 0 }
