@@ -46,17 +46,17 @@ enum BodyExtractor {
         // is the body, unless the best-scored element lies inside it (the scores then only cut tighter).
         // On scores alone, a short news item loses to a longer block of furniture elsewhere on the page,
         // or to an ancestor that holds the item and that furniture together.
-        if let declared = page.elements.indices.first(where: {
-            page.elements[$0].isDeclaredBody && page.elements[$0].proseLength >= Double(declaredBodyMinimumProse)
-        }) {
+        // Of several marked elements (one per chunk of the article), the one with the most prose; the
+        // chunks beside it join it below, as they would join a best-scored element.
+        let declared = page.elements.indices.filter { page.elements[$0].isDeclaredBody }
+            .max { page.elements[$0].proseLength < page.elements[$1].proseLength }
+        if let declared, page.elements[declared].proseLength >= Double(declaredBodyMinimumProse) {
             let bestInside = best >= declared && best < page.elements[declared].subtreeEnd
             if !bestInside { best = declared }
         }
         var ranges = [(root: best, range: best..<max(page.elements[best].subtreeEnd, best + 1))]
         let parent = page.elements[best].parent
-        // Other chunks of the article are looked for beside the chosen element, unless the page itself
-        // declared the chosen element as the whole body.
-        if parent >= 0, !page.elements[best].isDeclaredBody {
+        if parent >= 0 {
             var i = parent + 1
             while i < page.elements[parent].subtreeEnd {
                 let e = page.elements[i]

@@ -49,9 +49,31 @@ struct BodyTests {
         let contact = (1...4).map { _ in
             "The reader service centre can be contacted with any questions or requests by telephone or email on weekdays between nine and five."
         }.joined(separator: " ")
-        let body = "<div class=\"item\" itemprop=\"articleBody\">\(item)</div><div class=\"bottom-text\"><p>\(contact)</p></div>"
+        let body = "<div class=\"story\"><h2>River path</h2><div class=\"item\" itemprop=\"articleBody\">\(item)</div></div>"
+            + "<div class=\"site-bottom\"><div class=\"links\"><a href=\"/a\">About us</a></div><div class=\"bottom-text\"><p>\(contact)</p></div></div>"
         let text = try Fixture.normalize(Fixture.page(body: body)).text
         #expect(text == words)
+    }
+
+    @Test func aMarkOnOneChunkOfTheArticleDoesNotCutItShort() throws {
+        // Two marked chunks with an advertisement between them: the whole article is kept.
+        let first = "<div itemprop=\"articleBody\">\(Fixture.article([Fixture.paragraphs[0]]))</div>"
+        let second = "<div itemprop=\"articleBody\">\(Fixture.article(Array(Fixture.paragraphs.dropFirst())))</div>"
+        let html = Fixture.page(body: "<div class=\"story\">\(first)<div class=\"ad-slot\">Advertisement</div>\(second)</div>")
+        #expect(try Fixture.normalize(html).text == Fixture.paragraphs.joined(separator: "\n\n"))
+    }
+
+    @Test func aMarkOnTheLedeAloneDoesNotCutTheArticleShort() throws {
+        // The page marks only its first paragraph as the body; the rest follows in a sibling element.
+        let paragraphs = Fixture.paragraphs + [
+            "The budget also sets aside money for two new libraries, which the council expects to open in the autumn of next year.",
+            "Opponents said they would bring the matter back before the council when the first quarterly figures are published.",
+        ]
+        let lede = "<div itemprop=\"articleBody\"><p>\(paragraphs[0]) It passed by nine votes to four.</p></div>"
+        let rest = "<div class=\"rest\">\(Fixture.article(Array(paragraphs.dropFirst())))</div>"
+        let text = try Fixture.normalize(Fixture.page(body: "<div class=\"story\">\(lede)\(rest)</div>")).text
+        #expect(text.hasSuffix(paragraphs.last!))
+        #expect(text.components(separatedBy: "\n\n").count == paragraphs.count)
     }
 
     @Test func teasersCutShortWithAnEllipsisDoNotMakeABody() throws {
