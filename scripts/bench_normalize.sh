@@ -92,7 +92,7 @@ awk -v start="$start" -v repeat="$repeat" -v base="$baseline" -v pages="$pages" 
   steady = n / (cpu - repeat * start)
   printf "  speed:  %d pages (%d records written per run) in %.2f s CPU (%.2f s wall): %.0f pages/s in steady state\n", n, r, cpu, wall, steady
   printf "          (process start, %.3f s CPU once per run, left out; %.0f pages/s counting it)\n", start, n / cpu
-  printf "  memory: peak RSS %.1f MB on %d pages; %.1f MB on %d pages (%.0f pages/s)\n", m1 / 1024, pages, m10 / 1024, n10, n10 / c10
+  printf "  memory: peak RSS %.1f MB on %d pages; %.1f MB on %d pages (%.0f pages/s, process start included)\n", m1 / 1024, pages, m10 / 1024, n10, n10 / c10
   if (base != "") { split(base, p, " "); printf "  libxml2 parse + free alone, same pages: %.0f pages/s (whosaid-fetch runs at %.0f%% of that)\n", p[1] / p[2], 100 * steady / (p[1] / p[2]) }
-  printf "  bar: >= 400 pages/s: %s; peak RSS flat at 10x the input (< 1.25x): %s\n", (steady >= 400 ? "met" : "NOT met"), (m10 < 1.25 * m1 ? "met" : "NOT met")
+  printf "  bar: >= 400 pages/s: %s in steady state, %s counting the process start; peak RSS flat at 10x the input (< 1.25x): %s\n", (steady >= 400 ? "met" : "NOT met"), (n / cpu >= 400 ? "met" : "NOT met"), (m10 < 1.25 * m1 ? "met" : "NOT met")
 }'

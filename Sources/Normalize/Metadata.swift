@@ -279,10 +279,11 @@ enum Bylines {
         // Not inside a UTF-8 sequence.
         while cut > 0, bytes[cut] & 0xC0 == 0x80 { cut -= 1 }
         let head = String(decoding: bytes[..<cut], as: UTF8.self)
-        for separator in [" | ", ", ", ";", " and ", " & "] {
-            if let r = head.range(of: separator, options: .backwards) { return String(head[..<r.lowerBound]) }
-        }
-        return ""
+        // The last separator of any kind; without one, the last whole word.
+        let ends = [" | ", ", ", ";", " and ", " & "].compactMap { head.range(of: $0, options: .backwards)?.lowerBound }
+        if let end = ends.max() { return String(head[..<end]) }
+        if let space = head.range(of: " ", options: .backwards) { return String(head[..<space.lowerBound]) }
+        return head
     }
 
     /// "Finian Cunningham. Sputnik International" is a name and the outlet: a full stop after a word of
@@ -294,8 +295,8 @@ enum Bylines {
         var wordLength = 0
         for (i, c) in scalars.enumerated() {
             if c.properties.isAlphabetic { wordLength += 1; continue }
-            if c == ".", wordLength >= 3, i + 1 < scalars.count, scalars[i + 1] == " ",
-               !["jr", "sr"].contains(String(String.UnicodeScalarView(scalars[(i - wordLength)..<i])).lowercased()) {
+            // ("Jr." and initials are shorter than three letters.)
+            if c == ".", wordLength >= 3, i + 1 < scalars.count, scalars[i + 1] == " " {
                 parts.append(String(String.UnicodeScalarView(scalars[start..<i])))
                 start = i + 1
             }
@@ -309,22 +310,27 @@ enum Bylines {
     static let organisationWords: Set<String> = ["news", "bureau", "desk", "staff", "editorial", "team", "weekly",
                                                  "daily", "media", "network", "service", "services", "agency",
                                                  "magazine", "online", "digital", "group", "inc", "ltd", "llc",
-                                                 "international", "press", "radio", "television", "tv", "broadcasting",
+                                                 "international", "radio", "television", "tv", "broadcasting",
                                                  "newspaper", "wire"]
 
     static let prefixes = ["by ", "written by ", "words by ", "reporting by ", "story by ", "text by ", "from ", "author: ", "authors: "]
-    /// What a byline may put before "by": "Analysis by Jane Doe", "Photographs by ...".
-    static let labelsBeforeBy: Set<String> = ["analysis", "opinion", "commentary", "review", "reviewed", "interview",
-                                              "essay", "column", "photos", "photographs", "video", "words", "story",
-                                              "report", "reported", "compiled", "edited", "produced", "posted"]
+    /// What a byline may put before "by" for the article's author: "Analysis by Jane Doe".
+    static let authorLabels: Set<String> = ["analysis", "opinion", "commentary", "review", "interview", "essay",
+                                            "column", "words", "story", "report", "reported", "posted", "text"]
+    /// Labels before "by" for other work, whose names are not the article's authors: "photographs by",
+    /// "reviewed by" (a medical reviewer).
+    static let otherWorkLabels: Set<String> = ["photo", "photos", "photograph", "photographs", "pictures", "video",
+                                               "videos", "illustration", "illustrations", "graphics", "edited",
+                                               "reviewed", "produced", "compiled", "additional reporting"]
     static let notNames: Set<String> = ["staff", "admin", "editor", "editors", "the editors", "news desk", "web desk",
                                         "associated press", "ap", "reuters", "afp", "staff writer", "contributor", "guest",
                                         "the associated press", "press trust of india", "agence france-presse", "the canadian press"]
     /// Words (split at spaces and hyphens) that make a byline part a job rather than a name:
     /// "CNN Editor-at-large", "Senior Correspondent".
+    /// (Words that are surnames too, "Senior", "Host", "Chief", "Press", are left out.)
     static let roleWords: Set<String> = ["editor", "reporter", "correspondent", "writer", "columnist", "contributor",
-                                         "producer", "analyst", "photographer", "anchor", "host", "director", "chief",
-                                         "senior", "associate", "assistant", "deputy", "managing", "freelance", "intern"]
+                                         "producer", "analyst", "photographer", "assistant", "deputy", "managing",
+                                         "freelance", "intern"]
 
     /// Keeps the parts that read as people's names (2–5 words, capitalised, no digits or URLs).
     static func clean(_ raw: [String], site: String?) -> [String] {
@@ -341,11 +347,15 @@ enum Bylines {
                     stripped = true
                 }
             }
-            // "Analysis by Jane Doe".
-            if let by = lowered.firstRange(of: " by "), labelsBeforeBy.contains(String(lowered[..<by.lowerBound])) {
-                let cut = lowered.distance(from: lowered.startIndex, to: by.upperBound)
-                s = String(s.dropFirst(cut)).trimmed
-                lowered = s.lowercased()
+            // "Analysis by Jane Doe"; not "Photographs by Jane Doe".
+            if let by = lowered.firstRange(of: " by ") {
+                let label = String(lowered[..<by.lowerBound])
+                if otherWorkLabels.contains(label) { continue }
+                if authorLabels.contains(label) {
+                    let cut = lowered.distance(from: lowered.startIndex, to: by.upperBound)
+                    s = String(s.dropFirst(cut)).trimmed
+                    lowered = s.lowercased()
+                }
             }
             // A one-word label before a colon: "Text: Jane Doe", "Reporter: Jane Doe".
             if let colon = s.firstIndex(of: ":"), s[..<colon].count <= 12, !s[..<colon].contains(" ") {
@@ -375,9 +385,9 @@ enum Bylines {
             if s.contains("http") || s.contains("/") || s.contains("@") || s.unicodeScalars.contains(where: { ("0"..."9").contains($0) }) { continue }
             let words = s.split(separator: " ")
             guard words.count >= 1 && words.count <= 5 else { continue }
-            let capitalised = words.filter { w in w.first.map { $0.isUppercase } ?? false }.count
-            let particles = words.filter { ["de", "van", "von", "der", "da", "del", "la", "le", "bin", "al"].contains($0.lowercased()) }.count
-            guard capitalised + particles == words.count else { continue }
+            // Every word capitalised or a particle ("Jean de La Fontaine").
+            guard words.allSatisfy({ w in (w.first.map { $0.isUppercase } ?? false)
+                || ["de", "van", "von", "der", "da", "del", "la", "le", "bin", "al"].contains(w.lowercased()) }) else { continue }
             if words.count == 1 && s.count < 3 { continue }
             if lowered.hasSuffix(" reporter") || lowered.hasSuffix(" correspondent") || lowered.hasSuffix(" editor") || lowered.hasSuffix(" writer") { continue }
             let name = words.allSatisfy({ $0 == $0.uppercased() }) && s.count > 3 ? titleCased(s) : s
@@ -439,22 +449,56 @@ enum Dates {
         return date + time
     }
 
-    /// "November 19, 2019", "19 Nov 2019", "Tue, 19 Nov 2019 09:00:00 GMT" → the date.
+    /// "November 19, 2019", "19 Nov 2019", "Tue, 19 Nov 2019 09:00:00 GMT", "Updated 10:30 AM ET, Tue
+    /// November 19, 2019" → the date. The month is a whole word (a full name or its usual abbreviation, so
+    /// not "Marketing"); the day is the number written next to it; numbers of a clock time ("10:30",
+    /// "9 a.m.") are never the day.
     static func textual(_ raw: String) -> String? {
-        let words = raw.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber })
-        var day: Int?, month: Int?, year: Int?
-        for w in words {
-            if month == nil, w.count >= 3, let m = months.firstIndex(of: String(w.prefix(3))) { month = m + 1; continue }
-            // Ordinal days: "November 18th".
-            let digits = w.count >= 3 && ["st", "nd", "rd", "th"].contains(String(w.suffix(2))) ? w.dropLast(2) : w[...]
-            guard let n = Int(digits) else { continue }
-            let w = digits
-            if w.count == 4, (1990...2100).contains(n), year == nil { year = n }
-            else if w.count <= 2, (1...31).contains(n), day == nil, year == nil { day = n }
+        let lowered = Array(raw.lowercased().unicodeScalars)
+        // Words of letters or digits, with the characters around them.
+        var words: [(text: String, before: Unicode.Scalar?, after: Unicode.Scalar?)] = []
+        var i = 0
+        while i < lowered.count {
+            guard isWordScalar(lowered[i]) else { i += 1; continue }
+            let start = i
+            while i < lowered.count, isWordScalar(lowered[i]) { i += 1 }
+            var text = String.UnicodeScalarView()
+            text.append(contentsOf: lowered[start..<i])
+            words.append((String(text), start > 0 ? lowered[start - 1] : nil, i < lowered.count ? lowered[i] : nil))
         }
-        guard let y = year, let m = month, let d = day else { return nil }
-        return pad(y, 4) + "-" + pad(m, 2) + "-" + pad(d, 2)
+        var month: (index: Int, value: Int)?
+        var year: Int?
+        for (k, w) in words.enumerated() {
+            if month == nil, let m = monthNumber(w.text) { month = (k, m) }
+            if year == nil, w.text.count == 4, let n = Int(w.text), (1990...2100).contains(n) { year = n }
+        }
+        guard let month, let year else { return nil }
+        func day(at k: Int) -> Int? {
+            guard words.indices.contains(k) else { return nil }
+            let w = words[k]
+            // Ordinal days: "November 18th".
+            let digits = w.text.count >= 3 && ["st", "nd", "rd", "th"].contains(String(w.text.suffix(2))) ? String(w.text.dropLast(2)) : w.text
+            guard digits.count <= 2, let n = Int(digits), (1...31).contains(n) else { return nil }
+            if w.before == ":" || w.after == ":" { return nil }
+            if words.indices.contains(k + 1), ["am", "pm", "a", "p"].contains(words[k + 1].text) { return nil }
+            return n
+        }
+        guard let d = day(at: month.index + 1) ?? day(at: month.index - 1) else { return nil }
+        return pad(year, 4) + "-" + pad(month.value, 2) + "-" + pad(d, 2)
     }
+
+    static func isWordScalar(_ c: Unicode.Scalar) -> Bool { c.properties.isAlphabetic || ("0"..."9").contains(c) }
+
+    /// "november", "nov", "nov." and "sept" → 11, 11, 11, 9.
+    static func monthNumber(_ word: String) -> Int? {
+        if let m = monthNames.firstIndex(of: word) { return m + 1 }
+        if word == "sept" { return 9 }
+        if word.count == 3, let m = months.firstIndex(of: word) { return m + 1 }
+        return nil
+    }
+
+    static let monthNames = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
+                             "october", "november", "december"]
 
     /// A full date in the URL path ("/2019/11/19/"); a bare "/2019/11/" is not taken for a day.
     static func fromURL(_ url: String) -> String? {

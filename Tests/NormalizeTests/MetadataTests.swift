@@ -79,6 +79,9 @@ struct MetadataTests {
         ("PTI, Washington", []),
         ("The Associated Press", []),
         ("Jane Doe, Senior Correspondent", ["Jane Doe"]),
+        ("By Jennifer Senior and Eyal Press", ["Jennifer Senior", "Eyal Press"]),
+        ("By John Smith, photographs by Jane Doe", ["John Smith"]),
+        ("By Mary-Kate Olsen and Jean de La Fontaine", ["Mary-Kate Olsen", "Jean de La Fontaine"]),
     ])
     func bylinesLoseLabelsJobsOutletsAndDatelines(byline: String, names: [String]) throws {
         let body = "<div class=\"byline\">\(byline)</div>" + Fixture.article()
@@ -97,6 +100,18 @@ struct MetadataTests {
         // The URL's date comes first: sidebars print other stories' dates in elements named the same way.
         let a = try Fixture.normalize(Fixture.page(body: body), url: "https://example.com/2019/11/17/council-budget/")
         #expect(a.published == "2019-11-17")
+    }
+
+    @Test(arguments: [
+        ("Updated 10:30 AM ET, Tue November 19, 2019", "2019-11-19"),
+        ("Published 12:05 p.m. ET Nov. 18, 2019", "2019-11-18"),
+        ("Published by Marketing Desk 5 June 2019", "2019-06-05"),
+        ("Tue, 19 Nov 2019 09:00:00 GMT", "2019-11-19"),
+        ("Sept. 3rd, 2019", "2019-09-03"),
+    ])
+    func printedDatesGiveTheDayBesideTheMonth(printed: String, date: String) throws {
+        let body = "<span class=\"article-publish-date\">\(printed)</span>" + Fixture.article()
+        #expect(try Fixture.normalize(Fixture.page(body: body)).published == date)
     }
 
     @Test func dateFromTheURLPathWhenNothingElseSaysIt() throws {
