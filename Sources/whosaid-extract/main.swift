@@ -27,6 +27,8 @@ struct ExtractCommand: ParsableCommand {
         try runStage(command: "whosaid-extract") { try extract() }
     }
 
+    static let notEnglishWarning = "not English "
+
     func extract() throws -> ExitStatus {
         let reporter = try StageReporter(command: "whosaid-extract", quiet: stage.quiet, rejectsPath: stage.rejects)
         let output = try OutputStream(path: stage.output)
@@ -36,15 +38,19 @@ struct ExtractCommand: ParsableCommand {
         let quoteExtractor = QuoteExtractor()
         var quoteCount = 0
         var notEnglishCount = 0
-        try RecordInput(paths: inputs, strict: stage.strict).forEach(reporter: reporter, decode: Article.init(json:)) { article, _, _ in
+        try RecordInput(paths: inputs, strict: stage.strict).forEach(reporter: reporter, decode: Article.init(json:)) { input, _, _ in
+            // A record extracted before carries an earlier run's verdict on its language: this run judges again.
+            var article = input
+            if let warnings = article.extra["warnings"]?.arrayValue {
+                let kept = warnings.filter { !($0.stringValue?.hasPrefix(Self.notEnglishWarning) ?? false) }
+                if kept.count != warnings.count { article.extra["warnings"] = kept.isEmpty ? nil : .array(kept) }
+            }
             if case .notEnglish(let reason) = EnglishCheck.judge(article.text) {
                 // The record goes on, with nothing found and the reason, so no article is lost or
                 // given entities and quotes the English model and rules would make up.
                 var passed = article
                 var warnings = passed.extra["warnings"]?.arrayValue ?? []
-                let warning = JSONValue.string("not English (\(reason)): no entities or quotes extracted")
-                // Extracting an extracted record again gives the same record.
-                if !warnings.contains(warning) { warnings.append(warning) }
+                warnings.append(.string("\(Self.notEnglishWarning)(\(reason)): no entities or quotes extracted"))
                 passed.extra["warnings"] = .array(warnings)
                 notEnglishCount += 1
                 try output.write(line: ExtractedArticle(article: passed, entities: [], quotes: []).json)
