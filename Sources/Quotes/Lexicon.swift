@@ -140,9 +140,9 @@ enum Lexicon {
     ]
 
     /// Words that make the verb after them a noun or an adjective ("an alleged trafficker", "his alleged
-    /// role", "the reported figures").
+    /// role", "the reported figures", "gave no details").
     static let nounDeterminers: Set<String> = [
-        "the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "these", "those",
+        "the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "these", "those", "no", "any",
     ]
 
     /// Titles that stay part of a person's name in news usage ("Prince Andrew", "Pope Francis").
@@ -297,6 +297,16 @@ enum Lexicon {
         "spokesperson", "spokesman", "spokeswoman", "spokespeople", "management", "statement", "leadership",
     ]
 
+    /// Abbreviated months ("Nov. 5"): a capitalised word alone that names nobody.
+    static let monthAbbreviations: Set<String> = ["feb", "apr", "aug", "sep", "sept", "oct", "nov", "dec"]
+
+    /// Those who use a platform or buy from a company without speaking for it ("a Weibo commenter").
+    static let patronNouns: Set<String> = [
+        "user", "users", "commenter", "commenters", "customer", "customers", "subscriber", "subscribers", "follower",
+        "followers", "viewer", "viewers", "reader", "readers", "shopper", "shoppers", "passenger", "passengers",
+        "listener", "listeners", "poster", "posters",
+    ]
+
     /// Nouns of speech that report their "that" clause after a speaker's possessive ("Smith’s claim that").
     static let speechNounsBeforeThat: Set<String> = [
         "announcement", "claim", "claims", "assertion", "insistence", "statement", "promise", "pledge", "warning",
@@ -378,6 +388,8 @@ enum Lexicon {
         "you", "me", "us", "him", "them", "asked", "speaking", "update", "updated", "read", "watch", "photo",
         "picture", "source", "image", "video", "getty", "ap", "editor", "note", "reporting", "additional",
         "later", "earlier", "shortly", "soon", "afterwards", "afterward", "recently",
+        // A headline's question opens with an auxiliary ("Would Adam Schiff ...?"): it is no part of the name.
+        "would", "could", "should", "might", "must", "shall", "can", "has", "have", "had",
     ]
 
     /// Determiners and possessives that can open a noun phrase naming a speaker.

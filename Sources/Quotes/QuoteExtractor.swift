@@ -71,6 +71,8 @@ struct ExtractionRun {
     /// The outlet whose report the article last named ("A Deutsche Welle report ...").
     var lastReportOutlet: (String, String?)? = nil
     var lastSpeaker: ResolvedSpeaker? = nil
+    /// The people quoted so far, latest last, one entry per person, with the paragraph of their latest quote.
+    var personSpeakers: [(speaker: ResolvedSpeaker, paragraph: Int)] = []
     var paragraphVia: (String, String?)? = nil
     /// An interview an outlet conducted ("In an interview ..., BBC’s Emily Maitlis pressed Andrew"): the
     /// interviewee's quotes are credited to it. The interviewer's name is kept to tell the two apart.
@@ -158,6 +160,39 @@ struct ExtractionRun {
         }
         genders.table = genderBySurname
         return genderBySurname
+    }
+
+    mutating func rememberSpeaker(_ speaker: ResolvedSpeaker, paragraph: Int) {
+        guard speaker.isPerson, let name = speaker.name else { return }
+        if let last = personSpeakers.last, last.speaker.name == name {
+            personSpeakers[personSpeakers.count - 1].paragraph = paragraph
+            return
+        }
+        personSpeakers.removeAll { $0.speaker.name == name }
+        personSpeakers.append((speaker, paragraph))
+    }
+
+    /// Whether the article tells that `r` has the gender of `pronoun` (not only that nothing says otherwise).
+    func surelyAgrees(_ r: ResolvedSpeaker, with pronoun: String) -> Bool {
+        guard let name = r.name, let g = genderBySurname[String(name.split(separator: " ").last ?? "")] else { return false }
+        return (pronoun == "he") == (g == .male)
+    }
+
+    /// Whether the subject pronoun `pronoun` occurs in the sentence of word `k` before it: a person named after
+    /// it in that sentence ("she was more nervous than Rose Hall") is not who the pronoun stands for.
+    func samePronounBefore(_ k: Int, _ pronoun: String) -> Bool {
+        var lo = 0, hi = t.sentences.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if t.sentences[mid].upperBound <= k { lo = mid + 1 } else { hi = mid }
+        }
+        guard lo < t.sentences.count else { return false }
+        var j = t.sentences[lo].lowerBound
+        while j < k {
+            if t.words[j].region < 0, t.words[j].lower == pronoun, t.words[j].isWord { return true }
+            j += 1
+        }
+        return false
     }
 
     /// Whether `r` may be the "he" or "she" of `pronoun`: yes unless the article tells otherwise.
@@ -295,6 +330,7 @@ struct ExtractionRun {
                 if speaker.name != nil {
                     lastSpeaker = speaker
                     lastSpeakerParagraph = paragraph
+                    rememberSpeaker(speaker, paragraph: paragraph)
                 }
                 lastQuoteSpeakerInParagraph[paragraph] = (speaker, cueSpan.text, cueSpan)
             }
@@ -318,6 +354,14 @@ struct ExtractionRun {
         }
         quotes.sort { ($0.span.start, $0.span.end) < ($1.span.start, $1.span.end) }
         for i in quotes.indices { if let name = quotes[i].speaker { quotes[i].speaker = Self.withoutTitles(name) } }
+        var written: [String: String] = [:]
+        for e in entities where e.type == .person {
+            let name = nameAsWritten(e)
+            if name != e.name { written[e.name] = name }
+        }
+        if !written.isEmpty {
+            for i in quotes.indices { if let name = quotes[i].speaker, let full = written[name] { quotes[i].speaker = full } }
+        }
         creditInterview()
         var seen: Set<Int> = []
         quotes = quotes.filter { seen.insert($0.span.start &* 1_000_003 &+ $0.span.end).inserted }
@@ -370,7 +414,11 @@ struct ExtractionRun {
         guard let m = mention, region.wordCount >= 2 else { return nil }
         let speaker = resolve(mention: m, sentence: sentence, sentenceIndex: si)
         lastQuoteSpeakerInParagraph[t.words[sentence.lowerBound].paragraph] = (speaker, nil, nil)
-        if speaker.name != nil { lastSpeaker = speaker; lastSpeakerParagraph = t.words[sentence.lowerBound].paragraph }
+        if speaker.name != nil {
+            lastSpeaker = speaker
+            lastSpeakerParagraph = t.words[sentence.lowerBound].paragraph
+            rememberSpeaker(speaker, paragraph: lastSpeakerParagraph)
+        }
         return Quote(span: t.span(region.contentStart, region.contentEnd), type: .direct, speaker: speaker.name,
                      speakerEntity: speaker.entity, speakerMention: speaker.mention, cue: nil, cueSpan: nil,
                      via: via?.0, viaEntity: via?.1)
@@ -556,6 +604,13 @@ struct ExtractionRun {
             guard var kind = cueFound, !w[k].isCapitalised else { continue }
             // "an alleged trafficker", "his alleged role": after a determiner the verb is a noun or an adjective.
             if Lexicon.nounDeterminers.contains(previous) { continue }
+            // "the ministry’s claims", "Smith’s reports": after a possessive the word is a noun too (a speech noun
+            // with "that" was read above).
+            if k > sentence.lowerBound, w[k - 1].isPossessive { continue }
+            // "X reported that young people who have reported using it ...": a restrictive relative clause (no
+            // comma before "who") after an earlier report is part of that report's content; "Smith, who has said
+            // ..." still reports.
+            if !result.isEmpty, isInRestrictiveRelative(k, sentence) { continue }
             // "pointed out that": only with "out" is it a report.
             var cueLast = k
             if lower == "pointed" || lower == "points" {
@@ -611,7 +666,11 @@ struct ExtractionRun {
             while conjunction >= sentence.lowerBound, w[conjunction].isWord, Lexicon.adverbs.contains(w[conjunction].lower) { conjunction -= 1 }
             let afterAnd = conjunction >= sentence.lowerBound && (w[conjunction].lower == "and" || w[conjunction].lower == "but")
             var fallback: SpeakerMention? = nil
-            if kind == .participle || afterAnd {
+            if kind == .participle, let m = withPhraseSubject(k, sentence) {
+                // "with some reports suggesting ...": the noun phrase after "with" is the participle's subject.
+                mention = m
+                clauseFirst = m.clauseFirst - 1
+            } else if kind == .participle || afterAnd {
                 // "..., saying", "X stated that ... and further added that": the clause's subject speaks.
                 shares = result.indices.last
                 // "Vietnam is one of the critics of ... and has accused Beijing": after "and", a name that opens the
@@ -661,6 +720,25 @@ struct ExtractionRun {
         return result
     }
 
+    /// The lower-case noun phrase between "with" and the participle at `k` ("with some reports suggesting",
+    /// "with many residents saying"); names are read by `participleSubject`.
+    func withPhraseSubject(_ k: Int, _ sentence: Range<Int>) -> SpeakerMention? {
+        var p = k - 1
+        while p > sentence.lowerBound, k - p <= 4, t.words[p].isWord, t.words[p].region < 0, !t.words[p].isCapitalised, t.words[p].lower != "with" { p -= 1 }
+        guard p >= sentence.lowerBound, p < k - 1, t.words[p].lower == "with", !(p + 1..<k).contains(where: { ["and", "or", "but"].contains(t.words[$0].lower) }),
+              let m = t.nounPhrase(endingAt: k - 1, sentenceStart: sentence.lowerBound), m.first == p + 1, m.kind == .group else { return nil }
+        return m
+    }
+
+    /// Whether the verb at `k` follows "who" (auxiliaries and adverbs between) with no comma before "who".
+    func isInRestrictiveRelative(_ k: Int, _ sentence: Range<Int>) -> Bool {
+        var p = k - 1
+        while p > sentence.lowerBound, t.words[p].isWord, Lexicon.auxiliaries.contains(t.words[p].lower) || Lexicon.adverbs.contains(t.words[p].lower) { p -= 1 }
+        guard p > sentence.lowerBound, t.words[p].lower == "who" else { return false }
+        let before = t.words[p - 1]
+        return before.isWord && before.region < 0 && !before.isCapitalised
+    }
+
     /// The name whose possessive qualifies the noun at `k`, a date or an adjective or two between:
     /// "Mr. Trump’s Oct. 11 announcement", "Acme’s latest claim".
     func possessiveSpeaker(before k: Int, _ sentence: Range<Int>) -> SpeakerMention? {
@@ -684,7 +762,13 @@ struct ExtractionRun {
         let first = sentence.lowerBound
         guard t.isNameWord(first), let run = t.capitalisedRun(startingAt: first, before: limit), run.upperBound < limit,
               !t.words[run.upperBound - 1].isPossessive else { return nil }
-        let verb = t.words[run.upperBound]
+        var verbAt = run.upperBound
+        // "The US Embassy in New Delhi maintains ...": a place after the name belongs to the subject.
+        if verbAt + 1 < limit, ["in", "at"].contains(t.words[verbAt].lower), let place = t.capitalisedRun(startingAt: verbAt + 1, before: limit),
+           place.upperBound < limit {
+            verbAt = place.upperBound
+        }
+        let verb = t.words[verbAt]
         guard verb.isWord, !verb.isCapitalised, Lexicon.auxiliaries.contains(verb.lower) || Lexicon.cues[verb.lower] != nil else { return nil }
         if run.count == 1, t.isCommonNounAtSentenceStart(first, sentenceStart: first) { return nil }
         let name = t.nameWithinRun(run)
@@ -821,7 +905,16 @@ struct ExtractionRun {
             let w = t.words[p]
             if w.region >= 0 { p -= 1; continue }
             if w.isWord, ["he", "she", "it", "they"].contains(w.lower) {
-                return SpeakerMention(kind: .pronoun(w.lower), first: p, last: p, clauseFirst: p)
+                // "insists it will be worth it, saying": an "it" that ends its clause is an object.
+                let endsClause = w.lower == "it" && p + 1 < sentence.upperBound && !t.words[p + 1].isWord
+                if !endsClause { return SpeakerMention(kind: .pronoun(w.lower), first: p, last: p, clauseFirst: p) }
+                p -= 1
+                continue
+            }
+            // "Businesses and residents have complained ... and say": a plural noun for a group opening the
+            // sentence is the subject and names nobody.
+            if p == sentence.lowerBound, w.isWord, Lexicon.groupNouns.contains(w.lower) {
+                return SpeakerMention(kind: .group, first: p, last: p, clauseFirst: p)
             }
             if t.isNameWord(p), !t.isPossessive(w), let run = t.capitalisedRun(endingAt: p, notBefore: sentence.lowerBound) {
                 // "with Foreign Minister Ayman Safadi warning": the name right before the participle after "with"
@@ -1615,6 +1708,9 @@ struct ExtractionRun {
             }
             return ResolvedSpeaker(name: nil, entity: nil, mention: span, isPerson: false)
         case .role(let head):
+            if let org = organisationCredited(with: m) {
+                return ResolvedSpeaker(name: org.name, entity: org.entity, mention: span, isPerson: false)
+            }
             if ["spokesperson", "spokesman", "spokeswoman", "official", "representative"].contains(head) || Lexicon.findingNouns.contains(head),
                let org = organisationInside(m) {
                 return ResolvedSpeaker(name: org.name, entity: org.entity, mention: span, isPerson: false)
@@ -1659,8 +1755,12 @@ struct ExtractionRun {
             }
             return ResolvedSpeaker(name: nil, entity: nil, mention: span, isPerson: false)
         case .group:
+            if let org = organisationCredited(with: m) {
+                return ResolvedSpeaker(name: org.name, entity: org.entity, mention: span, isPerson: false)
+            }
             // "PG&E officials", "White House advisers", "a new ABC News poll": the organisation named in the phrase.
-            if let org = organisationInside(m) {
+            // Not the platform or shop of its users ("one Weibo commenter", "Amazon customers").
+            if !Lexicon.patronNouns.contains(t.words[m.last].lower), let org = organisationInside(m) {
                 return ResolvedSpeaker(name: org.name, entity: org.entity, mention: span, isPerson: false)
             }
             if let org = organisationQualifying(m, sentenceIndex: si) {
@@ -1673,6 +1773,38 @@ struct ExtractionRun {
             }
             return ResolvedSpeaker(name: nil, entity: nil, mention: span, isPerson: false)
         }
+    }
+
+    /// The organisation a finding is credited to right after the phrase ("said a report from Acme Bank",
+    /// "according to data released by the ministry"). An outlet's report has no speaker: the outlet is its channel.
+    func organisationCredited(with m: SpeakerMention) -> ResolvedSpeaker? {
+        guard t.isFindingPhrase(endingAt: m.last) else { return nil }
+        let sentenceEnd = t.sentences.first { $0.contains(m.last) }?.upperBound ?? t.words.count
+        guard let run = t.findingCredit(after: m.last, before: sentenceEnd), !isOutletRun(run) else { return nil }
+        let start = t.words[run.lowerBound].start
+        var end = t.words[run.upperBound - 1].end
+        if t.words[run.upperBound - 1].isPossessive, end - 2 > start { end -= 2 }
+        if let e = entityCovering(start, end) {
+            return entities[e].type == .org ? ResolvedSpeaker(name: entities[e].name, entity: entities[e].id, mention: nil, isPerson: false) : nil
+        }
+        let last = t.words[run.upperBound - 1]
+        let acronym = run.count == 1 && last.text.unicodeScalars.count >= 2 && last.text.unicodeScalars.allSatisfy { !$0.properties.isLowercase }
+        guard Lexicon.organisationWords.contains(last.lower) || acronym else { return nil }
+        return ResolvedSpeaker(name: t.slice(start, end), entity: nil, mention: nil, isPerson: false)
+    }
+
+    /// A person's name with the part the recognizer may leave off before an apostrophe ("De’" of
+    /// "De’Andre Hall", "O’" of "O’Neill"), as the text writes it where the name is given in full.
+    func nameAsWritten(_ ent: Entity) -> String {
+        guard ent.type == .person, let m = ent.mentions.first(where: { $0.end - $0.start == ent.name.unicodeScalars.count }) ?? ent.mentions.first,
+              m.start >= 2 else { return ent.name }
+        let s = t.text.scalars
+        let apostrophe = s[m.start - 1]
+        guard apostrophe == "\u{2019}" || apostrophe == "'" else { return ent.name }
+        var b = m.start - 1
+        while b > 0, s[b - 1].properties.isAlphabetic { b -= 1 }
+        guard b < m.start - 1, m.start - 1 - b <= 3, QuoteText.isUpper(s[b]), b == 0 || !s[b - 1].properties.isAlphabetic else { return ent.name }
+        return t.slice(b, m.start) + ent.name
     }
 
     /// An organisation named inside a lower-case speaker phrase before its head noun ("PG&E officials",
@@ -1791,6 +1923,13 @@ struct ExtractionRun {
         if let last = lastSpeaker, last.isPerson, lastSpeakerParagraph >= paragraph - 2, agrees(last, with: pronoun) { return last }
         if let near = nearestName(before: k, sentenceIndex: si, person: true, pronoun: pronoun) { return near }
         if let last = lastSpeaker, last.isPerson, agrees(last, with: pronoun) { return last }
+        // The last speaker is of the other gender: the latest person quoted a few paragraphs before whom the
+        // article gives the pronoun's gender ("“...,” she said" after a son's quotes about his mother).
+        if let p = pronoun {
+            for entry in personSpeakers.reversed() where entry.paragraph >= paragraph - 4 {
+                if surelyAgrees(entry.speaker, with: p) { return entry.speaker }
+            }
+        }
         return nil
     }
 
@@ -1817,6 +1956,7 @@ struct ExtractionRun {
             p = run.lowerBound - 1
             let name = t.nameWithinRun(run)
             guard !name.isEmpty, outlets || !isOutletRun(run) else { continue }
+            if let pr = pronoun, samePronounBefore(run.lowerBound, pr) { continue }
             if run.upperBound + 1 < t.words.count, t.words[run.upperBound].isWord, !t.words[run.upperBound].isCapitalised,
                t.isNameWord(run.upperBound + 1) { continue }  // "Team captain John Smith"
             let start = t.words[name.lowerBound].start
@@ -1833,7 +1973,8 @@ struct ExtractionRun {
             let sentenceStart = t.sentences.first { $0.contains(name.lowerBound) }?.lowerBound ?? lower
             if name.count == 1, t.isCommonNounAtSentenceStart(name.lowerBound, sentenceStart: sentenceStart) { continue }
             if name.count == 1, Lexicon.capitalisedFunctionWords.contains(t.words[name.lowerBound].lower)
-                || Lexicon.groupNouns.contains(t.words[name.lowerBound].lower) || Lexicon.isCue(t.words[name.lowerBound].lower) { continue }
+                || Lexicon.groupNouns.contains(t.words[name.lowerBound].lower) || Lexicon.isCue(t.words[name.lowerBound].lower)
+                || Lexicon.monthAbbreviations.contains(t.words[name.lowerBound].lower) { continue }
             let last = t.words[name.upperBound - 1]
             let acronym = name.count == 1 && last.text.unicodeScalars.count >= 2 && last.text.unicodeScalars.allSatisfy { !$0.properties.isLowercase }
             let organisation = Lexicon.organisationWords.contains(last.lower) || acronym
@@ -1878,6 +2019,8 @@ struct ExtractionRun {
     func firstPerson(in range: Range<Int>, pronoun: String? = nil) -> ResolvedSpeaker? {
         var k = range.lowerBound
         while k < range.upperBound {
+            // "... she was more nervous than Rose Hall": a name after the same pronoun is someone else.
+            if let p = pronoun, t.words[k].region < 0, t.words[k].lower == p, t.words[k].isWord { return nil }
             guard t.isNameWord(k), let run = t.capitalisedRun(startingAt: k, before: range.upperBound) else { k += 1; continue }
             let name = t.nameWithinRun(run)
             k = run.upperBound
