@@ -390,6 +390,7 @@ enum Lexicon {
         "later", "earlier", "shortly", "soon", "afterwards", "afterward", "recently",
         // A headline's question opens with an auxiliary ("Would Adam Schiff ...?"): it is no part of the name.
         "would", "could", "should", "might", "must", "shall", "can", "has", "have", "had",
+        "nobody", "everyone", "everybody", "someone", "somebody", "anyone", "anybody",
     ]
 
     /// Determiners and possessives that can open a noun phrase naming a speaker.

@@ -337,7 +337,7 @@ extension QuoteText {
             // "authorities in Beijing announced", "officials from Kyiv said": a group placed by the name after it
             // names nobody.
             if found.lowerBound - 2 >= sentenceStart, ["in", "from", "at"].contains(words[found.lowerBound - 1].lower),
-               words[found.lowerBound - 2].isWord, !words[found.lowerBound - 2].isCapitalised,
+               words[found.lowerBound - 2].isWord, !words[found.lowerBound - 2].isCapitalised || found.lowerBound - 2 == sentenceStart,
                Lexicon.groupNouns.contains(words[found.lowerBound - 2].lower),
                let outer = nounPhrase(endingAt: found.lowerBound - 2, sentenceStart: sentenceStart), outer.kind == .group {
                 return SpeakerMention(kind: .group, first: outer.first, last: k, clauseFirst: outer.clauseFirst)

@@ -239,6 +239,8 @@ struct ExtractionRun {
         var first = 0
         // "Said Rita Vance": a reporting verb opening the sentence is no part of the name after it.
         if let kind = Lexicon.cues[parts[0].lowercased()], kind == .say || kind == .that { first = 1 }
+        // "Would Adam Schiff": an auxiliary opening a headline's question, taken into the name.
+        if parts.count >= 3, ["would", "could", "should", "might", "must", "can", "has", "have", "had", "did", "does", "is", "was", "will"].contains(parts[0].lowercased()) { first = 1 }
         while first < parts.count - 1 {
             var word = parts[first].lowercased()
             if word.hasSuffix(".") { word.removeLast() }
@@ -680,6 +682,10 @@ struct ExtractionRun {
                 if shares == nil { mention = fallback }
                 clauseFirst = afterAnd ? conjunction : k
             } else if let m = t.subjectBefore(k, sentenceStart: sentence.lowerBound) {
+                // "there were 3,248 cases reported worldwide": a counted noun before a past form is what the
+                // participle describes, not a speaker.
+                if m.kind == .group, lower.hasSuffix("ed"),
+                   t.words[m.first].text.unicodeScalars.first.map({ $0.properties.numericType != nil }) == true { continue }
                 mention = m
                 clauseFirst = m.clauseFirst
             } else if let m = relativeAntecedent(k, sentence) {
@@ -917,6 +923,11 @@ struct ExtractionRun {
                 return SpeakerMention(kind: .group, first: p, last: p, clauseFirst: p)
             }
             if t.isNameWord(p), !t.isPossessive(w), let run = t.capitalisedRun(endingAt: p, notBefore: sentence.lowerBound) {
+                // "Hong Kong police have ... and threatened": a name before a group noun only places the group.
+                if run.upperBound < k, t.words[run.upperBound].isWord, !t.words[run.upperBound].isCapitalised,
+                   Lexicon.groupNouns.contains(t.words[run.upperBound].lower), run.lowerBound == sentence.lowerBound {
+                    return SpeakerMention(kind: .group, first: run.lowerBound, last: run.upperBound, clauseFirst: run.lowerBound)
+                }
                 // "with Foreign Minister Ayman Safadi warning": the name right before the participle after "with"
                 // is its subject.
                 if run.upperBound == k, run.lowerBound - 1 >= sentence.lowerBound, t.words[run.lowerBound - 1].lower == "with" {

@@ -1,0 +1,130 @@
+import Testing
+import WhosaidCore
+
+/// Speakers reached through pronouns, findings credited to an organisation, subjects set off by a clause, and
+/// phrases that name nobody. Sentences written for the tests.
+@Suite struct PronounChainTests {
+    @Test func nameAfterTheSamePronounIsSomeoneElse() {
+        let qs = extractQuotes("Lena Ortiz spent years writing songs in Austin. And despite her fame, she was more nervous on stage than Tom Bright has ever been. “It was terrifying,” she said.")
+        #expect(quote(qs, containing: "terrifying")?.speaker == "Lena Ortiz")
+    }
+
+    @Test func latestSpeakerOfThePronounsGender() {
+        let text = """
+        “The tour starts in May,” Maria Delgado said.
+
+        Her son, the filmmaker Paul Reyes, remembers the year well. “She sang all day,” Reyes said. “It drove me nuts. The neighbours complained. The dog hid under the bed. We all learned the chorus.”
+
+        For months the house was loud. Nobody slept much. Despite the doubts, the actress kept going. “I had no plan at all,” she said.
+        """
+        let qs = extractQuotes(text)
+        #expect(quote(qs, containing: "no plan at all")?.speaker == "Maria Delgado")
+    }
+
+    @Test func objectItIsNoSubjectOfTheParticiple() {
+        let qs = extractQuotes("Mayor Joan Pike insists the plan will be worth it, saying the city cannot wait any longer.")
+        #expect(quote(qs, containing: "cannot wait")?.speaker == "Joan Pike")
+    }
+}
+
+@Suite struct CreditedFindingTests {
+    @Test func studyByAnOrganisationBeforeAnAppositive() {
+        let qs = extractQuotes("A 2019 study by the Institute for Fiscal Studies, a London think tank, concluded that the tax hurt poor families.")
+        #expect(quote(qs, containing: "tax hurt")?.speaker == "Institute for Fiscal Studies")
+    }
+
+    @Test func reportFromAnOrganisationAfterTheQuotation() {
+        let qs = extractQuotes("“Growth will slow next year,” said a report from Harrow Capital Group.")
+        #expect(quote(qs, containing: "Growth will slow")?.speaker == "Harrow Capital Group")
+    }
+
+    @Test func dataReleasedByAMinistry() {
+        let qs = extractQuotes("According to data released by the Labour Ministry in May, unemployment fell to 4 percent.")
+        #expect(quote(qs, containing: "unemployment fell")?.speaker == "Labour Ministry")
+    }
+
+    @Test func anOutletsReportHasNoSpeaker() {
+        let qs = extractQuotes("“Sales fell sharply in the spring,” said a report from Reuters.")
+        #expect(quote(qs, containing: "Sales fell")?.speaker == nil)
+    }
+
+    @Test func countedNounBeforeAPastFormIsNoSpeaker() {
+        let qs = extractQuotes("According to the WHO, there were 3,248 cases reported worldwide between 2010 and 2015.")
+        let q = quote(qs, containing: "3,248 cases")
+        #expect(q?.speaker == "WHO")
+        #expect(q?.span.text.hasPrefix("there were") == true)
+    }
+}
+
+@Suite struct SubjectShapeTests {
+    @Test func subjectBeforeAParticipleClause() {
+        let qs = extractQuotes("The nurses offering to staff the night clinic noted that the wards were already full.")
+        #expect(quote(qs, containing: "wards were")?.speakerMention?.text == "The nurses")
+    }
+
+    @Test func appositiveWithoutItsClosingComma() {
+        let qs = extractQuotes("“The river is rising fast,” Ana Ruiz, a hydrologist at the Basin Water Institute think tank told reporters.")
+        #expect(quote(qs, containing: "river is rising")?.speaker == "Ana Ruiz")
+    }
+
+    @Test func nameWithAnApostrophePrefixKeepsIt() {
+        let first = "De’Andre Wallace studies cells in mice. "
+        let qs = extractQuotes(first + "“Cells are always listening,” Wallace said.", entities: [
+            Entity(id: "E1", name: "Andre Wallace", type: .person, mentions: [Span(start: 3, end: 16, text: "Andre Wallace")]),
+        ])
+        #expect(quote(qs, containing: "always listening")?.speaker == "De’Andre Wallace")
+    }
+
+    @Test func auxiliaryOpeningAHeadlineIsNoPartOfTheName() {
+        let qs = extractQuotes("Would Dana Whitfield resign? Whitfield’s admission that she had lied stunned the room.")
+        #expect(quote(qs, containing: "had lied")?.speaker == "Dana Whitfield")
+    }
+}
+
+@Suite struct UnnamedSpeakerTests {
+    @Test func withSomeReportsSuggesting() {
+        let qs = extractQuotes("The group said 100 people had died, with some reports suggesting the toll was far higher.")
+        #expect(quote(qs, containing: "far higher")?.speaker == nil)
+        #expect(quote(qs, containing: "far higher")?.span.text == "the toll was far higher")
+    }
+
+    @Test func groupPlacedByAName() {
+        let qs = extractQuotes("Officials in Lisbon announced that the bridge would close for a month.")
+        #expect(quote(qs, containing: "bridge would close")?.speaker == nil)
+    }
+
+    @Test func groupNamedByAPlaceOpeningTheSentence() {
+        let qs = extractQuotes("Riverton police have sealed the campus and threatened to arrest anyone who leaves.")
+        #expect(quote(qs, containing: "arrest anyone")?.speaker == nil)
+    }
+
+    @Test func pluralGroupOpeningTheSentence() {
+        let qs = extractQuotes("Businesses and residents have complained of delays and say that the outages were far too broad.")
+        #expect(quote(qs, containing: "outages were")?.speaker == nil)
+    }
+
+    @Test func customerOfACompanyDoesNotSpeakForIt() {
+        let qs = extractQuotes("“The app keeps crashing,” one Acme Bank customer said.")
+        #expect(quote(qs, containing: "keeps crashing")?.speaker == nil)
+    }
+}
+
+@Suite struct NounsThatAreNoCuesTests {
+    @Test func nounAfterNo() {
+        let qs = extractQuotes("He said the ship would arrive next year, but he gave no details on the price.")
+        #expect(qs.count == 1)
+        #expect(qs.first?.span.text == "the ship would arrive next year")
+    }
+
+    @Test func nounAfterAPossessive() {
+        let qs = extractQuotes("Ortiz said that the ministry’s claims are simply untrue.")
+        #expect(qs.count == 1)
+        #expect(qs.first?.speaker == "Ortiz")
+    }
+
+    @Test func restrictiveRelativeInsideAReport() {
+        let qs = extractQuotes("The agency reported that the share of teenagers who have reported vaping rose to 9 percent.")
+        #expect(qs.count == 1)
+        #expect(qs.first?.span.text == "the share of teenagers who have reported vaping rose to 9 percent")
+    }
+}
