@@ -462,7 +462,8 @@ extension QuoteText {
 
     /// The subject that follows an inverted cue: `said the actor`, `said Mayer`.
     func subjectAfter(_ k: Int, sentenceEnd: Int) -> SpeakerMention? {
-        guard k < sentenceEnd, words[k].isWord, words[k].region < 0 else { return nil }
+        // "..., said that the ministry ...": "that" opens the content, not an inverted subject.
+        guard k < sentenceEnd, words[k].isWord, words[k].region < 0, words[k].lower != "that" else { return nil }
         if let run = capitalisedRun(startingAt: k, before: sentenceEnd) {
             let name = nameWithinRun(run)
             if name.isEmpty { return SpeakerMention(kind: .role(words[run.upperBound - 1].lower), first: run.lowerBound, last: run.upperBound - 1, clauseFirst: k) }

@@ -606,9 +606,6 @@ struct ExtractionRun {
             guard var kind = cueFound, !w[k].isCapitalised else { continue }
             // "an alleged trafficker", "his alleged role": after a determiner the verb is a noun or an adjective.
             if Lexicon.nounDeterminers.contains(previous) { continue }
-            // "the ministry’s claims", "Smith’s reports": after a possessive the word is a noun too (a speech noun
-            // with "that" was read above).
-            if k > sentence.lowerBound, w[k - 1].isPossessive { continue }
             // "X reported that young people who have reported using it ...": a restrictive relative clause (no
             // comma before "who") after an earlier report is part of that report's content; "Smith, who has said
             // ..." still reports.
