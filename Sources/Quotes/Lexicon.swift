@@ -47,7 +47,9 @@ enum Lexicon {
                   "confessed", "confesses", "confided", "affirmed", "affirms", "reaffirmed", "griped", "grumbled",
                   "bragged", "brags", "gushed", "raved", "interjected", "recounted", "recounts", "explains",
                   "scoffed", "chuckled", "begged", "pleaded", "texted", "emailed", "messaged",
-                  "captioned", "shared", "posited", "surmised", "acknowledged", "concurred", "objected"] { table[w] = table[w] ?? .that }
+                  "captioned", "shared", "posited", "surmised", "acknowledged", "concurred", "objected",
+                  // Forecasts by a named body ("the Budget Office projects that ...").
+                  "projected", "projects", "forecasts"] { table[w] = table[w] ?? .that }
         // "assured the public that", "reminded reporters that": an addressee before the content.
         for w in ["told", "tells", "tell", "assured", "assures", "reassured", "reassures", "reminded", "reminds",
                   "informed", "informs", "notified", "convinced"] { table[w] = .tell }
@@ -99,7 +101,7 @@ enum Lexicon {
         "raved", "interjected", "recounted", "recounts", "scoffed", "chuckled", "texted",
         "emailed", "messaged", "captioned", "shared", "posited", "surmised", "concurred", "objected", "alleged",
         "alleges", "reassured", "reassures", "reminded", "reminds", "informed", "informs",
-        "notified", "convinced",
+        "notified", "convinced", "projected", "projects", "forecasts",
     ]
 
     /// Verbs whose bare noun-phrase object is a thing, not reported speech ("it confirms recent polling",
@@ -107,6 +109,8 @@ enum Lexicon {
     static let clauseOnlyVerbs: Set<String> = [
         "confirms", "confirmed", "confirm", "detailed", "details", "detail", "revealed", "reveals", "highlighted",
         "highlights", "reports", "report", "disclosed", "mentioned", "mentions", "noted", "notes",
+        // "found them in every organ", "declared most settlements legal": an object, not a finding or a statement.
+        "found", "finds", "declared", "declares",
     ]
 
     /// Verbs that pass a verdict on something "as" a quoted phrase ("dismissed the claims as “nonsense”").
@@ -127,10 +131,13 @@ enum Lexicon {
 
     /// Verbs whose subject is a finding rather than a person: they report only after a poll, a study or a
     /// report ("A new ABC News poll shows majority support ...").
-    static let findingVerbs: Set<String> = ["shows", "showed", "found", "finds"]
+    static let findingVerbs: Set<String> = ["shows", "showed", "show", "shown", "found", "finds"]
 
     /// Head nouns of the findings that can report ("the poll", "a new study").
-    static let findingNouns: Set<String> = ["poll", "polls", "survey", "study", "report", "analysis", "research", "data", "audit", "review"]
+    static let findingNouns: Set<String> = [
+        "poll", "polls", "survey", "surveys", "study", "studies", "report", "analysis", "analyses", "research", "data",
+        "audit", "review", "findings",
+    ]
 
     /// Progressive forms after "is"/"are"/"was"/"were" that report like the finite verb ("is urging").
     static let progressives: [String: CueKind] = [

@@ -132,6 +132,11 @@ extension QuoteText {
             k = start - 1
         }
         guard k >= sentenceStart, words[k].region < 0 else { return nil }
+        // "Most economists, however, argue": a sentence adverb set off by commas between subject and verb.
+        if words[k].text == ",", k - 2 > sentenceStart, words[k - 2].text == ",",
+           ["however", "meanwhile", "instead", "therefore", "nonetheless", "nevertheless", "moreover"].contains(words[k - 1].lower) {
+            return subjectBefore(k - 2, sentenceStart: sentenceStart)
+        }
         if ["-", "\u{2014}", "\u{2013}"].contains(words[k].text) {
             // A parenthesis between dashes: "The Palestinian Authority - which ... - called for".
             var p = k - 1
@@ -321,7 +326,7 @@ extension QuoteText {
         if w.isCapitalised, !Lexicon.capitalisedFunctionWords.contains(w.lower) {
             guard let found = capitalisedRun(endingAt: k, notBefore: sentenceStart) else { return nil }
             if found.count == 1, isCommonNounAtSentenceStart(k, sentenceStart: sentenceStart)
-                || (k == sentenceStart && Lexicon.groupNouns.contains(w.lower)) {
+                || (k == sentenceStart && (Lexicon.groupNouns.contains(w.lower) || Lexicon.findingNouns.contains(w.lower))) {
                 return SpeakerMention(kind: .group, first: k, last: k, clauseFirst: k)
             }
             // "the senator from Ohio", "a spokesman for Acme Corp": the role noun before the preposition heads

@@ -650,8 +650,17 @@ struct ExtractionRun {
                 while j < sentence.upperBound, j - k <= 6, w[j].region < 0, w[j].isWord { j += 1 }
                 guard j < sentence.upperBound, w[j].region >= 0, w[j].start == t.regions[w[j].region].open,
                       let m = lower.hasSuffix("ing") ? participleSubject(k, sentence) : t.subjectBefore(k, sentenceStart: sentence.lowerBound) else { continue }
-                result.append(Attribution(cueFirst: k, cueLast: k, kind: .say, mention: m, sharesSpeakerWith: nil,
-                                          afterStart: j, clauseFirst: m.clauseFirst))
+                var a = Attribution(cueFirst: k, cueLast: k, kind: .say, mention: m, sharesSpeakerWith: nil,
+                                    afterStart: j, clauseFirst: m.clauseFirst)
+                // "called the new plan a “bold step”": what was called so is reported with the quoted words (a
+                // mixed quote); after "it", "them" or "as" the quotation alone is.
+                if (k + 1..<j).contains(where: { !Lexicon.objectPronouns.contains(w[$0].lower) && !Lexicon.nounDeterminers.contains(w[$0].lower) && w[$0].lower != "as" }) {
+                    var close = j
+                    while close + 1 < sentence.upperBound, w[close + 1].region == w[j].region { close += 1 }
+                    a.afterStart = k + 1
+                    a.contentLast = close
+                }
+                result.append(a)
                 continue
             }
             // A passive ("have been accused of", "was told by") makes the subject the one spoken to or about.
@@ -1118,16 +1127,26 @@ struct ExtractionRun {
             if start < before, w[start].region < 0, w[start].lower.hasSuffix("ly") || ["later", "earlier", "afterwards", "afterward"].contains(w[start].lower),
                start + 1 < before, Lexicon.prepositions.contains(w[start + 1].lower) || ["that", "this", "last", "after"].contains(w[start + 1].lower),
                wordCount(start, before) <= 6 { continue }
-            guard let (ca, cb) = trimmed(start, before), wordCount(ca, cb) >= 3 || (w[ca].region >= 0 && t.regions[w[ca].region].wordCount >= 1) else { continue }
-            let q = classify(ca, cb, attribution: i)
-            if let r = q.region { if claimed.contains(r) { continue }; claimed.insert(r) }
-            result.append(q)
             // "Disney’s teams isolated the problem, Mayer said, and “patched” the software": the report goes on.
             var n = max(a.cueLast + 1, a.afterStart)
             // "Finding water vapor on Europa, he said, is the “next best thing”": a parenthetical attribution
             // inside the subject's clause; its predicate goes on after the second comma.
-            let predicateGoesOn = n + 1 < sentence.upperBound && w[n].text == "," && w[n + 1].region < 0
+            var predicateGoesOn = n + 1 < sentence.upperBound && w[n].text == "," && w[n + 1].region < 0
                 && Lexicon.auxiliaries.contains(w[n + 1].lower) && !["also", "been"].contains(w[n + 1].lower)
+            guard let (ca, cb) = trimmed(start, before) else { continue }
+            // "That, Audi says, allows the car to ...": a demonstrative subject alone before the attribution, and a
+            // verb after it.
+            let demonstrative = cb == ca + 1 && ["that", "this", "it", "these", "those"].contains(w[ca].lower)
+            if demonstrative, !predicateGoesOn, n + 1 < sentence.upperBound, w[n].text == ",", w[n + 1].isWord, w[n + 1].region < 0,
+               !w[n + 1].isCapitalised, w[n + 1].lower.utf8.count > 3, w[n + 1].lower.hasSuffix("s") || w[n + 1].lower.hasSuffix("ed"),
+               !Lexicon.prepositions.contains(w[n + 1].lower) {
+                predicateGoesOn = true
+            }
+            guard wordCount(ca, cb) >= 3 || (w[ca].region >= 0 && t.regions[w[ca].region].wordCount >= 1)
+                    || (demonstrative && predicateGoesOn) else { continue }
+            let q = classify(ca, cb, attribution: i)
+            if let r = q.region { if claimed.contains(r) { continue }; claimed.insert(r) }
+            result.append(q)
             if n + 1 < sentence.upperBound, w[n].text == ",", w[n + 1].lower == "and" || predicateGoesOn {
                 n += predicateGoesOn ? 1 : 2
                 let stop = contentEnd(from: n, sentence, alone ? [a] : attributions, current: alone ? 0 : i)
@@ -1306,7 +1325,7 @@ struct ExtractionRun {
             if a.kind == .participle, !["saying", "adding", "noting", "arguing", "insisting", "warning", "explaining", "stating", "claiming", "urging", "telling", "suggesting", "stressing"].contains(verb) { return nil }
             if !w[k].isWord { return nil }
             if Lexicon.prepositions.contains(lower), a.kind != .urge, a.kind != .tell || lower != "to", !isQuantity(k) { return nil }
-            if a.kind == .that, Lexicon.clauseOnlyVerbs.contains(verb), !looksLikeClause(from: k, end) {
+            if a.kind == .that || a.kind == .say, Lexicon.clauseOnlyVerbs.contains(verb), !looksLikeClause(from: k, end) {
                 // "it confirms recent polling", "announced new measures": a bare noun phrase after a verb that
                 // takes "that" is its object, not reported speech.
                 return nil
