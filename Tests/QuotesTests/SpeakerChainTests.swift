@@ -131,3 +131,60 @@ import WhosaidCore
         #expect(qs.first?.span.text == "the share of teenagers who have reported vaping rose to 9 percent")
     }
 }
+
+/// Reports this round reads: findings and forecasts, subjects interrupted by their attribution, portrayals
+/// with "called". Sentences written for the tests.
+@Suite struct FindingAndForecastTests {
+    @Test func pluralStudiesThatHaveShown() {
+        let qs = extractQuotes("Studies have shown that children sleep less in summer.")
+        let q = quote(qs, containing: "children sleep")
+        #expect(q?.span.text == "children sleep less in summer")
+        #expect(q?.speaker == nil)
+    }
+
+    @Test func pollsThatShow() {
+        let qs = extractQuotes("Polls show that the mayor is losing ground.")
+        #expect(quote(qs, containing: "losing ground")?.speaker == nil)
+    }
+
+    @Test func bodyThatProjects() {
+        let qs = extractQuotes("The Budget Office projects that the deficit will shrink by 2030.")
+        #expect(quote(qs, containing: "deficit will shrink")?.speaker == "Budget Office")
+    }
+
+    @Test func foundWithABareObjectReportsNothing() {
+        #expect(extractQuotes("The 2012 study found them in the lining of every organ.").isEmpty)
+        #expect(quote(extractQuotes("The 2012 study found that the cells line every organ."), containing: "cells line") != nil)
+    }
+
+    @Test func declaredWithABareObjectReportsNothing() {
+        #expect(extractQuotes("Local courts have declared most of the contracts void.").isEmpty)
+    }
+}
+
+@Suite struct InterruptedSubjectTests {
+    @Test func demonstrativeSubjectBeforeTheAttribution() {
+        let qs = extractQuotes("That, Acme says, allows the battery to charge in ten minutes.")
+        #expect(qs.count == 2)
+        #expect(quote(qs, containing: "battery to charge")?.span.text == "allows the battery to charge in ten minutes")
+        #expect(quote(qs, containing: "battery to charge")?.speaker == "Acme")
+    }
+
+    @Test func sentenceAdverbBetweenSubjectAndVerb() {
+        let qs = extractQuotes("Most economists, however, argue that consumers pay for tariffs.")
+        #expect(qs.count == 1)
+        #expect(quote(qs, containing: "consumers pay")?.span.text == "consumers pay for tariffs")
+    }
+
+    @Test func calledAnObjectAQuotedPhraseIsMixed() {
+        let qs = extractQuotes("The coach called the new stadium a “cathedral of noise,” and fans agreed.")
+        let q = quote(qs, containing: "cathedral")
+        #expect(q?.type == .mixed)
+        #expect(q?.span.text == "the new stadium a “cathedral of noise,”")
+    }
+
+    @Test func calledItAQuotedPhraseStaysDirect() {
+        let qs = extractQuotes("The coach called it a “cathedral of noise,” and fans agreed.")
+        #expect(quote(qs, containing: "cathedral")?.type == .direct)
+    }
+}
