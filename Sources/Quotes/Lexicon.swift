@@ -33,7 +33,7 @@ enum Lexicon {
                   "denies", "replied", "replies", "responded", "responds", "answered", "answers", "concluded",
                   "concludes", "testified", "testifies", "touted", "touts", "cited", "cites", "detailed",
                   "details", "detail", "joked", "jokes", "quipped", "quips", "shouted", "yelled",
-                  "continued", "continues", "alleged", "alleges", "believes", "thinks", "countered",
+                  "continued", "continues", "alleged", "alleges", "countered",
                   "counters", "lamented", "laments", "boasted", "boasts", "reiterated", "reiterates",
                   "underlined", "underscored", "clarified", "disclosed", "posted", "ruled", "rules", "assured", "assures",
                   "described", "describes", "labelled", "labeled", "branded", "dubbed", "announce", "warn",
@@ -87,7 +87,7 @@ enum Lexicon {
     static let needsThatOrQuote: Set<String> = [
         "added", "adds", "continued", "continues", "replied", "replies", "responded", "responds", "answered",
         "answers", "recalled", "recalls", "observed", "observes", "agreed", "agrees", "joked", "jokes", "quipped",
-        "quips", "shouted", "yelled", "posted", "believes", "thinks", "explained", "explains",
+        "quips", "shouted", "yelled", "posted", "explained", "explains",
         "promised", "promises", "concluded", "concludes", "asked", "asks", "called", "denied", "denies",
         "remarked", "remarks", "countered", "counters", "admitted", "admits", "lamented", "laments", "boasted",
         "boasts", "complained", "complains", "vowed", "vows", "pledged", "pledges", "calling", "describing",

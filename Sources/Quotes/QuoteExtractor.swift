@@ -761,6 +761,9 @@ struct ExtractionRun {
             p -= 1
         }
         guard p >= sentence.lowerBound, k - p <= 5, t.words[p].isPossessive, t.isNameWord(p) else { return nil }
+        // "The Verge’s report today claims that": the noun after the possessive is the subject and the word at `k`
+        // its verb.
+        if (p + 1..<k).contains(where: { Lexicon.reportNouns.contains(t.words[$0].lower) || Lexicon.findingNouns.contains(t.words[$0].lower) }) { return nil }
         var first = p
         while first - 1 >= sentence.lowerBound, t.isNameWord(first - 1), !t.isPossessive(t.words[first - 1]) { first -= 1 }
         let name = t.nameWithinRun(first..<(p + 1))
@@ -1207,7 +1210,9 @@ struct ExtractionRun {
         var sawThat = false
         // "reported at least 5,000 people ...": a quantity, not a preposition.
         func isQuantity(_ j: Int) -> Bool {
-            ["at", "about", "over", "around", "up"].contains(w[j].lower) && j + 1 < end
+            // "suggesting as many as 200 have died".
+            if w[j].lower == "as", j + 2 < end, ["many", "much", "few", "little"].contains(w[j + 1].lower), w[j + 2].lower == "as" { return true }
+            return ["at", "about", "over", "around", "up"].contains(w[j].lower) && j + 1 < end
                 && (w[j + 1].lower == "least" || w[j + 1].lower == "to" || w[j + 1].text.unicodeScalars.first?.properties.numericType != nil)
         }
         if a.isAccordingTo {
@@ -1690,6 +1695,11 @@ struct ExtractionRun {
                    span.text.hasSuffix(" " + ent.name) {
                     return ResolvedSpeaker(name: span.text, entity: ent.id, mention: span, isPerson: true)
                 }
+                // "Moneycontrol.com" where the recognizer stopped at the dot: the web address as written.
+                if ent.type == .org, m.first == m.last, span.text.count > ent.name.count, span.text.hasPrefix(ent.name),
+                   Lexicon.webSuffixes.contains(where: { span.text.lowercased().hasSuffix($0) }) {
+                    return ResolvedSpeaker(name: span.text, entity: ent.id, mention: span, isPerson: false)
+                }
                 if ent.type == .person || ent.type == .org {
                     return ResolvedSpeaker(name: ent.name, entity: ent.id, mention: span, isPerson: ent.type == .person)
                 }
@@ -1738,6 +1748,10 @@ struct ExtractionRun {
             if let org = organisationCredited(with: m) {
                 return ResolvedSpeaker(name: org.name, entity: org.entity, mention: span, isPerson: false)
             }
+            // "The Verge’s report": an outlet's piece has no speaker; the outlet is its channel.
+            if Lexicon.reportNouns.contains(head), namesOutlet(m) {
+                return ResolvedSpeaker(name: nil, entity: nil, mention: span, isPerson: false)
+            }
             if ["spokesperson", "spokesman", "spokeswoman", "official", "representative"].contains(head) || Lexicon.findingNouns.contains(head),
                let org = organisationInside(m) {
                 return ResolvedSpeaker(name: org.name, entity: org.entity, mention: span, isPerson: false)
@@ -1785,6 +1799,10 @@ struct ExtractionRun {
             if let org = organisationCredited(with: m) {
                 return ResolvedSpeaker(name: org.name, entity: org.entity, mention: span, isPerson: false)
             }
+            // "The Verge’s report", "a CNN story": an outlet's piece has no speaker; the outlet is its channel.
+            if Lexicon.reportNouns.contains(t.words[m.last].lower), namesOutlet(m) {
+                return ResolvedSpeaker(name: nil, entity: nil, mention: span, isPerson: false)
+            }
             // "PG&E officials", "White House advisers", "a new ABC News poll": the organisation named in the phrase.
             // Not the platform or shop of its users ("one Weibo commenter", "Amazon customers").
             if !Lexicon.patronNouns.contains(t.words[m.last].lower), let org = organisationInside(m) {
@@ -1800,6 +1818,17 @@ struct ExtractionRun {
             }
             return ResolvedSpeaker(name: nil, entity: nil, mention: span, isPerson: false)
         }
+    }
+
+    /// Whether a capitalised run inside the phrase `m` names a news outlet.
+    func namesOutlet(_ m: SpeakerMention) -> Bool {
+        var k = m.first
+        while k < m.last {
+            guard t.isNameWord(k), let run = t.capitalisedRun(startingAt: k, before: m.last) else { k += 1; continue }
+            if isOutletRun(run) { return true }
+            k = run.upperBound
+        }
+        return false
     }
 
     /// The organisation a finding is credited to right after the phrase ("said a report from Acme Bank",

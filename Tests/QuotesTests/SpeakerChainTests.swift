@@ -188,3 +188,30 @@ import WhosaidCore
         #expect(quote(qs, containing: "cathedral")?.type == .direct)
     }
 }
+
+/// Outlets' pieces, web addresses and beliefs. Sentences written for the tests.
+@Suite struct OutletPieceAndBeliefTests {
+    @Test func anOutletsReportAsSubjectHasNoSpeaker() {
+        let qs = extractQuotes("The Verge’s report today claims that the console will ship in May.")
+        let q = quote(qs, containing: "console will ship")
+        #expect(q?.speaker == nil)
+        #expect(q?.via == "The Verge")
+    }
+
+    @Test func webAddressSpeakerKeepsItsSuffix() {
+        let qs = extractQuotes("Investment tips on Moneycontrol.com are the experts’ own. Moneycontrol.com advises users to check with certified experts first.")
+        #expect(quote(qs, containing: "certified experts")?.speaker == "Moneycontrol.com")
+    }
+
+    @Test func asManyAsIsAQuantityNotAPreposition() {
+        let qs = extractQuotes("The group counted 100 deaths, with some reports suggesting as many as 200 people have died.")
+        let q = quote(qs, containing: "200 people")
+        #expect(q?.span.text == "as many as 200 people have died")
+        #expect(q?.speaker == nil)
+    }
+
+    @Test func aBeliefIsNoQuote() {
+        #expect(extractQuotes("The mayor believes that the bridge is safe.").isEmpty)
+        #expect(extractQuotes("Ortiz thinks the plan will fail.").isEmpty)
+    }
+}
