@@ -307,7 +307,7 @@ enum Lexicon {
     /// Abbreviated months ("Nov. 5"): a capitalised word alone that names nobody.
     static let monthAbbreviations: Set<String> = ["feb", "apr", "aug", "sep", "sept", "oct", "nov", "dec"]
 
-    /// Those who use a platform or buy from a company without speaking for it ("a Weibo commenter").
+    /// Those who use a platform or buy from a company without speaking for it ("a Reddit commenter").
     static let patronNouns: Set<String> = [
         "user", "users", "commenter", "commenters", "customer", "customers", "subscriber", "subscribers", "follower",
         "followers", "viewer", "viewers", "reader", "readers", "shopper", "shoppers", "passenger", "passengers",
@@ -395,7 +395,7 @@ enum Lexicon {
         "you", "me", "us", "him", "them", "asked", "speaking", "update", "updated", "read", "watch", "photo",
         "picture", "source", "image", "video", "getty", "ap", "editor", "note", "reporting", "additional",
         "later", "earlier", "shortly", "soon", "afterwards", "afterward", "recently",
-        // A headline's question opens with an auxiliary ("Would Adam Schiff ...?"): it is no part of the name.
+        // A headline's question opens with an auxiliary ("Would Dana Whitfield ...?"): it is no part of the name.
         "would", "could", "should", "might", "must", "shall", "can", "has", "have", "had",
         "nobody", "everyone", "everybody", "someone", "somebody", "anyone", "anybody",
     ]

@@ -132,7 +132,7 @@ extension QuoteText {
             k = start - 1
         }
         guard k >= sentenceStart, words[k].region < 0 else { return nil }
-        // "Most economists, however, argue": a sentence adverb set off by commas between subject and verb.
+        // "Many historians, however, argue": a sentence adverb set off by commas between subject and verb.
         if words[k].text == ",", k - 2 > sentenceStart, words[k - 2].text == ",",
            ["however", "meanwhile", "instead", "therefore", "nonetheless", "nevertheless", "moreover"].contains(words[k - 1].lower) {
             return subjectBefore(k - 2, sentenceStart: sentenceStart)
@@ -153,7 +153,7 @@ extension QuoteText {
             var best: SpeakerMention? = nil
             while p > sentenceStart, steps < 40, words[p].region < 0 {
                 if words[p].text == ",", steps >= 1, let credited = creditedFinding(endingAt: p - 1, sentenceStart: sentenceStart) {
-                    // "a study by the Centre for Policy Research, a think tank, concluded": the organisation credited
+                    // "a study by the Institute for Fiscal Studies, a think tank, concluded": the organisation credited
                     // with the finding speaks.
                     best = credited
                 } else if words[p].text == ",", steps >= 1, let m = nounPhrase(endingAt: p - 1, sentenceStart: sentenceStart),
@@ -222,11 +222,11 @@ extension QuoteText {
         return SpeakerMention(kind: .name, first: name.lowerBound, last: name.upperBound - 1, clauseFirst: open)
     }
 
-    /// "The doctors offering to run the clinic noted", "Residents living near the plant said": the noun
+    /// "The nurses offering to staff the clinic noted", "Residents living near the plant said": the noun
     /// phrase that opens the sentence before a participle clause is the subject, not the participle's object.
     func subjectOfParticipleClause(before objectFirst: Int, sentenceStart: Int) -> SpeakerMention? {
         var g = objectFirst - 1
-        // "offering to run": an infinitive between the participle and its object.
+        // "offering to staff": an infinitive between the participle and its object.
         if g - 1 > sentenceStart, words[g].isWord, !words[g].isCapitalised, words[g - 1].lower == "to" { g -= 2 }
         guard g > sentenceStart, g - sentenceStart <= 5, words[g].isWord, words[g].region < 0, !words[g].isCapitalised else { return nil }
         let l = words[g].lower
@@ -238,8 +238,8 @@ extension QuoteText {
         }
     }
 
-    /// The organisation credited with a finding right after `last` ("a study by the Centre for Policy
-    /// Research", "a report from Acme Bank", "data released by the ministry"): its name run, or nil.
+    /// The organisation credited with a finding right after `last` ("a study by the Institute for
+    /// Fiscal Studies", "a report from Acme Bank", "data released by the ministry"): its name run, or nil.
     func findingCredit(after last: Int, before upper: Int) -> Range<Int>? {
         var j = last + 1
         guard j + 1 < upper, words[j].lower == "by" || words[j].lower == "from" else { return nil }
@@ -249,7 +249,7 @@ extension QuoteText {
         return run
     }
 
-    /// "a study by the Centre for Policy Research" ending at `k` and opening its clause: the organisation's name
+    /// "a study by the Institute for Fiscal Studies" ending at `k` and opening its clause: the organisation's name
     /// as the mention, the whole phrase as the subject.
     func creditedFinding(endingAt k: Int, sentenceStart: Int) -> SpeakerMention? {
         guard k > sentenceStart, isNameWord(k), !isPossessive(words[k]) else { return nil }
@@ -339,7 +339,7 @@ extension QuoteText {
                let outer = nounPhrase(endingAt: found.lowerBound - 2, sentenceStart: sentenceStart), case .role = outer.kind {
                 return SpeakerMention(kind: outer.kind, first: outer.first, last: k, clauseFirst: outer.clauseFirst)
             }
-            // "authorities in Beijing announced", "officials from Kyiv said": a group placed by the name after it
+            // "authorities in Lisbon announced", "officials from Kyiv said": a group placed by the name after it
             // names nobody.
             if found.lowerBound - 2 >= sentenceStart, ["in", "from", "at"].contains(words[found.lowerBound - 1].lower),
                words[found.lowerBound - 2].isWord, !words[found.lowerBound - 2].isCapitalised || found.lowerBound - 2 == sentenceStart,
@@ -433,7 +433,7 @@ extension QuoteText {
         if first == k, !Lexicon.roleNouns.contains(w.lower), !w.lower.hasSuffix("s"), !w.lower.hasSuffix("-old") { return nil }
         // "Holcomb and GOP legislative leaders touted": the named first member speaks for the group. Not a
         // modifier shared by both ("the Russian and Syrian defense ministries").
-        // Nor the last of a list inside a longer name ("Council on Energy, Environment and Water think tank").
+        // Nor the last of a list inside a longer name ("Council on Energy, Water and Air think tank").
         if first - 2 >= sentenceStart, words[first - 1].lower == "and", isNameWord(first - 2),
            first - 3 < sentenceStart || !Lexicon.determiners.contains(words[first - 3].lower),
            capitalisedRun(endingAt: first - 2, notBefore: sentenceStart).map({ $0.lowerBound - 1 < sentenceStart || words[$0.lowerBound - 1].text != "," }) ?? true,

@@ -239,7 +239,7 @@ struct ExtractionRun {
         var first = 0
         // "Said Rita Vance": a reporting verb opening the sentence is no part of the name after it.
         if let kind = Lexicon.cues[parts[0].lowercased()], kind == .say || kind == .that { first = 1 }
-        // "Would Adam Schiff": an auxiliary opening a headline's question, taken into the name.
+        // "Would Dana Whitfield": an auxiliary opening a headline's question, taken into the name.
         if parts.count >= 3, ["would", "could", "should", "might", "must", "can", "has", "have", "had", "did", "does", "is", "was", "will"].contains(parts[0].lowercased()) { first = 1 }
         while first < parts.count - 1 {
             var word = parts[first].lowercased()
@@ -606,7 +606,7 @@ struct ExtractionRun {
             guard var kind = cueFound, !w[k].isCapitalised else { continue }
             // "an alleged trafficker", "his alleged role": after a determiner the verb is a noun or an adjective.
             if Lexicon.nounDeterminers.contains(previous) { continue }
-            // "X reported that young people who have reported using it ...": a restrictive relative clause (no
+            // "X reported that teenagers who have reported vaping ...": a restrictive relative clause (no
             // comma before "who") after an earlier report is part of that report's content; "Smith, who has said
             // ..." still reports.
             if !result.isEmpty, isInRestrictiveRelative(k, sentence) { continue }
@@ -675,7 +675,7 @@ struct ExtractionRun {
             let afterAnd = conjunction >= sentence.lowerBound && (w[conjunction].lower == "and" || w[conjunction].lower == "but")
             var fallback: SpeakerMention? = nil
             if kind == .participle, let m = withPhraseSubject(k, sentence) {
-                // "with some reports suggesting ...": the noun phrase after "with" is the participle's subject.
+                // "with local reports suggesting ...": the noun phrase after "with" is the participle's subject.
                 mention = m
                 clauseFirst = m.clauseFirst - 1
             } else if kind == .participle || afterAnd {
@@ -688,7 +688,7 @@ struct ExtractionRun {
                 if shares == nil { mention = fallback }
                 clauseFirst = afterAnd ? conjunction : k
             } else if let m = t.subjectBefore(k, sentenceStart: sentence.lowerBound) {
-                // "there were 3,248 cases reported worldwide": a counted noun before a past form is what the
+                // "there were 412 cases reported last year": a counted noun before a past form is what the
                 // participle describes, not a speaker.
                 if m.kind == .group, lower.hasSuffix("ed"),
                    t.words[m.first].text.unicodeScalars.first.map({ $0.properties.numericType != nil }) == true { continue }
@@ -732,7 +732,7 @@ struct ExtractionRun {
         return result
     }
 
-    /// The lower-case noun phrase between "with" and the participle at `k` ("with some reports suggesting",
+    /// The lower-case noun phrase between "with" and the participle at `k` ("with local reports suggesting",
     /// "with many residents saying"); names are read by `participleSubject`.
     func withPhraseSubject(_ k: Int, _ sentence: Range<Int>) -> SpeakerMention? {
         var p = k - 1
@@ -778,7 +778,7 @@ struct ExtractionRun {
         guard t.isNameWord(first), let run = t.capitalisedRun(startingAt: first, before: limit), run.upperBound < limit,
               !t.words[run.upperBound - 1].isPossessive else { return nil }
         var verbAt = run.upperBound
-        // "The US Embassy in New Delhi maintains ...": a place after the name belongs to the subject.
+        // "The US Embassy in Lima keeps ...": a place after the name belongs to the subject.
         if verbAt + 1 < limit, ["in", "at"].contains(t.words[verbAt].lower), let place = t.capitalisedRun(startingAt: verbAt + 1, before: limit),
            place.upperBound < limit {
             verbAt = place.upperBound
@@ -920,19 +920,19 @@ struct ExtractionRun {
             let w = t.words[p]
             if w.region >= 0 { p -= 1; continue }
             if w.isWord, ["he", "she", "it", "they"].contains(w.lower) {
-                // "insists it will be worth it, saying": an "it" that ends its clause is an object.
+                // "believes it was worth it, saying": an "it" that ends its clause is an object.
                 let endsClause = w.lower == "it" && p + 1 < sentence.upperBound && !t.words[p + 1].isWord
                 if !endsClause { return SpeakerMention(kind: .pronoun(w.lower), first: p, last: p, clauseFirst: p) }
                 p -= 1
                 continue
             }
-            // "Businesses and residents have complained ... and say": a plural noun for a group opening the
+            // "Businesses and residents complain ... and say": a plural noun for a group opening the
             // sentence is the subject and names nobody.
             if p == sentence.lowerBound, w.isWord, Lexicon.groupNouns.contains(w.lower) {
                 return SpeakerMention(kind: .group, first: p, last: p, clauseFirst: p)
             }
             if t.isNameWord(p), !t.isPossessive(w), let run = t.capitalisedRun(endingAt: p, notBefore: sentence.lowerBound) {
-                // "Hong Kong police have ... and threatened": a name before a group noun only places the group.
+                // "Riverton police have ... and threatened": a name before a group noun only places the group.
                 if run.upperBound < k, t.words[run.upperBound].isWord, !t.words[run.upperBound].isCapitalised,
                    Lexicon.groupNouns.contains(t.words[run.upperBound].lower), run.lowerBound == sentence.lowerBound {
                     return SpeakerMention(kind: .group, first: run.lowerBound, last: run.upperBound, clauseFirst: run.lowerBound)
@@ -1137,7 +1137,7 @@ struct ExtractionRun {
             var predicateGoesOn = n + 1 < sentence.upperBound && w[n].text == "," && w[n + 1].region < 0
                 && Lexicon.auxiliaries.contains(w[n + 1].lower) && !["also", "been"].contains(w[n + 1].lower)
             guard let (ca, cb) = trimmed(start, before) else { continue }
-            // "That, Audi says, allows the car to ...": a demonstrative subject alone before the attribution, and a
+            // "That, Acme says, allows the car to ...": a demonstrative subject alone before the attribution, and a
             // verb after it.
             let demonstrative = cb == ca + 1 && ["that", "this", "it", "these", "those"].contains(w[ca].lower)
             if demonstrative, !predicateGoesOn, n + 1 < sentence.upperBound, w[n].text == ",", w[n + 1].isWord, w[n + 1].region < 0,
@@ -1210,7 +1210,7 @@ struct ExtractionRun {
         var sawThat = false
         // "reported at least 5,000 people ...": a quantity, not a preposition.
         func isQuantity(_ j: Int) -> Bool {
-            // "suggesting as many as 200 have died".
+            // "suggesting as many as 90 were hurt".
             if w[j].lower == "as", j + 2 < end, ["many", "much", "few", "little"].contains(w[j + 1].lower), w[j + 2].lower == "as" { return true }
             return ["at", "about", "over", "around", "up"].contains(w[j].lower) && j + 1 < end
                 && (w[j + 1].lower == "least" || w[j + 1].lower == "to" || w[j + 1].text.unicodeScalars.first?.properties.numericType != nil)
@@ -1695,7 +1695,7 @@ struct ExtractionRun {
                    span.text.hasSuffix(" " + ent.name) {
                     return ResolvedSpeaker(name: span.text, entity: ent.id, mention: span, isPerson: true)
                 }
-                // "Moneycontrol.com" where the recognizer stopped at the dot: the web address as written.
+                // "Acmequotes.com" where the recognizer stopped at the dot: the web address as written.
                 if ent.type == .org, m.first == m.last, span.text.count > ent.name.count, span.text.hasPrefix(ent.name),
                    Lexicon.webSuffixes.contains(where: { span.text.lowercased().hasSuffix($0) }) {
                     return ResolvedSpeaker(name: span.text, entity: ent.id, mention: span, isPerson: false)
@@ -1804,7 +1804,7 @@ struct ExtractionRun {
                 return ResolvedSpeaker(name: nil, entity: nil, mention: span, isPerson: false)
             }
             // "PG&E officials", "White House advisers", "a new ABC News poll": the organisation named in the phrase.
-            // Not the platform or shop of its users ("one Weibo commenter", "Amazon customers").
+            // Not the platform or shop of its users ("one Reddit commenter", "Acme customers").
             if !Lexicon.patronNouns.contains(t.words[m.last].lower), let org = organisationInside(m) {
                 return ResolvedSpeaker(name: org.name, entity: org.entity, mention: span, isPerson: false)
             }

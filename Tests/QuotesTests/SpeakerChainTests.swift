@@ -49,8 +49,8 @@ import WhosaidCore
     }
 
     @Test func countedNounBeforeAPastFormIsNoSpeaker() {
-        let qs = extractQuotes("According to the WHO, there were 3,248 cases reported worldwide between 2010 and 2015.")
-        let q = quote(qs, containing: "3,248 cases")
+        let qs = extractQuotes("According to the WHO, there were 412 cases reported across the region last year.")
+        let q = quote(qs, containing: "412 cases")
         #expect(q?.speaker == "WHO")
         #expect(q?.span.text.hasPrefix("there were") == true)
     }
@@ -119,10 +119,10 @@ import WhosaidCore
     }
 
     @Test func thatAfterTheVerbIsNoInvertedSubject() {
-        let qs = extractQuotes("A refugee in the camp, who asked not to be named, said that the Russian and Syrian defense ministry’s claim is “absolutely not true.”")
-        let q = quote(qs, containing: "absolutely not true")
+        let qs = extractQuotes("A nurse at the clinic, who asked not to be named, said that the Dutch and Belgian health ministry’s claim is “plainly false.”")
+        let q = quote(qs, containing: "plainly false")
         #expect(q?.speaker == nil)
-        #expect(q?.span.text.hasPrefix("the Russian and Syrian") == true)
+        #expect(q?.span.text.hasPrefix("the Dutch and Belgian") == true)
     }
 
     @Test func restrictiveRelativeInsideAReport() {
@@ -171,9 +171,9 @@ import WhosaidCore
     }
 
     @Test func sentenceAdverbBetweenSubjectAndVerb() {
-        let qs = extractQuotes("Most economists, however, argue that consumers pay for tariffs.")
+        let qs = extractQuotes("Many historians, however, argue that the treaty failed.")
         #expect(qs.count == 1)
-        #expect(quote(qs, containing: "consumers pay")?.span.text == "consumers pay for tariffs")
+        #expect(quote(qs, containing: "treaty failed")?.span.text == "the treaty failed")
     }
 
     @Test func calledAnObjectAQuotedPhraseIsMixed() {
@@ -199,8 +199,11 @@ import WhosaidCore
     }
 
     @Test func webAddressSpeakerKeepsItsSuffix() {
-        let qs = extractQuotes("Investment tips on Moneycontrol.com are the experts’ own. Moneycontrol.com advises users to check with certified experts first.")
-        #expect(quote(qs, containing: "certified experts")?.speaker == "Moneycontrol.com")
+        // The recognizer may stop a web address at its dot.
+        let qs = extractQuotes("Prices on Acmequotes.com are delayed by a day. Acmequotes.com advises readers to check with a broker first.", entities: [
+            Entity(id: "E1", name: "Acmequotes", type: .org, mentions: [Span(start: 10, end: 20, text: "Acmequotes"), Span(start: 47, end: 57, text: "Acmequotes")]),
+        ])
+        #expect(quote(qs, containing: "with a broker")?.speaker == "Acmequotes.com")
     }
 
     @Test func asManyAsIsAQuantityNotAPreposition() {
