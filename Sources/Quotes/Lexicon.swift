@@ -49,7 +49,7 @@ enum Lexicon {
                   "scoffed", "chuckled", "begged", "pleaded", "texted", "emailed", "messaged",
                   "captioned", "shared", "posited", "surmised", "acknowledged", "concurred", "objected",
                   // Forecasts by a named body ("the Budget Office projects that ...").
-                  "projected", "projects", "forecasts"] { table[w] = table[w] ?? .that }
+                  "projected", "projects", "forecasts", "indicated", "indicates"] { table[w] = table[w] ?? .that }
         // "assured the public that", "reminded reporters that": an addressee before the content.
         for w in ["told", "tells", "tell", "assured", "assures", "reassured", "reassures", "reminded", "reminds",
                   "informed", "informs", "notified", "convinced"] { table[w] = .tell }
@@ -101,7 +101,7 @@ enum Lexicon {
         "raved", "interjected", "recounted", "recounts", "scoffed", "chuckled", "texted",
         "emailed", "messaged", "captioned", "shared", "posited", "surmised", "concurred", "objected", "alleged",
         "alleges", "reassured", "reassures", "reminded", "reminds", "informed", "informs",
-        "notified", "convinced", "projected", "projects", "forecasts",
+        "notified", "convinced", "projected", "projects", "forecasts", "indicated", "indicates",
     ]
 
     /// Verbs whose bare noun-phrase object is a thing, not reported speech ("it confirms recent polling",

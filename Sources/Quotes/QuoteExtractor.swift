@@ -1004,7 +1004,10 @@ struct ExtractionRun {
             let x = w[k]
             if x.region < 0 {
                 if x.text == ";" { return k }
-                if x.text == ",", k + 1 < stops, ["but", "while", "whereas", "although", "though", "which"].contains(w[k + 1].lower) {
+                // "her former label, which owns her masters, will not ...": a relative clause inside a subject that
+                // has no verb yet goes on with the content.
+                let relativeInSubject = w[k + 1 < stops ? k + 1 : k].lower == "which" && !looksLikeClause(from: start, k)
+                if x.text == ",", k + 1 < stops, ["but", "while", "whereas", "although", "though", "which"].contains(w[k + 1].lower), !relativeInSubject {
                     // "he wasn't concerned about the call, but he did worry ...": the same pronoun subject after
                     // "but" goes on reporting the same speaker's view.
                     let sameSubject = w[k + 1].lower == "but" && k + 2 < stops && Lexicon.subjectPronouns.contains(w[start].lower)
@@ -1271,6 +1274,13 @@ struct ExtractionRun {
                 if j + 1 < end, j - k > 1, w[j].text == ",", w[j + 1].lower == "that" { k = j + 1 }
             }
             if k < end, w[k].text == ":" || (w[k].text == "," && regionStarting(at: k, before: end) != nil) { k += 1 }
+            // "admitted to hiding the money", "confessed to taking it": what was admitted follows "to" (not a bare
+            // noun: "admitted to the flaw" names a thing).
+            if k + 1 < end, w[k].lower == "to", ["admitted", "admits", "confessed", "confesses"].contains(w[a.cueFirst].lower),
+               w[k + 1].lower.hasSuffix("ing"), w[k + 1].lower.utf8.count > 4 {
+                k += 1
+                sawThat = true
+            }
             if k < end, w[k].lower == "that" {
                 k += 1
                 sawThat = true

@@ -218,3 +218,22 @@ import WhosaidCore
         #expect(extractQuotes("Ortiz thinks the plan will fail.").isEmpty)
     }
 }
+
+/// Contents that run past a relative clause or a preposition, and "indicated that". Sentences written for the tests.
+@Suite struct ContentReachTests {
+    @Test func relativeClauseInsideTheSubjectOfTheContent() {
+        let qs = extractQuotes("According to Ortiz, her former employer, which owns the patents, is blocking the sale.")
+        #expect(quote(qs, containing: "employer")?.span.text == "her former employer, which owns the patents, is blocking the sale")
+    }
+
+    @Test func admittedToAGerund() {
+        let qs = extractQuotes("Shortly before the trial, Webb admitted to hiding the money in a storage unit.")
+        #expect(quote(qs, containing: "hiding the money")?.span.text == "hiding the money in a storage unit")
+        #expect(extractQuotes("Harlan admitted to the flaw in a statement.").isEmpty)
+    }
+
+    @Test func indicatedThat() {
+        let qs = extractQuotes("The singer has indicated that she will record the album again.")
+        #expect(quote(qs, containing: "record the album")?.span.text == "she will record the album again")
+    }
+}
