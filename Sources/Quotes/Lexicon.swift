@@ -33,7 +33,7 @@ enum Lexicon {
                   "denies", "replied", "replies", "responded", "responds", "answered", "answers", "concluded",
                   "concludes", "testified", "testifies", "touted", "touts", "cited", "cites", "detailed",
                   "details", "detail", "joked", "jokes", "quipped", "quips", "shouted", "yelled",
-                  "continued", "continues", "alleged", "alleges", "believes", "thinks", "countered",
+                  "continued", "continues", "alleged", "alleges", "countered",
                   "counters", "lamented", "laments", "boasted", "boasts", "reiterated", "reiterates",
                   "underlined", "underscored", "clarified", "disclosed", "posted", "ruled", "rules", "assured", "assures",
                   "described", "describes", "labelled", "labeled", "branded", "dubbed", "announce", "warn",
@@ -47,7 +47,9 @@ enum Lexicon {
                   "confessed", "confesses", "confided", "affirmed", "affirms", "reaffirmed", "griped", "grumbled",
                   "bragged", "brags", "gushed", "raved", "interjected", "recounted", "recounts", "explains",
                   "scoffed", "chuckled", "begged", "pleaded", "texted", "emailed", "messaged",
-                  "captioned", "shared", "posited", "surmised", "acknowledged", "concurred", "objected"] { table[w] = table[w] ?? .that }
+                  "captioned", "shared", "posited", "surmised", "acknowledged", "concurred", "objected",
+                  // Forecasts by a named body ("the Budget Office projects that ...").
+                  "projected", "projects", "forecasts", "indicated", "indicates"] { table[w] = table[w] ?? .that }
         // "assured the public that", "reminded reporters that": an addressee before the content.
         for w in ["told", "tells", "tell", "assured", "assures", "reassured", "reassures", "reminded", "reminds",
                   "informed", "informs", "notified", "convinced"] { table[w] = .tell }
@@ -85,7 +87,7 @@ enum Lexicon {
     static let needsThatOrQuote: Set<String> = [
         "added", "adds", "continued", "continues", "replied", "replies", "responded", "responds", "answered",
         "answers", "recalled", "recalls", "observed", "observes", "agreed", "agrees", "joked", "jokes", "quipped",
-        "quips", "shouted", "yelled", "posted", "believes", "thinks", "explained", "explains",
+        "quips", "shouted", "yelled", "posted", "explained", "explains",
         "promised", "promises", "concluded", "concludes", "asked", "asks", "called", "denied", "denies",
         "remarked", "remarks", "countered", "counters", "admitted", "admits", "lamented", "laments", "boasted",
         "boasts", "complained", "complains", "vowed", "vows", "pledged", "pledges", "calling", "describing",
@@ -99,7 +101,7 @@ enum Lexicon {
         "raved", "interjected", "recounted", "recounts", "scoffed", "chuckled", "texted",
         "emailed", "messaged", "captioned", "shared", "posited", "surmised", "concurred", "objected", "alleged",
         "alleges", "reassured", "reassures", "reminded", "reminds", "informed", "informs",
-        "notified", "convinced",
+        "notified", "convinced", "projected", "projects", "forecasts", "indicated", "indicates",
     ]
 
     /// Verbs whose bare noun-phrase object is a thing, not reported speech ("it confirms recent polling",
@@ -107,6 +109,8 @@ enum Lexicon {
     static let clauseOnlyVerbs: Set<String> = [
         "confirms", "confirmed", "confirm", "detailed", "details", "detail", "revealed", "reveals", "highlighted",
         "highlights", "reports", "report", "disclosed", "mentioned", "mentions", "noted", "notes",
+        // "found them in every organ", "declared most settlements legal": an object, not a finding or a statement.
+        "found", "finds", "declared", "declares",
     ]
 
     /// Verbs that pass a verdict on something "as" a quoted phrase ("dismissed the claims as “nonsense”").
@@ -127,10 +131,13 @@ enum Lexicon {
 
     /// Verbs whose subject is a finding rather than a person: they report only after a poll, a study or a
     /// report ("A new ABC News poll shows majority support ...").
-    static let findingVerbs: Set<String> = ["shows", "showed", "found", "finds"]
+    static let findingVerbs: Set<String> = ["shows", "showed", "show", "shown", "found", "finds"]
 
     /// Head nouns of the findings that can report ("the poll", "a new study").
-    static let findingNouns: Set<String> = ["poll", "polls", "survey", "study", "report", "analysis", "research", "data", "audit", "review"]
+    static let findingNouns: Set<String> = [
+        "poll", "polls", "survey", "surveys", "study", "studies", "report", "analysis", "analyses", "research", "data",
+        "audit", "review", "findings",
+    ]
 
     /// Progressive forms after "is"/"are"/"was"/"were" that report like the finite verb ("is urging").
     static let progressives: [String: CueKind] = [
@@ -140,9 +147,9 @@ enum Lexicon {
     ]
 
     /// Words that make the verb after them a noun or an adjective ("an alleged trafficker", "his alleged
-    /// role", "the reported figures").
+    /// role", "the reported figures", "gave no details").
     static let nounDeterminers: Set<String> = [
-        "the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "these", "those",
+        "the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "these", "those", "no", "any",
     ]
 
     /// Titles that stay part of a person's name in news usage ("Prince Andrew", "Pope Francis").
@@ -297,6 +304,16 @@ enum Lexicon {
         "spokesperson", "spokesman", "spokeswoman", "spokespeople", "management", "statement", "leadership",
     ]
 
+    /// Abbreviated months ("Nov. 5"): a capitalised word alone that names nobody.
+    static let monthAbbreviations: Set<String> = ["feb", "apr", "aug", "sep", "sept", "oct", "nov", "dec"]
+
+    /// Those who use a platform or buy from a company without speaking for it ("a Reddit commenter").
+    static let patronNouns: Set<String> = [
+        "user", "users", "commenter", "commenters", "customer", "customers", "subscriber", "subscribers", "follower",
+        "followers", "viewer", "viewers", "reader", "readers", "shopper", "shoppers", "passenger", "passengers",
+        "listener", "listeners", "poster", "posters",
+    ]
+
     /// Nouns of speech that report their "that" clause after a speaker's possessive ("Smith’s claim that").
     static let speechNounsBeforeThat: Set<String> = [
         "announcement", "claim", "claims", "assertion", "insistence", "statement", "promise", "pledge", "warning",
@@ -378,6 +395,9 @@ enum Lexicon {
         "you", "me", "us", "him", "them", "asked", "speaking", "update", "updated", "read", "watch", "photo",
         "picture", "source", "image", "video", "getty", "ap", "editor", "note", "reporting", "additional",
         "later", "earlier", "shortly", "soon", "afterwards", "afterward", "recently",
+        // A headline's question opens with an auxiliary ("Would Dana Whitfield ...?"): it is no part of the name.
+        "would", "could", "should", "might", "must", "shall", "can", "has", "have", "had",
+        "nobody", "everyone", "everybody", "someone", "somebody", "anyone", "anybody",
     ]
 
     /// Determiners and possessives that can open a noun phrase naming a speaker.

@@ -132,6 +132,11 @@ extension QuoteText {
             k = start - 1
         }
         guard k >= sentenceStart, words[k].region < 0 else { return nil }
+        // "Many historians, however, argue": a sentence adverb set off by commas between subject and verb.
+        if words[k].text == ",", k - 2 > sentenceStart, words[k - 2].text == ",",
+           ["however", "meanwhile", "instead", "therefore", "nonetheless", "nevertheless", "moreover"].contains(words[k - 1].lower) {
+            return subjectBefore(k - 2, sentenceStart: sentenceStart)
+        }
         if ["-", "\u{2014}", "\u{2013}"].contains(words[k].text) {
             // A parenthesis between dashes: "The Palestinian Authority - which ... - called for".
             var p = k - 1
@@ -147,7 +152,11 @@ extension QuoteText {
             var steps = 0
             var best: SpeakerMention? = nil
             while p > sentenceStart, steps < 40, words[p].region < 0 {
-                if words[p].text == ",", steps >= 1, let m = nounPhrase(endingAt: p - 1, sentenceStart: sentenceStart),
+                if words[p].text == ",", steps >= 1, let credited = creditedFinding(endingAt: p - 1, sentenceStart: sentenceStart) {
+                    // "a study by the Institute for Fiscal Studies, a think tank, concluded": the organisation credited
+                    // with the finding speaks.
+                    best = credited
+                } else if words[p].text == ",", steps >= 1, let m = nounPhrase(endingAt: p - 1, sentenceStart: sentenceStart),
                    m.kind == .name || m.kind == .pronoun("he") || m.kind == .pronoun("she") {
                     let before = m.clauseFirst - 1
                     // The subject must open its clause: sentence start, a quotation's end, or a comma.
@@ -184,7 +193,85 @@ extension QuoteText {
             }
             return best
         }
-        return nounPhrase(endingAt: k, sentenceStart: sentenceStart)
+        guard let m = nounPhrase(endingAt: k, sentenceStart: sentenceStart) else { return nil }
+        switch m.kind {
+        case .group, .role:
+            if let subject = subjectOfParticipleClause(before: m.first, sentenceStart: sentenceStart) { return subject }
+            if let subject = nameBeforeUnclosedAppositive(m.first, sentenceStart: sentenceStart) { return subject }
+        default: break
+        }
+        return m
+    }
+
+    /// "“...” Ana Ruiz, a research analyst at the Policy Institute think tank told": an appositive whose closing
+    /// comma is missing; the name that opens the clause after the quotation speaks.
+    func nameBeforeUnclosedAppositive(_ phraseFirst: Int, sentenceStart: Int) -> SpeakerMention? {
+        var p = phraseFirst - 1
+        var comma: Int? = nil
+        while p >= sentenceStart, phraseFirst - p <= 20, words[p].region < 0 {
+            if words[p].text == "," { comma = p }
+            p -= 1
+        }
+        // The clause opens after a quotation (or at the sentence start) with a name of two words or more.
+        let open = p + 1
+        guard p < sentenceStart || (words[p].region >= 0 && words[p].start == regions[words[p].region].close),
+              let c = comma, c + 1 < phraseFirst, ["a", "an", "the"].contains(words[c + 1].lower),
+              let run = capitalisedRun(startingAt: open, before: c), run.upperBound == c else { return nil }
+        let name = nameWithinRun(run)
+        guard name.count >= 2 else { return nil }
+        return SpeakerMention(kind: .name, first: name.lowerBound, last: name.upperBound - 1, clauseFirst: open)
+    }
+
+    /// "The nurses offering to staff the clinic noted", "Residents living near the plant said": the noun
+    /// phrase that opens the sentence before a participle clause is the subject, not the participle's object.
+    func subjectOfParticipleClause(before objectFirst: Int, sentenceStart: Int) -> SpeakerMention? {
+        var g = objectFirst - 1
+        // "offering to staff": an infinitive between the participle and its object.
+        if g - 1 > sentenceStart, words[g].isWord, !words[g].isCapitalised, words[g - 1].lower == "to" { g -= 2 }
+        guard g > sentenceStart, g - sentenceStart <= 5, words[g].isWord, words[g].region < 0, !words[g].isCapitalised else { return nil }
+        let l = words[g].lower
+        guard l.hasSuffix("ing"), l.utf8.count > 5, !Lexicon.prepositions.contains(l), l != "including", l != "according",
+              Lexicon.cues[l] == nil, let head = nounPhrase(endingAt: g - 1, sentenceStart: sentenceStart), head.first == sentenceStart else { return nil }
+        switch head.kind {
+        case .group, .role: return head
+        default: return nil
+        }
+    }
+
+    /// The organisation credited with a finding right after `last` ("a study by the Institute for
+    /// Fiscal Studies", "a report from Acme Bank", "data released by the ministry"): its name run, or nil.
+    func findingCredit(after last: Int, before upper: Int) -> Range<Int>? {
+        var j = last + 1
+        guard j + 1 < upper, words[j].lower == "by" || words[j].lower == "from" else { return nil }
+        j += 1
+        if words[j].lower == "the" { j += 1 }
+        guard let run = capitalisedRun(startingAt: j, before: upper) else { return nil }
+        return run
+    }
+
+    /// "a study by the Institute for Fiscal Studies" ending at `k` and opening its clause: the organisation's name
+    /// as the mention, the whole phrase as the subject.
+    func creditedFinding(endingAt k: Int, sentenceStart: Int) -> SpeakerMention? {
+        guard k > sentenceStart, isNameWord(k), !isPossessive(words[k]) else { return nil }
+        var p = k
+        while p > sentenceStart, isNameWord(p) || ["of", "for", "on", "and"].contains(words[p].lower) { p -= 1 }
+        if words[p].lower == "the" { p -= 1 }
+        guard p > sentenceStart, words[p].lower == "by" || words[p].lower == "from", isFindingPhrase(endingAt: p - 1),
+              let phrase = nounPhrase(endingAt: p - 1, sentenceStart: sentenceStart), phrase.kind != .name else { return nil }
+        let before = phrase.first - 1
+        guard before < sentenceStart || words[before].text == "," || words[before].region >= 0 else { return nil }
+        var first = p + 1
+        if words[first].lower == "the" { first += 1 }
+        guard first <= k else { return nil }
+        return SpeakerMention(kind: .name, first: first, last: k, clauseFirst: phrase.first)
+    }
+
+    /// Whether the noun phrase ending at `last` names a finding ("a March 2019 study", "data released").
+    func isFindingPhrase(endingAt last: Int) -> Bool {
+        let l = words[last].lower
+        if Lexicon.findingNouns.contains(l) { return true }
+        return ["released", "published", "compiled", "issued", "conducted", "commissioned"].contains(l)
+            && last > 0 && Lexicon.findingNouns.contains(words[last - 1].lower)
     }
 
     static let weekdays: Set<String> = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
@@ -239,7 +326,7 @@ extension QuoteText {
         if w.isCapitalised, !Lexicon.capitalisedFunctionWords.contains(w.lower) {
             guard let found = capitalisedRun(endingAt: k, notBefore: sentenceStart) else { return nil }
             if found.count == 1, isCommonNounAtSentenceStart(k, sentenceStart: sentenceStart)
-                || (k == sentenceStart && Lexicon.groupNouns.contains(w.lower)) {
+                || (k == sentenceStart && (Lexicon.groupNouns.contains(w.lower) || Lexicon.findingNouns.contains(w.lower))) {
                 return SpeakerMention(kind: .group, first: k, last: k, clauseFirst: k)
             }
             // "the senator from Ohio", "a spokesman for Acme Corp": the role noun before the preposition heads
@@ -251,6 +338,14 @@ extension QuoteText {
                Lexicon.roleNouns.contains(words[found.lowerBound - 2].lower),
                let outer = nounPhrase(endingAt: found.lowerBound - 2, sentenceStart: sentenceStart), case .role = outer.kind {
                 return SpeakerMention(kind: outer.kind, first: outer.first, last: k, clauseFirst: outer.clauseFirst)
+            }
+            // "authorities in Lisbon announced", "officials from Kyiv said": a group placed by the name after it
+            // names nobody.
+            if found.lowerBound - 2 >= sentenceStart, ["in", "from", "at"].contains(words[found.lowerBound - 1].lower),
+               words[found.lowerBound - 2].isWord, !words[found.lowerBound - 2].isCapitalised || found.lowerBound - 2 == sentenceStart,
+               Lexicon.groupNouns.contains(words[found.lowerBound - 2].lower),
+               let outer = nounPhrase(endingAt: found.lowerBound - 2, sentenceStart: sentenceStart), outer.kind == .group {
+                return SpeakerMention(kind: .group, first: outer.first, last: k, clauseFirst: outer.clauseFirst)
             }
             // "Sui-Lee Wee of the Times reports", "Ana Ruiz of the University of Utah said": the name before
             // "of the" speaks; the body after it is where they work.
@@ -338,8 +433,10 @@ extension QuoteText {
         if first == k, !Lexicon.roleNouns.contains(w.lower), !w.lower.hasSuffix("s"), !w.lower.hasSuffix("-old") { return nil }
         // "Holcomb and GOP legislative leaders touted": the named first member speaks for the group. Not a
         // modifier shared by both ("the Russian and Syrian defense ministries").
+        // Nor the last of a list inside a longer name ("Council on Energy, Water and Air think tank").
         if first - 2 >= sentenceStart, words[first - 1].lower == "and", isNameWord(first - 2),
            first - 3 < sentenceStart || !Lexicon.determiners.contains(words[first - 3].lower),
+           capitalisedRun(endingAt: first - 2, notBefore: sentenceStart).map({ $0.lowerBound - 1 < sentenceStart || words[$0.lowerBound - 1].text != "," }) ?? true,
            let named = nounPhrase(endingAt: first - 2, sentenceStart: sentenceStart), named.kind == .name {
             return SpeakerMention(kind: .name, first: named.first, last: named.last, clauseFirst: named.clauseFirst)
         }
@@ -370,7 +467,8 @@ extension QuoteText {
 
     /// The subject that follows an inverted cue: `said the actor`, `said Mayer`.
     func subjectAfter(_ k: Int, sentenceEnd: Int) -> SpeakerMention? {
-        guard k < sentenceEnd, words[k].isWord, words[k].region < 0 else { return nil }
+        // "..., said that the ministry ...": "that" opens the content, not an inverted subject.
+        guard k < sentenceEnd, words[k].isWord, words[k].region < 0, words[k].lower != "that" else { return nil }
         if let run = capitalisedRun(startingAt: k, before: sentenceEnd) {
             let name = nameWithinRun(run)
             if name.isEmpty { return SpeakerMention(kind: .role(words[run.upperBound - 1].lower), first: run.lowerBound, last: run.upperBound - 1, clauseFirst: k) }

@@ -71,6 +71,8 @@ struct ExtractionRun {
     /// The outlet whose report the article last named ("A Deutsche Welle report ...").
     var lastReportOutlet: (String, String?)? = nil
     var lastSpeaker: ResolvedSpeaker? = nil
+    /// The people quoted so far, latest last, one entry per person, with the paragraph of their latest quote.
+    var personSpeakers: [(speaker: ResolvedSpeaker, paragraph: Int)] = []
     var paragraphVia: (String, String?)? = nil
     /// An interview an outlet conducted ("In an interview ..., BBC’s Emily Maitlis pressed Andrew"): the
     /// interviewee's quotes are credited to it. The interviewer's name is kept to tell the two apart.
@@ -160,6 +162,39 @@ struct ExtractionRun {
         return genderBySurname
     }
 
+    mutating func rememberSpeaker(_ speaker: ResolvedSpeaker, paragraph: Int) {
+        guard speaker.isPerson, let name = speaker.name else { return }
+        if let last = personSpeakers.last, last.speaker.name == name {
+            personSpeakers[personSpeakers.count - 1].paragraph = paragraph
+            return
+        }
+        personSpeakers.removeAll { $0.speaker.name == name }
+        personSpeakers.append((speaker, paragraph))
+    }
+
+    /// Whether the article tells that `r` has the gender of `pronoun` (not only that nothing says otherwise).
+    func surelyAgrees(_ r: ResolvedSpeaker, with pronoun: String) -> Bool {
+        guard let name = r.name, let g = genderBySurname[String(name.split(separator: " ").last ?? "")] else { return false }
+        return (pronoun == "he") == (g == .male)
+    }
+
+    /// Whether the subject pronoun `pronoun` occurs in the sentence of word `k` before it: a person named after
+    /// it in that sentence ("she was more nervous than Rose Hall") is not who the pronoun stands for.
+    func samePronounBefore(_ k: Int, _ pronoun: String) -> Bool {
+        var lo = 0, hi = t.sentences.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if t.sentences[mid].upperBound <= k { lo = mid + 1 } else { hi = mid }
+        }
+        guard lo < t.sentences.count else { return false }
+        var j = t.sentences[lo].lowerBound
+        while j < k {
+            if t.words[j].region < 0, t.words[j].lower == pronoun, t.words[j].isWord { return true }
+            j += 1
+        }
+        return false
+    }
+
     /// Whether `r` may be the "he" or "she" of `pronoun`: yes unless the article tells otherwise.
     func agrees(_ r: ResolvedSpeaker, with pronoun: String?) -> Bool {
         guard let p = pronoun, !genderBySurname.isEmpty, let name = r.name else { return true }
@@ -204,6 +239,8 @@ struct ExtractionRun {
         var first = 0
         // "Said Rita Vance": a reporting verb opening the sentence is no part of the name after it.
         if let kind = Lexicon.cues[parts[0].lowercased()], kind == .say || kind == .that { first = 1 }
+        // "Would Dana Whitfield": an auxiliary opening a headline's question, taken into the name.
+        if parts.count >= 3, ["would", "could", "should", "might", "must", "can", "has", "have", "had", "did", "does", "is", "was", "will"].contains(parts[0].lowercased()) { first = 1 }
         while first < parts.count - 1 {
             var word = parts[first].lowercased()
             if word.hasSuffix(".") { word.removeLast() }
@@ -295,6 +332,7 @@ struct ExtractionRun {
                 if speaker.name != nil {
                     lastSpeaker = speaker
                     lastSpeakerParagraph = paragraph
+                    rememberSpeaker(speaker, paragraph: paragraph)
                 }
                 lastQuoteSpeakerInParagraph[paragraph] = (speaker, cueSpan.text, cueSpan)
             }
@@ -318,6 +356,14 @@ struct ExtractionRun {
         }
         quotes.sort { ($0.span.start, $0.span.end) < ($1.span.start, $1.span.end) }
         for i in quotes.indices { if let name = quotes[i].speaker { quotes[i].speaker = Self.withoutTitles(name) } }
+        var written: [String: String] = [:]
+        for e in entities where e.type == .person {
+            let name = nameAsWritten(e)
+            if name != e.name { written[e.name] = name }
+        }
+        if !written.isEmpty {
+            for i in quotes.indices { if let name = quotes[i].speaker, let full = written[name] { quotes[i].speaker = full } }
+        }
         creditInterview()
         var seen: Set<Int> = []
         quotes = quotes.filter { seen.insert($0.span.start &* 1_000_003 &+ $0.span.end).inserted }
@@ -370,7 +416,11 @@ struct ExtractionRun {
         guard let m = mention, region.wordCount >= 2 else { return nil }
         let speaker = resolve(mention: m, sentence: sentence, sentenceIndex: si)
         lastQuoteSpeakerInParagraph[t.words[sentence.lowerBound].paragraph] = (speaker, nil, nil)
-        if speaker.name != nil { lastSpeaker = speaker; lastSpeakerParagraph = t.words[sentence.lowerBound].paragraph }
+        if speaker.name != nil {
+            lastSpeaker = speaker
+            lastSpeakerParagraph = t.words[sentence.lowerBound].paragraph
+            rememberSpeaker(speaker, paragraph: lastSpeakerParagraph)
+        }
         return Quote(span: t.span(region.contentStart, region.contentEnd), type: .direct, speaker: speaker.name,
                      speakerEntity: speaker.entity, speakerMention: speaker.mention, cue: nil, cueSpan: nil,
                      via: via?.0, viaEntity: via?.1)
@@ -556,6 +606,10 @@ struct ExtractionRun {
             guard var kind = cueFound, !w[k].isCapitalised else { continue }
             // "an alleged trafficker", "his alleged role": after a determiner the verb is a noun or an adjective.
             if Lexicon.nounDeterminers.contains(previous) { continue }
+            // "X reported that teenagers who have reported vaping ...": a restrictive relative clause (no
+            // comma before "who") after an earlier report is part of that report's content; "Smith, who has said
+            // ..." still reports.
+            if !result.isEmpty, isInRestrictiveRelative(k, sentence) { continue }
             // "pointed out that": only with "out" is it a report.
             var cueLast = k
             if lower == "pointed" || lower == "points" {
@@ -596,8 +650,17 @@ struct ExtractionRun {
                 while j < sentence.upperBound, j - k <= 6, w[j].region < 0, w[j].isWord { j += 1 }
                 guard j < sentence.upperBound, w[j].region >= 0, w[j].start == t.regions[w[j].region].open,
                       let m = lower.hasSuffix("ing") ? participleSubject(k, sentence) : t.subjectBefore(k, sentenceStart: sentence.lowerBound) else { continue }
-                result.append(Attribution(cueFirst: k, cueLast: k, kind: .say, mention: m, sharesSpeakerWith: nil,
-                                          afterStart: j, clauseFirst: m.clauseFirst))
+                var a = Attribution(cueFirst: k, cueLast: k, kind: .say, mention: m, sharesSpeakerWith: nil,
+                                    afterStart: j, clauseFirst: m.clauseFirst)
+                // "called the new plan a “bold step”": what was called so is reported with the quoted words (a
+                // mixed quote); after "it", "them" or "as" the quotation alone is.
+                if (k + 1..<j).contains(where: { !Lexicon.objectPronouns.contains(w[$0].lower) && !Lexicon.nounDeterminers.contains(w[$0].lower) && w[$0].lower != "as" }) {
+                    var close = j
+                    while close + 1 < sentence.upperBound, w[close + 1].region == w[j].region { close += 1 }
+                    a.afterStart = k + 1
+                    a.contentLast = close
+                }
+                result.append(a)
                 continue
             }
             // A passive ("have been accused of", "was told by") makes the subject the one spoken to or about.
@@ -611,7 +674,11 @@ struct ExtractionRun {
             while conjunction >= sentence.lowerBound, w[conjunction].isWord, Lexicon.adverbs.contains(w[conjunction].lower) { conjunction -= 1 }
             let afterAnd = conjunction >= sentence.lowerBound && (w[conjunction].lower == "and" || w[conjunction].lower == "but")
             var fallback: SpeakerMention? = nil
-            if kind == .participle || afterAnd {
+            if kind == .participle, let m = withPhraseSubject(k, sentence) {
+                // "with local reports suggesting ...": the noun phrase after "with" is the participle's subject.
+                mention = m
+                clauseFirst = m.clauseFirst - 1
+            } else if kind == .participle || afterAnd {
                 // "..., saying", "X stated that ... and further added that": the clause's subject speaks.
                 shares = result.indices.last
                 // "Vietnam is one of the critics of ... and has accused Beijing": after "and", a name that opens the
@@ -621,6 +688,10 @@ struct ExtractionRun {
                 if shares == nil { mention = fallback }
                 clauseFirst = afterAnd ? conjunction : k
             } else if let m = t.subjectBefore(k, sentenceStart: sentence.lowerBound) {
+                // "there were 412 cases reported last year": a counted noun before a past form is what the
+                // participle describes, not a speaker.
+                if m.kind == .group, lower.hasSuffix("ed"),
+                   t.words[m.first].text.unicodeScalars.first.map({ $0.properties.numericType != nil }) == true { continue }
                 mention = m
                 clauseFirst = m.clauseFirst
             } else if let m = relativeAntecedent(k, sentence) {
@@ -661,6 +732,25 @@ struct ExtractionRun {
         return result
     }
 
+    /// The lower-case noun phrase between "with" and the participle at `k` ("with local reports suggesting",
+    /// "with many residents saying"); names are read by `participleSubject`.
+    func withPhraseSubject(_ k: Int, _ sentence: Range<Int>) -> SpeakerMention? {
+        var p = k - 1
+        while p > sentence.lowerBound, k - p <= 4, t.words[p].isWord, t.words[p].region < 0, !t.words[p].isCapitalised, t.words[p].lower != "with" { p -= 1 }
+        guard p >= sentence.lowerBound, p < k - 1, t.words[p].lower == "with", !(p + 1..<k).contains(where: { ["and", "or", "but"].contains(t.words[$0].lower) }),
+              let m = t.nounPhrase(endingAt: k - 1, sentenceStart: sentence.lowerBound), m.first == p + 1, m.kind == .group else { return nil }
+        return m
+    }
+
+    /// Whether the verb at `k` follows "who" (auxiliaries and adverbs between) with no comma before "who".
+    func isInRestrictiveRelative(_ k: Int, _ sentence: Range<Int>) -> Bool {
+        var p = k - 1
+        while p > sentence.lowerBound, t.words[p].isWord, Lexicon.auxiliaries.contains(t.words[p].lower) || Lexicon.adverbs.contains(t.words[p].lower) { p -= 1 }
+        guard p > sentence.lowerBound, t.words[p].lower == "who" else { return false }
+        let before = t.words[p - 1]
+        return before.isWord && before.region < 0 && !before.isCapitalised
+    }
+
     /// The name whose possessive qualifies the noun at `k`, a date or an adjective or two between:
     /// "Mr. Trump’s Oct. 11 announcement", "Acme’s latest claim".
     func possessiveSpeaker(before k: Int, _ sentence: Range<Int>) -> SpeakerMention? {
@@ -671,6 +761,9 @@ struct ExtractionRun {
             p -= 1
         }
         guard p >= sentence.lowerBound, k - p <= 5, t.words[p].isPossessive, t.isNameWord(p) else { return nil }
+        // "The Verge’s report today claims that": the noun after the possessive is the subject and the word at `k`
+        // its verb.
+        if (p + 1..<k).contains(where: { Lexicon.reportNouns.contains(t.words[$0].lower) || Lexicon.findingNouns.contains(t.words[$0].lower) }) { return nil }
         var first = p
         while first - 1 >= sentence.lowerBound, t.isNameWord(first - 1), !t.isPossessive(t.words[first - 1]) { first -= 1 }
         let name = t.nameWithinRun(first..<(p + 1))
@@ -684,7 +777,13 @@ struct ExtractionRun {
         let first = sentence.lowerBound
         guard t.isNameWord(first), let run = t.capitalisedRun(startingAt: first, before: limit), run.upperBound < limit,
               !t.words[run.upperBound - 1].isPossessive else { return nil }
-        let verb = t.words[run.upperBound]
+        var verbAt = run.upperBound
+        // "The US Embassy in Lima keeps ...": a place after the name belongs to the subject.
+        if verbAt + 1 < limit, ["in", "at"].contains(t.words[verbAt].lower), let place = t.capitalisedRun(startingAt: verbAt + 1, before: limit),
+           place.upperBound < limit {
+            verbAt = place.upperBound
+        }
+        let verb = t.words[verbAt]
         guard verb.isWord, !verb.isCapitalised, Lexicon.auxiliaries.contains(verb.lower) || Lexicon.cues[verb.lower] != nil else { return nil }
         if run.count == 1, t.isCommonNounAtSentenceStart(first, sentenceStart: first) { return nil }
         let name = t.nameWithinRun(run)
@@ -821,9 +920,23 @@ struct ExtractionRun {
             let w = t.words[p]
             if w.region >= 0 { p -= 1; continue }
             if w.isWord, ["he", "she", "it", "they"].contains(w.lower) {
-                return SpeakerMention(kind: .pronoun(w.lower), first: p, last: p, clauseFirst: p)
+                // "believes it was worth it, saying": an "it" that ends its clause is an object.
+                let endsClause = w.lower == "it" && p + 1 < sentence.upperBound && !t.words[p + 1].isWord
+                if !endsClause { return SpeakerMention(kind: .pronoun(w.lower), first: p, last: p, clauseFirst: p) }
+                p -= 1
+                continue
+            }
+            // "Businesses and residents complain ... and say": a plural noun for a group opening the
+            // sentence is the subject and names nobody.
+            if p == sentence.lowerBound, w.isWord, Lexicon.groupNouns.contains(w.lower) {
+                return SpeakerMention(kind: .group, first: p, last: p, clauseFirst: p)
             }
             if t.isNameWord(p), !t.isPossessive(w), let run = t.capitalisedRun(endingAt: p, notBefore: sentence.lowerBound) {
+                // "Riverton police have ... and threatened": a name before a group noun only places the group.
+                if run.upperBound < k, t.words[run.upperBound].isWord, !t.words[run.upperBound].isCapitalised,
+                   Lexicon.groupNouns.contains(t.words[run.upperBound].lower), run.lowerBound == sentence.lowerBound {
+                    return SpeakerMention(kind: .group, first: run.lowerBound, last: run.upperBound, clauseFirst: run.lowerBound)
+                }
                 // "with Foreign Minister Ayman Safadi warning": the name right before the participle after "with"
                 // is its subject.
                 if run.upperBound == k, run.lowerBound - 1 >= sentence.lowerBound, t.words[run.lowerBound - 1].lower == "with" {
@@ -891,7 +1004,10 @@ struct ExtractionRun {
             let x = w[k]
             if x.region < 0 {
                 if x.text == ";" { return k }
-                if x.text == ",", k + 1 < stops, ["but", "while", "whereas", "although", "though", "which"].contains(w[k + 1].lower) {
+                // "her former label, which owns her masters, will not ...": a relative clause inside a subject that
+                // has no verb yet goes on with the content.
+                let relativeInSubject = w[k + 1 < stops ? k + 1 : k].lower == "which" && !looksLikeClause(from: start, k)
+                if x.text == ",", k + 1 < stops, ["but", "while", "whereas", "although", "though", "which"].contains(w[k + 1].lower), !relativeInSubject {
                     // "he wasn't concerned about the call, but he did worry ...": the same pronoun subject after
                     // "but" goes on reporting the same speaker's view.
                     let sameSubject = w[k + 1].lower == "but" && k + 2 < stops && Lexicon.subjectPronouns.contains(w[start].lower)
@@ -1017,16 +1133,26 @@ struct ExtractionRun {
             if start < before, w[start].region < 0, w[start].lower.hasSuffix("ly") || ["later", "earlier", "afterwards", "afterward"].contains(w[start].lower),
                start + 1 < before, Lexicon.prepositions.contains(w[start + 1].lower) || ["that", "this", "last", "after"].contains(w[start + 1].lower),
                wordCount(start, before) <= 6 { continue }
-            guard let (ca, cb) = trimmed(start, before), wordCount(ca, cb) >= 3 || (w[ca].region >= 0 && t.regions[w[ca].region].wordCount >= 1) else { continue }
-            let q = classify(ca, cb, attribution: i)
-            if let r = q.region { if claimed.contains(r) { continue }; claimed.insert(r) }
-            result.append(q)
             // "Disney’s teams isolated the problem, Mayer said, and “patched” the software": the report goes on.
             var n = max(a.cueLast + 1, a.afterStart)
             // "Finding water vapor on Europa, he said, is the “next best thing”": a parenthetical attribution
             // inside the subject's clause; its predicate goes on after the second comma.
-            let predicateGoesOn = n + 1 < sentence.upperBound && w[n].text == "," && w[n + 1].region < 0
+            var predicateGoesOn = n + 1 < sentence.upperBound && w[n].text == "," && w[n + 1].region < 0
                 && Lexicon.auxiliaries.contains(w[n + 1].lower) && !["also", "been"].contains(w[n + 1].lower)
+            guard let (ca, cb) = trimmed(start, before) else { continue }
+            // "That, Acme says, allows the car to ...": a demonstrative subject alone before the attribution, and a
+            // verb after it.
+            let demonstrative = cb == ca + 1 && ["that", "this", "it", "these", "those"].contains(w[ca].lower)
+            if demonstrative, !predicateGoesOn, n + 1 < sentence.upperBound, w[n].text == ",", w[n + 1].isWord, w[n + 1].region < 0,
+               !w[n + 1].isCapitalised, w[n + 1].lower.utf8.count > 3, w[n + 1].lower.hasSuffix("s") || w[n + 1].lower.hasSuffix("ed"),
+               !Lexicon.prepositions.contains(w[n + 1].lower) {
+                predicateGoesOn = true
+            }
+            guard wordCount(ca, cb) >= 3 || (w[ca].region >= 0 && t.regions[w[ca].region].wordCount >= 1)
+                    || (demonstrative && predicateGoesOn) else { continue }
+            let q = classify(ca, cb, attribution: i)
+            if let r = q.region { if claimed.contains(r) { continue }; claimed.insert(r) }
+            result.append(q)
             if n + 1 < sentence.upperBound, w[n].text == ",", w[n + 1].lower == "and" || predicateGoesOn {
                 n += predicateGoesOn ? 1 : 2
                 let stop = contentEnd(from: n, sentence, alone ? [a] : attributions, current: alone ? 0 : i)
@@ -1087,7 +1213,9 @@ struct ExtractionRun {
         var sawThat = false
         // "reported at least 5,000 people ...": a quantity, not a preposition.
         func isQuantity(_ j: Int) -> Bool {
-            ["at", "about", "over", "around", "up"].contains(w[j].lower) && j + 1 < end
+            // "suggesting as many as 90 were hurt".
+            if w[j].lower == "as", j + 2 < end, ["many", "much", "few", "little"].contains(w[j + 1].lower), w[j + 2].lower == "as" { return true }
+            return ["at", "about", "over", "around", "up"].contains(w[j].lower) && j + 1 < end
                 && (w[j + 1].lower == "least" || w[j + 1].lower == "to" || w[j + 1].text.unicodeScalars.first?.properties.numericType != nil)
         }
         if a.isAccordingTo {
@@ -1146,6 +1274,13 @@ struct ExtractionRun {
                 if j + 1 < end, j - k > 1, w[j].text == ",", w[j + 1].lower == "that" { k = j + 1 }
             }
             if k < end, w[k].text == ":" || (w[k].text == "," && regionStarting(at: k, before: end) != nil) { k += 1 }
+            // "admitted to hiding the money", "confessed to taking it": what was admitted follows "to" (not a bare
+            // noun: "admitted to the flaw" names a thing).
+            if k + 1 < end, w[k].lower == "to", ["admitted", "admits", "confessed", "confesses"].contains(w[a.cueFirst].lower),
+               w[k + 1].lower.hasSuffix("ing"), w[k + 1].lower.utf8.count > 4 {
+                k += 1
+                sawThat = true
+            }
             if k < end, w[k].lower == "that" {
                 k += 1
                 sawThat = true
@@ -1205,7 +1340,7 @@ struct ExtractionRun {
             if a.kind == .participle, !["saying", "adding", "noting", "arguing", "insisting", "warning", "explaining", "stating", "claiming", "urging", "telling", "suggesting", "stressing"].contains(verb) { return nil }
             if !w[k].isWord { return nil }
             if Lexicon.prepositions.contains(lower), a.kind != .urge, a.kind != .tell || lower != "to", !isQuantity(k) { return nil }
-            if a.kind == .that, Lexicon.clauseOnlyVerbs.contains(verb), !looksLikeClause(from: k, end) {
+            if a.kind == .that || a.kind == .say, Lexicon.clauseOnlyVerbs.contains(verb), !looksLikeClause(from: k, end) {
                 // "it confirms recent polling", "announced new measures": a bare noun phrase after a verb that
                 // takes "that" is its object, not reported speech.
                 return nil
@@ -1570,6 +1705,11 @@ struct ExtractionRun {
                    span.text.hasSuffix(" " + ent.name) {
                     return ResolvedSpeaker(name: span.text, entity: ent.id, mention: span, isPerson: true)
                 }
+                // "Acmequotes.com" where the recognizer stopped at the dot: the web address as written.
+                if ent.type == .org, m.first == m.last, span.text.count > ent.name.count, span.text.hasPrefix(ent.name),
+                   Lexicon.webSuffixes.contains(where: { span.text.lowercased().hasSuffix($0) }) {
+                    return ResolvedSpeaker(name: span.text, entity: ent.id, mention: span, isPerson: false)
+                }
                 if ent.type == .person || ent.type == .org {
                     return ResolvedSpeaker(name: ent.name, entity: ent.id, mention: span, isPerson: ent.type == .person)
                 }
@@ -1615,6 +1755,13 @@ struct ExtractionRun {
             }
             return ResolvedSpeaker(name: nil, entity: nil, mention: span, isPerson: false)
         case .role(let head):
+            if let org = organisationCredited(with: m) {
+                return ResolvedSpeaker(name: org.name, entity: org.entity, mention: span, isPerson: false)
+            }
+            // "The Verge’s report": an outlet's piece has no speaker; the outlet is its channel.
+            if Lexicon.reportNouns.contains(head), namesOutlet(m) {
+                return ResolvedSpeaker(name: nil, entity: nil, mention: span, isPerson: false)
+            }
             if ["spokesperson", "spokesman", "spokeswoman", "official", "representative"].contains(head) || Lexicon.findingNouns.contains(head),
                let org = organisationInside(m) {
                 return ResolvedSpeaker(name: org.name, entity: org.entity, mention: span, isPerson: false)
@@ -1659,8 +1806,16 @@ struct ExtractionRun {
             }
             return ResolvedSpeaker(name: nil, entity: nil, mention: span, isPerson: false)
         case .group:
+            if let org = organisationCredited(with: m) {
+                return ResolvedSpeaker(name: org.name, entity: org.entity, mention: span, isPerson: false)
+            }
+            // "The Verge’s report", "a CNN story": an outlet's piece has no speaker; the outlet is its channel.
+            if Lexicon.reportNouns.contains(t.words[m.last].lower), namesOutlet(m) {
+                return ResolvedSpeaker(name: nil, entity: nil, mention: span, isPerson: false)
+            }
             // "PG&E officials", "White House advisers", "a new ABC News poll": the organisation named in the phrase.
-            if let org = organisationInside(m) {
+            // Not the platform or shop of its users ("one Reddit commenter", "Acme customers").
+            if !Lexicon.patronNouns.contains(t.words[m.last].lower), let org = organisationInside(m) {
                 return ResolvedSpeaker(name: org.name, entity: org.entity, mention: span, isPerson: false)
             }
             if let org = organisationQualifying(m, sentenceIndex: si) {
@@ -1673,6 +1828,49 @@ struct ExtractionRun {
             }
             return ResolvedSpeaker(name: nil, entity: nil, mention: span, isPerson: false)
         }
+    }
+
+    /// Whether a capitalised run inside the phrase `m` names a news outlet.
+    func namesOutlet(_ m: SpeakerMention) -> Bool {
+        var k = m.first
+        while k < m.last {
+            guard t.isNameWord(k), let run = t.capitalisedRun(startingAt: k, before: m.last) else { k += 1; continue }
+            if isOutletRun(run) { return true }
+            k = run.upperBound
+        }
+        return false
+    }
+
+    /// The organisation a finding is credited to right after the phrase ("said a report from Acme Bank",
+    /// "according to data released by the ministry"). An outlet's report has no speaker: the outlet is its channel.
+    func organisationCredited(with m: SpeakerMention) -> ResolvedSpeaker? {
+        guard t.isFindingPhrase(endingAt: m.last) else { return nil }
+        let sentenceEnd = t.sentences.first { $0.contains(m.last) }?.upperBound ?? t.words.count
+        guard let run = t.findingCredit(after: m.last, before: sentenceEnd), !isOutletRun(run) else { return nil }
+        let start = t.words[run.lowerBound].start
+        var end = t.words[run.upperBound - 1].end
+        if t.words[run.upperBound - 1].isPossessive, end - 2 > start { end -= 2 }
+        if let e = entityCovering(start, end) {
+            return entities[e].type == .org ? ResolvedSpeaker(name: entities[e].name, entity: entities[e].id, mention: nil, isPerson: false) : nil
+        }
+        let last = t.words[run.upperBound - 1]
+        let acronym = run.count == 1 && last.text.unicodeScalars.count >= 2 && last.text.unicodeScalars.allSatisfy { !$0.properties.isLowercase }
+        guard Lexicon.organisationWords.contains(last.lower) || acronym else { return nil }
+        return ResolvedSpeaker(name: t.slice(start, end), entity: nil, mention: nil, isPerson: false)
+    }
+
+    /// A person's name with the part the recognizer may leave off before an apostrophe ("De’" of
+    /// "De’Andre Hall", "O’" of "O’Neill"), as the text writes it where the name is given in full.
+    func nameAsWritten(_ ent: Entity) -> String {
+        guard ent.type == .person, let m = ent.mentions.first(where: { $0.end - $0.start == ent.name.unicodeScalars.count }) ?? ent.mentions.first,
+              m.start >= 2 else { return ent.name }
+        let s = t.text.scalars
+        let apostrophe = s[m.start - 1]
+        guard apostrophe == "\u{2019}" || apostrophe == "'" else { return ent.name }
+        var b = m.start - 1
+        while b > 0, s[b - 1].properties.isAlphabetic { b -= 1 }
+        guard b < m.start - 1, m.start - 1 - b <= 3, QuoteText.isUpper(s[b]), b == 0 || !s[b - 1].properties.isAlphabetic else { return ent.name }
+        return t.slice(b, m.start) + ent.name
     }
 
     /// An organisation named inside a lower-case speaker phrase before its head noun ("PG&E officials",
@@ -1791,6 +1989,13 @@ struct ExtractionRun {
         if let last = lastSpeaker, last.isPerson, lastSpeakerParagraph >= paragraph - 2, agrees(last, with: pronoun) { return last }
         if let near = nearestName(before: k, sentenceIndex: si, person: true, pronoun: pronoun) { return near }
         if let last = lastSpeaker, last.isPerson, agrees(last, with: pronoun) { return last }
+        // The last speaker is of the other gender: the latest person quoted a few paragraphs before whom the
+        // article gives the pronoun's gender ("“...,” she said" after a son's quotes about his mother).
+        if let p = pronoun {
+            for entry in personSpeakers.reversed() where entry.paragraph >= paragraph - 4 {
+                if surelyAgrees(entry.speaker, with: p) { return entry.speaker }
+            }
+        }
         return nil
     }
 
@@ -1817,6 +2022,7 @@ struct ExtractionRun {
             p = run.lowerBound - 1
             let name = t.nameWithinRun(run)
             guard !name.isEmpty, outlets || !isOutletRun(run) else { continue }
+            if let pr = pronoun, samePronounBefore(run.lowerBound, pr) { continue }
             if run.upperBound + 1 < t.words.count, t.words[run.upperBound].isWord, !t.words[run.upperBound].isCapitalised,
                t.isNameWord(run.upperBound + 1) { continue }  // "Team captain John Smith"
             let start = t.words[name.lowerBound].start
@@ -1833,7 +2039,8 @@ struct ExtractionRun {
             let sentenceStart = t.sentences.first { $0.contains(name.lowerBound) }?.lowerBound ?? lower
             if name.count == 1, t.isCommonNounAtSentenceStart(name.lowerBound, sentenceStart: sentenceStart) { continue }
             if name.count == 1, Lexicon.capitalisedFunctionWords.contains(t.words[name.lowerBound].lower)
-                || Lexicon.groupNouns.contains(t.words[name.lowerBound].lower) || Lexicon.isCue(t.words[name.lowerBound].lower) { continue }
+                || Lexicon.groupNouns.contains(t.words[name.lowerBound].lower) || Lexicon.isCue(t.words[name.lowerBound].lower)
+                || Lexicon.monthAbbreviations.contains(t.words[name.lowerBound].lower) { continue }
             let last = t.words[name.upperBound - 1]
             let acronym = name.count == 1 && last.text.unicodeScalars.count >= 2 && last.text.unicodeScalars.allSatisfy { !$0.properties.isLowercase }
             let organisation = Lexicon.organisationWords.contains(last.lower) || acronym
@@ -1878,6 +2085,8 @@ struct ExtractionRun {
     func firstPerson(in range: Range<Int>, pronoun: String? = nil) -> ResolvedSpeaker? {
         var k = range.lowerBound
         while k < range.upperBound {
+            // "... she was more nervous than Rose Hall": a name after the same pronoun is someone else.
+            if let p = pronoun, t.words[k].region < 0, t.words[k].lower == p, t.words[k].isWord { return nil }
             guard t.isNameWord(k), let run = t.capitalisedRun(startingAt: k, before: range.upperBound) else { k += 1; continue }
             let name = t.nameWithinRun(run)
             k = run.upperBound
