@@ -54,9 +54,9 @@ import Testing
         return tables
     }
 
-    /// A folder of binaries for make: the real ones, but a whosaid-load that writes to `log` when each
-    /// load starts and ends (slowly enough that two loads at once would overlap in the log), and that
-    /// fails once, with status 74, for a shard named by a file `fail-N` in `folder`.
+    /// A folder of binaries for make: the real ones, but a whosaid-load that writes to `log` the shards of
+    /// each load, and how it ended, and that fails, with status 74, when a file `fail` is in `folder`
+    /// (removing it, so the next load goes through).
     static func loggingBinaries(in folder: URL, log: URL) throws -> URL {
         let bin = folder.appendingPathComponent("bin")
         try FileManager.default.createDirectory(at: bin, withIntermediateDirectories: true)
@@ -65,15 +65,12 @@ import Testing
         }
         let script = """
             #!/bin/sh
-            shard=""
-            for a in "$@"; do case "$a" in *.extracted.ndjson) shard=$(basename "$a" .extracted.ndjson);; esac; done
-            echo "start $shard" >> '\(log.path)'
-            if [ -e '\(folder.path)/fail-'"$shard" ]; then
-              rm -f '\(folder.path)/fail-'"$shard"; echo "end $shard" >> '\(log.path)'; exit 74
-            fi
-            sleep 0.3
+            shards=""
+            for a in "$@"; do case "$a" in *.extracted.ndjson) shards="$shards $(basename "$a" .extracted.ndjson)";; esac; done
+            echo "load$shards" >> '\(log.path)'
+            if [ -e '\(folder.path)/fail' ]; then rm -f '\(folder.path)/fail'; echo "failed" >> '\(log.path)'; exit 74; fi
             '\(Binaries.path("whosaid-load"))' "$@"; status=$?
-            echo "end $shard" >> '\(log.path)'
+            echo "done" >> '\(log.path)'
             exit $status
 
             """
@@ -87,23 +84,23 @@ import Testing
         try String(contentsOf: log, encoding: .utf8).split(separator: "\n").map(String.init)
     }
 
-    @Test func shardsLoadOneAtATimeInShardOrderUnderParallelMake() throws {
+    @Test func changedShardsLoadInOneProcessInShardOrderUnderParallelMake() throws {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let log = folder.appendingPathComponent("loads.log")
         var run = Run(corpus: try Self.corpus(in: folder), out: folder.appendingPathComponent("out"))
         run.binaries = try Self.loggingBinaries(in: folder, log: log)
         try run.make(["-j3", "all"])
-        #expect(try Self.logLines(log) == ["start 0", "end 0", "start 1", "end 1", "start 2", "end 2"])
+        #expect(try Self.logLines(log) == ["load 0 1 2", "done"])
     }
 
-    @Test func aFailedLoadIsRedoneByTheNextRunWithTheShardsAfterIt() throws {
+    @Test func aFailedLoadIsRedoneWholeByTheNextRun() throws {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let log = folder.appendingPathComponent("loads.log")
         var run = Run(corpus: try Self.corpus(in: folder), out: folder.appendingPathComponent("out"))
         run.binaries = try Self.loggingBinaries(in: folder, log: log)
-        try Data().write(to: folder.appendingPathComponent("fail-1"))
+        try Data().write(to: folder.appendingPathComponent("fail"))
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["make", "-s", "-j1", "all", "CORPUS=\(run.corpus.path)", "OUT=\(run.out.path)", "SHARDS=3",
@@ -114,10 +111,13 @@ import Testing
         try process.run()
         process.waitUntilExit()
         #expect(process.terminationStatus != 0, "a failed load must fail the run")
-        #expect(try Self.logLines(log) == ["start 0", "end 0", "start 1", "end 1"])
-        try run.make(["-j2", "all"])
-        #expect(try Self.logLines(log).suffix(4) == ["start 1", "end 1", "start 2", "end 2"])
+        #expect(try Self.logLines(log) == ["load 0 1 2", "failed"])
+        try run.make(["-j1", "all"])
+        #expect(try Self.logLines(log) == ["load 0 1 2", "failed", "load 0 1 2", "done"])
         #expect(try Self.articleCount(run.database) == 5)
+        // And then nothing is left to load.
+        try run.make(["-j1", "all"])
+        #expect(try Self.logLines(log).count == 4)
     }
 
     @Test func eachStageTargetRedoesEveryShard() throws {
@@ -129,7 +129,8 @@ import Testing
         #expect(count("whosaid-fetch --quiet --rejects", in: try run.make(["fetch"])) == 3)
         #expect(count("whosaid-extract --quiet --rejects", in: try run.make(["extract"])) == 3)
         let load = try run.make(["load"])
-        #expect(count("whosaid-load --rejects", in: load) == 3)
+        #expect(count("whosaid-load --rejects", in: load) == 1)
+        #expect(load.stderr.contains("<shards 0 1 2>"))
         #expect(try Self.articleCount(run.database) == 5)
     }
 
@@ -191,7 +192,8 @@ import Testing
         let added = try run.make(["-j2", "all"])
         let rerunShards = shardFiles.filter { (try? Self.modificationDate(shards.appendingPathComponent($0))) != dates[$0] }
         #expect(rerunShards.count == 1, "shards fetched again: \(rerunShards)")
-        #expect(added.stderr.components(separatedBy: "whosaid-load --rejects").count == 2, "one shard loaded:\n\(added.stderr)")
+        let loadedShards = added.stderr.components(separatedBy: "<shards ").dropFirst().map { $0.prefix { $0 != ">" } }
+        #expect(loadedShards.count == 1 && loadedShards.first?.split(separator: " ").count == 1, "one shard loaded:\n\(added.stderr)")
         #expect(try Self.articleCount(run.database) == 6)
 
         // The database deleted: every shard is loaded again (row ids follow the new load order, so the
