@@ -4,7 +4,7 @@
 # uncompressed, so gzip is not measured.
 #   Speed: REPEAT runs over the pages, every record written each time; pages/s = pages / CPU seconds
 #   (user + system, so other work on the machine does not count), and wall-clock beside it. A process
-#   spends some 20-40 ms starting (loading the Swift runtime and Foundation) before it reads a page; that
+#   spends some 30-40 ms starting (loading the Swift runtime and Foundation) before it reads a page; that
 #   is paid once per run, not per page, so the steady-state figure takes it out (measured here as the
 #   least CPU time of runs over one short text file) and the figure with it is printed beside.
 #   Memory: peak RSS of one run over the pages and of one run over 10 copies of them (the copies are
@@ -21,15 +21,18 @@ mkdir -p "$work/pages"
 for f in "$bench"/html/*.html.gz; do gzip -dc "$f" > "$work/pages/$(basename "${f%.gz}")"; done
 pages=$(ls "$work/pages" | wc -l)
 
-measure() { # folder → "user+sys wall peak_kb", from getrusage of the finished child
+measure() { # folder → "user+sys wall peak_kb", from wait4's rusage of that one child
+  # (getrusage(RUSAGE_CHILDREN) after subprocess.run counted some 0.09 s of CPU per run that the program
+  # itself never spent; wait4 reports the child's own figures.)
   python3 - "$fetch" "$1" "$work/out.ndjson" <<'PY'
-import resource, subprocess, sys, time
+import os, subprocess, sys, time
 start = time.monotonic()
-status = subprocess.run([sys.argv[1], "--quiet", "-o", sys.argv[3], sys.argv[2]], stderr=subprocess.DEVNULL).returncode
+child = subprocess.Popen([sys.argv[1], "--quiet", "-o", sys.argv[3], sys.argv[2]], stderr=subprocess.DEVNULL)
+_, status, usage = os.wait4(child.pid, 0)
 wall = time.monotonic() - start
-if status not in (0, 65):
-    sys.exit(f"bench_normalize: whosaid-fetch failed with status {status}")
-usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+code = os.waitstatus_to_exitcode(status)
+if code not in (0, 65):
+    sys.exit(f"bench_normalize: whosaid-fetch failed with status {code}")
 print(usage.ru_utime + usage.ru_stime, wall, usage.ru_maxrss)
 PY
 }
