@@ -120,9 +120,9 @@ $(SHARD_DIR)/%.extracted.ndjson: $(SHARD_DIR)/%.articles.ndjson $(EXTRACT)
 	mv -f $@.tmp $@
 
 # The whole corpus in one file of each kind, for jq/head/wc -l, with every shard's rejects. They are kept
-# (secondary) though nothing is built from them. The shard files and load stamps are deliberately not
-# secondary: make would then take a deleted shard file or stamp as not needed ("up to date") instead of
-# redoing it, and `make fetch`, `make extract`, `make load` and the re-run after a failed load rely on that.
+# (secondary) though nothing is built from them. The shard files are deliberately not secondary: make would
+# then take a deleted shard file as not needed ("up to date") instead of redoing it, and `make fetch` and
+# `make extract` rely on that.
 .SECONDARY: $(OUT)/articles.ndjson $(OUT)/extracted.ndjson
 $(OUT)/articles.ndjson: $(SHARD_ARTICLES)
 	cat $^ > $@.tmp

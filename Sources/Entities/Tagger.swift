@@ -166,14 +166,14 @@ struct FeatureExtractor {
             var exact = WordHash.seed
             var shape = WordHash.seed
             var lastClass: UInt32 = 0, run = 0
-            var upper = 0, letters = 0
+            var upper = 0, letters = 0, digits = 0
             for j in t.start..<t.end {
                 let c = s[j]
                 exact = WordHash.fold(exact, c.value)
                 let cls: UInt32
                 if CharClass.isUpper(c) { cls = 88; upper += 1; letters += 1 }  // X
                 else if CharClass.isLower(c) { cls = 120; letters += 1 }  // x
-                else if CharClass.isDigit(c) { cls = 100 }  // d
+                else if CharClass.isDigit(c) { cls = 100; digits += 1 }  // d
                 else if CharClass.isLetter(c) { cls = 120; letters += 1 }
                 else { cls = c.value }
                 if cls == lastClass { run += 1 } else { run = 1; lastClass = cls }
@@ -189,8 +189,7 @@ struct FeatureExtractor {
             if len >= 5 { info.suffix4 = WordHash.mix(5, WordHash.folded(s, t.end - 4, t.end)) }
             info.hasLetter = letters > 0
             info.capitalized = CharClass.isUpper(s[t.start])
-            info.plainLowercase = CharClass.isLower(s[t.start]) && upper == 0
-                && !(t.start..<t.end).contains { CharClass.isDigit(s[$0]) }
+            info.plainLowercase = CharClass.isLower(s[t.start]) && upper == 0 && digits == 0
             info.nameParticle = FeatureExtractor.nameParticles.contains(info.word)
             info.allCaps = letters > 1 && upper == letters
             let flags = lexicons.wordFlags[info.word] ?? 0

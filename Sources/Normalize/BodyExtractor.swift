@@ -45,9 +45,9 @@ enum BodyExtractor {
         // The page's own word beats the scores: an element marked itemprop="articleBody" that holds prose
         // is the body, unless the best-scored element lies inside it (the scores then only cut tighter).
         // On scores alone, a short news item loses to a longer block of furniture elsewhere on the page,
-        // or to an ancestor that holds the item and that furniture together.
-        // Of several marked elements (one per chunk of the article), the one with the most prose; the
-        // chunks beside it join it below, as they would join a best-scored element.
+        // or to an ancestor that holds the item and that furniture together. Of several marked elements
+        // (one per chunk of the article) the one with the most prose is taken; the chunks beside it join
+        // it below, as they would join a best-scored element.
         let declared = page.elements.indices.filter { page.elements[$0].isDeclaredBody }
             .max { page.elements[$0].proseLength < page.elements[$1].proseLength }
         if let declared, page.elements[declared].proseLength >= Double(declaredBodyMinimumProse) {
@@ -121,12 +121,12 @@ enum BodyExtractor {
     /// as long as a paragraph of prose.
     static func isTeaser(_ b: TextBlock, in arena: [UInt8]) -> Bool {
         guard b.length >= proseLength, b.length <= teaserMaximumLength else { return false }
+        // (The block is longer than the four bytes looked at.)
         let end = b.end
-        if end - b.start >= 4, arena[end - 1] == 0x2E, arena[end - 2] == 0x2E, arena[end - 3] == 0x2E,
+        if arena[end - 1] == 0x2E, arena[end - 2] == 0x2E, arena[end - 3] == 0x2E,
            arena[end - 4] != 0x2E, arena[end - 4] != 0x20 { return true }
         // "…" (U+2026) straight after a word.
-        if end - b.start >= 4, arena[end - 3] == 0xE2, arena[end - 2] == 0x80, arena[end - 1] == 0xA6,
-           arena[end - 4] != 0x20 { return true }
+        if arena[end - 3] == 0xE2, arena[end - 2] == 0x80, arena[end - 1] == 0xA6, arena[end - 4] != 0x20 { return true }
         return false
     }
 

@@ -388,8 +388,6 @@ enum Bylines {
             // Every word capitalised or a particle ("Jean de La Fontaine").
             guard words.allSatisfy({ w in (w.first.map { $0.isUppercase } ?? false)
                 || ["de", "van", "von", "der", "da", "del", "la", "le", "bin", "al"].contains(w.lowercased()) }) else { continue }
-            if words.count == 1 && s.count < 3 { continue }
-            if lowered.hasSuffix(" reporter") || lowered.hasSuffix(" correspondent") || lowered.hasSuffix(" editor") || lowered.hasSuffix(" writer") { continue }
             let name = words.allSatisfy({ $0 == $0.uppercased() }) && s.count > 3 ? titleCased(s) : s
             if !out.contains(name) { out.append(name) }
         }

@@ -554,24 +554,12 @@ private struct Walker {
     func namesPublicationDate(_ words: [UInt8]) -> Bool {
         // Most class lists never say "pub": one scan settles them.
         guard contains(words, pubWord) else { return false }
-        return words.withUnsafeBufferPointer { all in
-            var start = 0
-            for end in 0...all.count where end == all.count || all[end] == 0x20 {
-                let token = UnsafeBufferPointer(rebasing: all[start..<end])
-                start = end + 1
-                if occurs(pubdateWord, in: token) { return true }
-                if occurs(publishWord, in: token), occurs(dateWord, in: token) || occurs(timeWord, in: token) { return true }
-            }
-            return false
-        }
-    }
-
-    func occurs(_ needle: [UInt8], in hay: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard hay.count >= needle.count else { return false }
-        for i in 0...(hay.count - needle.count) where hay[i] == needle[0] {
-            var k = 1
-            while k < needle.count && hay[i + k] == needle[k] { k += 1 }
-            if k == needle.count { return true }
+        var start = 0
+        for end in 0...words.count where end == words.count || words[end] == 0x20 {
+            let token = words[start..<end]
+            start = end + 1
+            if contains(token, pubdateWord) { return true }
+            if contains(token, publishWord), contains(token, dateWord) || contains(token, timeWord) { return true }
         }
         return false
     }
@@ -744,12 +732,14 @@ private struct Walker {
 
     func contains(_ hay: [UInt8], _ needle: String) -> Bool { contains(hay, Array(needle.utf8)) }
 
-    func contains(_ hay: [UInt8], _ needle: [UInt8]) -> Bool {
+    func contains(_ hay: [UInt8], _ needle: [UInt8]) -> Bool { contains(hay[...], needle) }
+
+    func contains(_ hay: ArraySlice<UInt8>, _ needle: [UInt8]) -> Bool {
         let n = needle.count
         guard hay.count >= n, n > 0 else { return false }
         let first = needle[0]
-        var i = 0
-        let last = hay.count - n
+        var i = hay.startIndex
+        let last = hay.endIndex - n
         while i <= last {
             if hay[i] == first {
                 var j = 1

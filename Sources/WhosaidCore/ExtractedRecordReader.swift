@@ -166,6 +166,20 @@ private struct Reader {
         return true
     }
 
+    /// A member that is a string or null, read once into `target` (see `first`).
+    mutating func optional(_ field: Int, seen: inout UInt32, into target: inout String?) -> Bool {
+        guard Reader.first(field, &seen), let value = optionalString() else { return false }
+        target = value
+        return true
+    }
+
+    /// A member that is a span or null, read once into `target` (see `first`).
+    mutating func optional(_ field: Int, seen: inout UInt32, into target: inout Span?) -> Bool {
+        guard Reader.first(field, &seen), let value = optionalSpan() else { return false }
+        target = value
+        return true
+    }
+
     // MARK: - Records
 
     mutating func record() -> ExtractedArticle? {
@@ -177,11 +191,6 @@ private struct Reader {
         var quotes: [Quote] = []
         var extra: [String: JSONValue] = [:]
         let complete = object { r, key in
-            func optional(_ field: Int, _ target: inout String?) -> Bool {
-                guard Reader.first(field, &seen), let value = r.optionalString() else { return false }
-                target = value
-                return true
-            }
             if matches(key, Key.text) {
                 guard Reader.first(0, &seen), let s = r.string() else { return false }
                 text = s
@@ -213,17 +222,17 @@ private struct Reader {
                     return true
                 }
             } else if matches(key, Key.source) {
-                return optional(6, &source)
+                return r.optional(6, seen: &seen, into: &source)
             } else if matches(key, Key.url) {
-                return optional(7, &url)
+                return r.optional(7, seen: &seen, into: &url)
             } else if matches(key, Key.title) {
-                return optional(8, &title)
+                return r.optional(8, seen: &seen, into: &title)
             } else if matches(key, Key.published) {
-                return optional(9, &published)
+                return r.optional(9, seen: &seen, into: &published)
             } else if matches(key, Key.site) {
-                return optional(10, &site)
+                return r.optional(10, seen: &seen, into: &site)
             } else if matches(key, Key.language) {
-                return optional(11, &language)
+                return r.optional(11, seen: &seen, into: &language)
             } else {
                 let name = String(decoding: key, as: UTF8.self)
                 guard String(validating: key, as: UTF8.self) != nil, extra[name] == nil, let value = r.value() else { return false }
@@ -317,16 +326,6 @@ private struct Reader {
         var speaker: String?, speakerEntity: String?, cue: String?, via: String?, viaEntity: String?
         var speakerMention: Span?, cueSpan: Span?
         let complete = object { r, key in
-            func optional(_ field: Int, _ target: inout String?) -> Bool {
-                guard Reader.first(field, &seen), let value = r.optionalString() else { return false }
-                target = value
-                return true
-            }
-            func optional(_ field: Int, _ target: inout Span?) -> Bool {
-                guard Reader.first(field, &seen), let value = r.optionalSpan() else { return false }
-                target = value
-                return true
-            }
             if matches(key, Key.text) {
                 guard Reader.first(0, &seen), let s = r.string() else { return false }
                 text = s
@@ -340,19 +339,19 @@ private struct Reader {
                 guard Reader.first(3, &seen), let s = r.string(), let t = QuoteType(rawValue: s) else { return false }
                 type = t
             } else if matches(key, Key.speaker) {
-                return optional(4, &speaker)
+                return r.optional(4, seen: &seen, into: &speaker)
             } else if matches(key, Key.speakerEntity) {
-                return optional(5, &speakerEntity)
+                return r.optional(5, seen: &seen, into: &speakerEntity)
             } else if matches(key, Key.speakerMention) {
-                return optional(6, &speakerMention)
+                return r.optional(6, seen: &seen, into: &speakerMention)
             } else if matches(key, Key.cue) {
-                return optional(7, &cue)
+                return r.optional(7, seen: &seen, into: &cue)
             } else if matches(key, Key.cueSpan) {
-                return optional(8, &cueSpan)
+                return r.optional(8, seen: &seen, into: &cueSpan)
             } else if matches(key, Key.via) {
-                return optional(9, &via)
+                return r.optional(9, seen: &seen, into: &via)
             } else if matches(key, Key.viaEntity) {
-                return optional(10, &viaEntity)
+                return r.optional(10, seen: &seen, into: &viaEntity)
             } else {
                 return false
             }

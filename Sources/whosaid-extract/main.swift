@@ -45,24 +45,23 @@ struct ExtractCommand: ParsableCommand {
                 let kept = warnings.filter { !($0.stringValue?.hasPrefix(Self.notEnglishWarning) ?? false) }
                 if kept.count != warnings.count { article.extra["warnings"] = kept.isEmpty ? nil : .array(kept) }
             }
+            var entities: [Entity] = []
+            var quotes: [Quote] = []
             if case .notEnglish(let reason) = EnglishCheck.judge(article.text) {
                 // The record goes on, with nothing found and the reason, so no article is lost or
                 // given entities and quotes the English model and rules would make up.
-                var passed = article
-                var warnings = passed.extra["warnings"]?.arrayValue ?? []
+                var warnings = article.extra["warnings"]?.arrayValue ?? []
                 warnings.append(.string("\(Self.notEnglishWarning)(\(reason)): no entities or quotes extracted"))
-                passed.extra["warnings"] = .array(warnings)
+                article.extra["warnings"] = .array(warnings)
                 notEnglishCount += 1
-                try output.write(line: ExtractedArticle(article: passed, entities: [], quotes: []).json)
-                reporter.countOut()
-                return
+            } else {
+                let text = ScalarText(article.text)
+                let tokens = tokenizer.tokenize(text)
+                let sentences = splitter.split(text, tokens: tokens)
+                entities = recognizer.entities(in: text, tokens: tokens, sentences: sentences)
+                quotes = quoteExtractor.quotes(in: text, tokens: tokens, sentences: sentences, entities: entities)
+                quoteCount += quotes.count
             }
-            let text = ScalarText(article.text)
-            let tokens = tokenizer.tokenize(text)
-            let sentences = splitter.split(text, tokens: tokens)
-            let entities = recognizer.entities(in: text, tokens: tokens, sentences: sentences)
-            let quotes = quoteExtractor.quotes(in: text, tokens: tokens, sentences: sentences, entities: entities)
-            quoteCount += quotes.count
             try output.write(line: ExtractedArticle(article: article, entities: entities, quotes: quotes).json)
             reporter.countOut()
         }
