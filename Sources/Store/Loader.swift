@@ -8,12 +8,16 @@ public enum LoadOutcome: Sendable, Equatable {
     case replaced
     /// The database already held this exact record.
     case unchanged
+    /// The database held this record's content read from another source (the same article reached twice,
+    /// as when a corpus holds two copies or a crawl fetched a URL again): only its `source` was updated.
+    case moved
 }
 
 public struct LoadCounts: Sendable, Equatable {
     public var inserted = 0
     public var replaced = 0
     public var unchanged = 0
+    public var moved = 0
     /// Entities rows this load created, and removed because no article names them any more.
     public var entitiesCreated = 0
     public var entitiesRemoved = 0
@@ -21,7 +25,9 @@ public struct LoadCounts: Sendable, Equatable {
     public init() {}
 
     public var summary: String {
-        "\(inserted) new, \(replaced) replaced, \(unchanged) unchanged articles; \(entitiesCreated) new entities"
+        "\(inserted) new, \(replaced) replaced, \(unchanged) unchanged articles"
+            + (moved > 0 ? " (and \(moved) read from another source)" : "")
+            + "; \(entitiesCreated) new entities"
             + (entitiesRemoved > 0 ? ", \(entitiesRemoved) removed" : "")
     }
 }
@@ -97,17 +103,24 @@ public final class Loader {
     public func load(_ record: ExtractedArticle) throws(DatabaseError) -> LoadOutcome {
         let digest = RecordDigest.of(record)
         let article = record.article
-        let existing = try statement("SELECT id, record_digest FROM articles WHERE record_id = ?")
+        let existing = try statement("SELECT id, record_digest, source FROM articles WHERE record_id = ?")
         try existing.bind(article.id, at: 1)
         var articleID: Int64
         let outcome: LoadOutcome
         if try existing.step() {
             articleID = existing.int64(0)
             let storedDigest = existing.string(1)
+            let storedSource = existing.string(2)
             existing.rewind()
             if storedDigest == digest {
-                counts.unchanged += 1
-                return .unchanged
+                guard storedSource != article.source else {
+                    counts.unchanged += 1
+                    return .unchanged
+                }
+                // The same content from another place: the rows and the full-text entries stand as they are.
+                try setSource(article.source, of: articleID)
+                counts.moved += 1
+                return .moved
             }
             outcome = .replaced
             replacedAny = true
@@ -204,6 +217,13 @@ public final class Loader {
             for column in 0..<rows.columnCount { try remove.bind(columnOf: rows, column, at: column + 1) }
             try remove.runKeepingBindings()
         }
+    }
+
+    private func setSource(_ source: String, of articleID: Int64) throws(DatabaseError) {
+        let update = try statement("UPDATE articles SET source = ? WHERE id = ?")
+        try update.bind(source, at: 1)
+        try update.bind(articleID, at: 2)
+        try update.runKeepingBindings()
     }
 
     private func execute(_ sql: StaticString, _ id: Int64) throws(DatabaseError) {

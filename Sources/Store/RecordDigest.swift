@@ -4,7 +4,8 @@ import WhosaidCore
 /// re-extraction (replaced). It walks the record's fields directly instead of serialising it and hashing
 /// the JSON with SHA-256, which cost a fifth of the load time; two independent 64-bit lanes make an
 /// accidental match between an article's old and new versions vanishingly unlikely. Not cryptographic:
-/// it guards against change, not against an adversary.
+/// it guards against change, not against an adversary. The record's `source` is left out: the same article
+/// read from another file or fetched again is the same content, and only its `source` column changes.
 struct RecordDigest {
     private var a: UInt64 = 0x243F_6A88_85A3_08D3
     private var b: UInt64 = 0x1319_8A2E_0370_7344
@@ -61,7 +62,7 @@ struct RecordDigest {
     static func of(_ record: ExtractedArticle) -> String {
         var d = RecordDigest()
         let a = record.article
-        for field in [a.id, a.source, a.text] { d.add(field) }
+        for field in [a.id, a.text] { d.add(field) }
         for field in [a.url, a.title, a.published, a.site, a.language] { d.add(field) }
         d.add(a.authors.count)
         for author in a.authors { d.add(author) }

@@ -152,6 +152,32 @@ import WhosaidCore
         try expectConsistent(db)
     }
 
+    @Test func theSameArticleFromAnotherSourceOnlyMovesItsSource() throws {
+        let folder = try TemporaryFolder()
+        let db = try DatabaseSchema.openForWriting(path: folder.path("w.db"))
+        let records = (0..<6).map { SyntheticCorpus.article($0) }
+        try load(records, into: db)
+        // Two of them again, read from copies elsewhere (a corpus with two copies, a crawl that came back).
+        var copies = Array(records[2..<4])
+        for i in copies.indices { copies[i].article.source = "copies/" + copies[i].article.source }
+        let counts = try load(copies, into: db)
+        #expect(counts.moved == 2)
+        #expect(counts.inserted == 0 && counts.replaced == 0 && counts.unchanged == 0)
+        #expect(counts.summary.contains("(and 2 read from another source)"))
+        // The same database a fresh load of the final records makes, search indexes included.
+        let fresh = try DatabaseSchema.openForWriting(path: folder.path("fresh.db"))
+        try load(Array(records[0..<2]) + copies + Array(records[4...]), into: fresh)
+        #expect(try contentDump(db, ftsInternals: false) == contentDump(fresh, ftsInternals: false))
+        #expect(try db.scalar("SELECT COUNT(*) FROM articles WHERE source LIKE 'copies/%'")?.integer == 2)
+        let search = "SELECT rowid FROM articles_fts WHERE articles_fts MATCH 'peace' ORDER BY rowid"
+        #expect(try db.rows(search) == fresh.rows(search))
+        // Content that differs is still a re-extraction, whatever the source.
+        var changed = copies[0]
+        changed.article.text += " A sentence added later."
+        #expect(try load([changed], into: db).replaced == 1)
+        try expectConsistent(db)
+    }
+
     @Test func newFileAddsOnlyWhatIsNew() throws {
         let folder = try TemporaryFolder()
         let incremental = try DatabaseSchema.openForWriting(path: folder.path("a.db"))
