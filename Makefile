@@ -45,7 +45,6 @@ LOAD := $(RELEASE_DIR)/whosaid-load
 QUERY := $(RELEASE_DIR)/whosaid
 BINARIES := $(FETCH) $(EXTRACT) $(LOAD) $(QUERY)
 SOURCES := Package.swift $(shell find Sources -type f) $(shell find data/lexicons data/models -type f 2>/dev/null)
-CORPUS_FILES := $(shell find $(CORPUS) -type f 2>/dev/null | LC_ALL=C sort)
 # libcurl4: FoundationNetworking (URLSession, for --urls) loads it at run time.
 SYSTEM_PACKAGES := libxml2-dev libsqlite3-dev zlib1g-dev pkgconf libcurl4
 # A stage that rejected some inputs exits 65 after writing everything else: the run goes on.

@@ -64,6 +64,39 @@ def run_load(binary, db, path, accept=(0,)):
     return elapsed, after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime, after.ru_maxrss
 
 
+def text_index_ceiling(loaded_db, workdir):
+    """CPU seconds SQLite alone takes to build the article search index the schema declares (FTS5, porter
+    stemming) over the loaded articles' titles and texts, in one statement with the loader's settings:
+    no loader can load faster than this while keeping that index."""
+    scratch = os.path.join(workdir, "text-index-ceiling.db")
+    for suffix in ("", "-wal", "-shm"):
+        if os.path.exists(scratch + suffix):
+            os.remove(scratch + suffix)
+    con = sqlite3.connect(scratch, isolation_level=None)
+    con.execute("PRAGMA page_size = 16384")
+    con.execute("PRAGMA journal_mode = WAL")
+    con.execute("PRAGMA synchronous = NORMAL")
+    con.execute("PRAGMA cache_size = -65536")
+    con.execute("CREATE TABLE articles (id INTEGER PRIMARY KEY, title TEXT, text TEXT NOT NULL)")
+    con.execute("ATTACH DATABASE ? AS loaded", (loaded_db,))
+    con.execute("INSERT INTO articles SELECT id, title, text FROM loaded.articles")
+    con.execute("DETACH DATABASE loaded")
+    declared = sqlite3.connect(loaded_db).execute(
+        "SELECT sql FROM sqlite_schema WHERE name = 'articles_fts'").fetchone()[0]
+    con.execute(declared)
+    con.execute("INSERT INTO articles_fts (articles_fts, rank) VALUES ('hashsize', 16777216)")
+    start = time.process_time()
+    con.execute("BEGIN")
+    con.execute("INSERT INTO articles_fts (rowid, title, text) SELECT id, title, text FROM articles")
+    con.execute("COMMIT")
+    cpu = time.process_time() - start
+    con.close()
+    for suffix in ("", "-wal", "-shm"):
+        if os.path.exists(scratch + suffix):
+            os.remove(scratch + suffix)
+    return cpu
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--load", required=True, help="the whosaid-load binary")
@@ -107,6 +140,9 @@ def main():
     print(f"bench-load: fresh load    {n / cpu:8.0f} articles/CPU-s {rows / cpu:9.0f} rows/CPU-s  "
           f"({n / elapsed:.0f} articles/s wall; {elapsed:.2f} s wall, {cpu:.2f} s CPU, peak RSS {rss / 1024:.0f} MB)")
     print(f"bench-load: database      {size / n:8.0f} bytes/article ({size / 1e6:.1f} MB, FTS included)")
+    ceiling = text_index_ceiling(db, args.out)
+    print(f"bench-load: text index alone {n / ceiling:5.0f} articles/CPU-s (SQLite building articles_fts over the same "
+          f"texts in one statement, {ceiling:.2f} s CPU: the ceiling for any load that keeps that index)")
     elapsed, cpu, _ = run_load(args.load, db, first)
     print(f"bench-load: reload same   {n / cpu:8.0f} articles/CPU-s (all unchanged; {elapsed:.2f} s wall, {cpu:.2f} s CPU)")
     elapsed, cpu, _ = run_load(args.load, db, changed)
