@@ -13,7 +13,7 @@ public enum RecordInputError: Error, CustomStringConvertible {
     }
 }
 
-public struct RecordInput {
+public struct RecordInput: Sendable {
     public let paths: [String]
     public let strict: Bool
     public let maximumLineBytes: Int
@@ -25,55 +25,119 @@ public struct RecordInput {
         self.maximumLineBytes = maximumLineBytes
     }
 
+    /// What reading the inputs gives, in input order: a record, a line that is not one, an input that
+    /// cannot be opened, or a read error that ends the input.
+    enum Event<Record: Sendable>: Sendable {
+        case record(Record, source: String, line: Int)
+        case badLine(source: String, line: Int, reason: String)
+        case unreadable(path: String, StreamError)
+        case readFailed(StreamError)
+    }
+
     /// Calls `body` with every record that parses as a JSON object and is accepted by `decode`.
     /// `read`, if given, is tried first on a line's bytes: a faster reader for the common form of a record
     /// that returns nil for anything it does not handle, which then goes through `decode` as usual.
-    public func forEach<Record>(
+    public func forEach<Record: Sendable>(
         reporter: StageReporter,
         read: ((ArraySlice<UInt8>) -> Record?)? = nil,
         decode: (JSONValue) throws(RecordError) -> Record,
         body: (Record, _ source: String, _ line: Int) throws -> Void
+    ) throws {
+        try readEvents(read: read, decode: decode) { event in try handle(event, reporter: reporter, body: body) }
+    }
+
+    /// `forEach`, with the reading and decoding done on a second thread while `body` works on the records
+    /// before: a stage whose `body` is the larger part of its work (the load, waiting on SQLite) then takes
+    /// the wall time of `body` alone. At most `readAhead` records wait decoded, so memory stays bounded. The
+    /// events reach `body` and the reporter on the calling thread, in input order, as in `forEach`.
+    public func forEachReadingAhead<Record: Sendable>(
+        reporter: StageReporter,
+        readAhead: Int = 64,
+        read: (@Sendable (ArraySlice<UInt8>) -> Record?)? = nil,
+        decode: @escaping @Sendable (JSONValue) throws(RecordError) -> Record,
+        body: (Record, _ source: String, _ line: Int) throws -> Void
+    ) throws {
+        let handoff = Handoff<Event<Record>>(capacity: readAhead)
+        let input = self
+        let reader = WorkerThread {
+            defer { handoff.close() }
+            try? input.readEvents(read: read, decode: decode) { event in
+                guard handoff.put(event) else { throw HandoffCancelled() }
+            }
+        }
+        // However this ends (a strict stop, a database error), the reading thread is stopped and joined.
+        defer {
+            handoff.cancel()
+            reader.join()
+        }
+        while let event = handoff.take() {
+            try handle(event, reporter: reporter, body: body)
+        }
+    }
+
+    /// Reads every input in order and hands `emit` what each line is; a read error ends the reading.
+    private func readEvents<Record: Sendable>(
+        read: ((ArraySlice<UInt8>) -> Record?)?,
+        decode: (JSONValue) throws(RecordError) -> Record,
+        emit: (Event<Record>) throws -> Void
     ) throws {
         for path in paths {
             let reader: LineReader
             do {
                 reader = try LineReader(path: path, maximumLineBytes: maximumLineBytes)
             } catch {
-                if strict { throw RecordInputError.stream(error) }
-                reporter.reject(source: path, reason: error.description)
+                try emit(.unreadable(path: path, error))
                 continue
             }
-            while let item = try reader.next() {
+            while true {
+                let item: NDJSONLine?
+                do {
+                    item = try reader.next()
+                } catch {
+                    try emit(.readFailed(error))
+                    return
+                }
+                guard let item else { break }
                 switch item {
                 case .tooLong(let number, let length):
-                    reporter.countIn()
-                    try fail(reporter, reader.path, number, "line of \(length) bytes is longer than the limit of \(maximumLineBytes)")
+                    try emit(.badLine(source: reader.path, line: number,
+                                      reason: "line of \(length) bytes is longer than the limit of \(maximumLineBytes)"))
                 case .line(let number, let bytes):
                     if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
-                    reporter.countIn()
                     if let read, let record = read(bytes) {
-                        try body(record, reader.path, number)
+                        try emit(.record(record, source: reader.path, line: number))
                         continue
                     }
-                    let record: Record
                     do {
-                        record = try decode(try JSONValue.parse(bytes))
+                        let record = try decode(try JSONValue.parse(bytes))
+                        try emit(.record(record, source: reader.path, line: number))
                     } catch let error as JSONParseError {
-                        try fail(reporter, reader.path, number, error.description)
-                        continue
+                        try emit(.badLine(source: reader.path, line: number, reason: error.description))
                     } catch let error as RecordError {
-                        try fail(reporter, reader.path, number, error.description)
-                        continue
+                        try emit(.badLine(source: reader.path, line: number, reason: error.description))
                     }
-                    try body(record, reader.path, number)
                 }
             }
         }
     }
 
-    private func fail(_ reporter: StageReporter, _ source: String, _ line: Int, _ reason: String) throws {
-        if strict { throw RecordInputError.badLine(source: source, line: line, reason: reason) }
-        reporter.reject(source: source, line: line, reason: reason)
+    private func handle<Record: Sendable>(
+        _ event: Event<Record>, reporter: StageReporter, body: (Record, _ source: String, _ line: Int) throws -> Void
+    ) throws {
+        switch event {
+        case .record(let record, let source, let line):
+            reporter.countIn()
+            try body(record, source, line)
+        case .badLine(let source, let line, let reason):
+            reporter.countIn()
+            if strict { throw RecordInputError.badLine(source: source, line: line, reason: reason) }
+            reporter.reject(source: source, line: line, reason: reason)
+        case .unreadable(let path, let error):
+            if strict { throw RecordInputError.stream(error) }
+            reporter.reject(source: path, reason: error.description)
+        case .readFailed(let error):
+            throw error
+        }
     }
 }
 

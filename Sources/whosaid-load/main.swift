@@ -33,7 +33,11 @@ struct LoadCommand: ParsableCommand {
             let database = try DatabaseSchema.openForWriting(path: db)
             loader = Loader(database: database)
             try database.transaction {
-                try RecordInput(paths: inputs, strict: stage.strict).forEach(reporter: reporter, read: ExtractedRecordReader.read, decode: ExtractedArticle.init(json:)) { record, source, line in
+                // Records are read and decoded on a second thread while this one writes the ones before.
+                try RecordInput(paths: inputs, strict: stage.strict).forEachReadingAhead(
+                    reporter: reporter, read: { ExtractedRecordReader.read($0) },
+                    decode: { json throws(RecordError) in try ExtractedArticle(json: json) }
+                ) { record, source, line in
                     if let problem = Loader.problem(in: record) {
                         if stage.strict { throw RecordInputError.badLine(source: source, line: line, reason: problem) }
                         reporter.reject(source: source, line: line, reason: problem)
