@@ -12,7 +12,7 @@ public enum TextCleaner {
     /// Cleans one paragraph; the result has no leading, trailing or doubled spaces.
     public static func clean(_ text: String) -> String {
         // Printable ASCII needs nothing (most paragraphs, and the first bytes of most others).
-        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text }
+        if isPrintableASCII(text) { return text }
         var needsWork = false
         var needsNFC = false
         for s in text.unicodeScalars {
@@ -40,8 +40,43 @@ public enum TextCleaner {
             }
             result = String(scalars)
         }
-        if needsNFC { result = result.precomposedStringWithCanonicalMapping }
+        if needsNFC, !passesNFCQuickCheck(result) { result = result.precomposedStringWithCanonicalMapping }
         return result
+    }
+
+    /// True when every byte is printable ASCII (0x20–0x7E), tested eight bytes at a time.
+    static func isPrintableASCII(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            let count = bytes.count
+            guard let base = bytes.baseAddress.map(UnsafeRawPointer.init) else { return true }
+            let highBits: UInt64 = 0x8080_8080_8080_8080
+            var i = 0
+            while i + 8 <= count {
+                let word = base.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                // For bytes below 0x80 no sum carries into the next byte: b + 0x60 has its high bit set
+                // when b >= 0x20, and b + 0x01 has it clear when b < 0x7F.
+                guard word & highBits == 0, (word &+ 0x6060_6060_6060_6060) & highBits == highBits,
+                      (word &+ 0x0101_0101_0101_0101) & highBits == 0 else { return false }
+                i += 8
+            }
+            while i < count {
+                guard bytes[i] >= 0x20 && bytes[i] < 0x7F else { return false }
+                i += 1
+            }
+            return true
+        }
+    }
+
+    /// True when the standard library's NFC quick check shows the text is already NFC, so that
+    /// Foundation's normalization (some 80 000 instructions a paragraph) would give it back unchanged.
+    /// The quick check never says yes to text that normalization would change.
+    static func passesNFCQuickCheck(_ text: String) -> Bool {
+        if #available(macOS 26.0, iOS 26.0, watchOS 26.0, tvOS 26.0, visionOS 26.0, *) {
+            var span = text.utf8Span
+            return span.checkForNFC(quickCheck: true)
+        }
+        return false
     }
 
     /// Collapses every run of whitespace to one space and trims the ends.
