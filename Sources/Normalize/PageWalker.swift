@@ -738,7 +738,16 @@ private struct Walker {
     }
 
     /// The attributes a `<meta>` is keyed by, in order of precedence.
-    static let metaKeys = ["property", "name", "itemprop", "http-equiv"]
+    static let metaKeys = ["property", "name", "itemprop", "http-equiv"].map { Array($0.utf8) }
+    static let contentAttribute = Array("content".utf8)
+
+    /// `strcasecmp(name, word) == 0` for an ASCII word given as bytes (a String passed to strcasecmp
+    /// was made a C string on every call).
+    @inline(__always) static func isName(_ name: UnsafePointer<xmlChar>, _ word: [UInt8]) -> Bool {
+        // A shorter name fails at its NUL, which no word byte equals.
+        for k in word.indices where Charset.lower(name[k]) != word[k] { return false }
+        return name[word.count] == 0
+    }
 
     mutating func readMeta(_ node: SAXAttributes) {
         // One pass over the attributes (the parser has dropped repeated ones): content and the keys.
@@ -749,8 +758,8 @@ private struct Walker {
         while let n = node[i] {
             // An attribute written without a value reads as "".
             func value() -> String { node[i + 1].map { String(cString: $0) } ?? "" }
-            if strcasecmp(n, "content") == 0 { content = value() }
-            else if let k = Walker.metaKeys.firstIndex(where: { strcasecmp(n, $0) == 0 }) { keys[k] = value() }
+            if Walker.isName(n, Walker.contentAttribute) { content = value() }
+            else if let k = Walker.metaKeys.firstIndex(where: { Walker.isName(n, $0) }) { keys[k] = value() }
             i += 2
         }
         guard let content else { return }
