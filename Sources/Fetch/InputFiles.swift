@@ -97,20 +97,39 @@ public enum InputFiles {
         let fd = open(path, O_RDONLY)
         if fd < 0 { throw .cannotRead(path: path, reason: String(cString: strerror(errno))) }
         defer { close(fd) }
-        var bytes: [UInt8] = []
-        // Sized once for a regular file (one byte more, to see the end without growing).
+        var readError: Int32 = 0
+        /// Reads into `buffer` until it is full or the file ends; returns the bytes read.
+        func fill(_ buffer: UnsafeMutableBufferPointer<UInt8>) -> Int {
+            var count = 0
+            while count < buffer.count {
+                let n = Glibc.read(fd, buffer.baseAddress! + count, buffer.count - count)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    readError = errno
+                    break
+                }
+                if n == 0 { break }
+                count += n
+            }
+            return count
+        }
+        // A regular file is read straight into an array of its size (one byte more, to see the end
+        // without growing): copying it over from a read buffer cost about an instruction a byte.
         var status = stat()
-        if fstat(fd, &status) == 0, status.st_size > 0, status.st_size <= limit { bytes.reserveCapacity(Int(status.st_size) + 1) }
+        let expected = fstat(fd, &status) == 0 && status.st_size > 0 && status.st_size <= limit ? Int(status.st_size) : 0
+        var bytes = [UInt8](unsafeUninitializedCapacity: expected + 1) { buffer, count in count = fill(buffer) }
+        if readError != 0 { throw .cannotRead(path: path, reason: String(cString: strerror(readError))) }
+        if bytes.count > limit { throw .tooLarge(path: path, limit: limit) }
+        guard bytes.count == expected + 1 else { return bytes }
+        // The file is longer than its size said (or has none, as a pipe): read on in chunks.
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
         while true {
-            let n = chunk.withUnsafeMutableBufferPointer { Glibc.read(fd, $0.baseAddress!, $0.count) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw .cannotRead(path: path, reason: String(cString: strerror(errno)))
-            }
+            let n = chunk.withUnsafeMutableBufferPointer { fill($0) }
+            if readError != 0 { throw .cannotRead(path: path, reason: String(cString: strerror(readError))) }
             if n == 0 { break }
             chunk.withUnsafeBufferPointer { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0[0..<n])) }
             if bytes.count > limit { throw .tooLarge(path: path, limit: limit) }
+            if n < chunk.count { break }
         }
         return bytes
     }

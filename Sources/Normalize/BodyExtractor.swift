@@ -159,7 +159,18 @@ enum BodyExtractor {
     }
 
     static func normalizedKey(_ s: String) -> String {
-        String(s.lowercased().unicodeScalars.filter { $0.properties.isAlphabetic || $0.properties.numericType != nil }.map(Character.init))
+        // ASCII text (most titles and headings) on its bytes: there only letters are alphabetic and
+        // only digits numeric, and the scalar-by-scalar path cost tens of thousands of instructions.
+        if s.utf8.allSatisfy({ $0 < 0x80 }) {
+            var key: [UInt8] = []
+            key.reserveCapacity(s.utf8.count)
+            for c in s.utf8 {
+                if c >= 0x41 && c <= 0x5A { key.append(c | 0x20) }
+                else if (c >= 0x61 && c <= 0x7A) || (c >= 0x30 && c <= 0x39) { key.append(c) }
+            }
+            return String(decoding: key, as: UTF8.self)
+        }
+        return String(s.lowercased().unicodeScalars.filter { $0.properties.isAlphabetic || $0.properties.numericType != nil }.map(Character.init))
     }
 
     /// Whole lines that are furniture (built once, not per call).

@@ -142,8 +142,18 @@ public enum Charset {
         guard i < n, let address = b.baseAddress else { return nil }
         let base = UnsafeRawPointer(address)
         while i < n {
-            // Pages are mostly ASCII: skip eight bytes at a time while none has its high bit set.
-            while i + 8 <= n, base.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 { i += 8 }
+            // Pages are mostly ASCII: skip 32 bytes at a time while none has its high bit set (the
+            // words OR-ed, one test for four), then eight.
+            let highBits: UInt64 = 0x8080_8080_8080_8080
+            while i &+ 32 <= n {
+                let any = base.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                    | base.loadUnaligned(fromByteOffset: i &+ 8, as: UInt64.self)
+                    | base.loadUnaligned(fromByteOffset: i &+ 16, as: UInt64.self)
+                    | base.loadUnaligned(fromByteOffset: i &+ 24, as: UInt64.self)
+                if any & highBits != 0 { break }
+                i &+= 32
+            }
+            while i &+ 8 <= n, base.loadUnaligned(fromByteOffset: i, as: UInt64.self) & highBits == 0 { i &+= 8 }
             guard i < n else { break }
             let c = b[i]
             if c < 0x80 { i += 1; continue }

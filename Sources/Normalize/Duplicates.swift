@@ -73,42 +73,16 @@ public final class DuplicateDetector {
     /// SimHash of the body's word 4-grams (ASCII letters and digits lowercased, other bytes kept), or nil
     /// for a short body.
     static func fingerprint(_ text: String) -> UInt64? {
-        // How many 4-grams have each bit set (a bit's vote is ones - (grams - ones)). Counting bit by bit
-        // costs 64 steps per word, so the bits are counted eight at a time: lane j holds, in each of its
-        // eight bytes, the count for bit j of that byte of the hash. A byte holds at most 255, so the
-        // lanes are emptied into `ones` every 255 grams.
-        var ones = [Int](repeating: 0, count: 64)
-        var lanes = [UInt64](repeating: 0, count: 8)
-        var inLanes = 0
-        func emptyLanes() {
-            for j in 0..<8 {
-                for byte in 0..<8 { ones[8 * byte + j] += Int((lanes[j] >> UInt64(8 * byte)) & 0xFF) }
-                lanes[j] = 0
-            }
-            inLanes = 0
-        }
-        // The last four words' hashes, oldest first.
-        var w0: UInt64 = 0, w1: UInt64 = 0, w2: UInt64 = 0, w3: UInt64 = 0
-        var words = 0
+        var text = text
+        return text.withUTF8 { fingerprint(utf8: $0) }
+    }
+
+    // The state lives in a local struct and SIMD lanes, not in variables captured by nested functions:
+    // captured, every word paid dynamic exclusivity checks on them.
+    static func fingerprint(utf8 bytes: UnsafeBufferPointer<UInt8>) -> UInt64? {
+        var counter = GramBitCounter()
         var word: UInt64 = 0xcbf29ce484222325
         var inWord = false
-        func mix(_ h: UInt64, _ w: UInt64) -> UInt64 {
-            let m = (h ^ w) &* 0xff51afd7ed558ccd
-            return m ^ (m >> 33)
-        }
-        func endWord() {
-            words += 1
-            (w0, w1, w2, w3) = (w1, w2, w3, word)
-            if words >= 4 {
-                let h = mix(mix(mix(mix(0x9E3779B97F4A7C15, w0), w1), w2), w3)
-                for j in 0..<8 { lanes[j] &+= (h >> UInt64(j)) & 0x0101_0101_0101_0101 }
-                inLanes += 1
-                if inLanes == 255 { emptyLanes() }
-            }
-            word = 0xcbf29ce484222325
-        }
-        var text = text
-        text.withUTF8 { bytes in
         for byte in bytes {
             let isWordByte = (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) || byte >= 0x80
             if isWordByte {
@@ -116,17 +90,55 @@ public final class DuplicateDetector {
                 word = (word ^ UInt64(lowered)) &* 0x100000001b3
                 inWord = true
             } else if inWord {
-                endWord()
+                counter.endWord(word)
+                word = 0xcbf29ce484222325
                 inWord = false
             }
         }
-        }
-        if inWord { endWord() }
-        guard words >= minimumWords else { return nil }
-        emptyLanes()
-        let grams = words - 3
+        if inWord { counter.endWord(word) }
+        guard counter.words >= minimumWords else { return nil }
+        counter.emptyLanes()
+        let grams = counter.words - 3
         var value: UInt64 = 0
-        for bit in 0..<64 where 2 * ones[bit] > grams { value |= 1 << UInt64(bit) }
+        for bit in 0..<64 where 2 * counter.ones[bit] > grams { value |= 1 << UInt64(bit) }
         return value
+    }
+}
+
+/// How many of a text's word 4-gram hashes have each bit set (a bit's vote is ones - (grams - ones)).
+/// Counting bit by bit costs 64 steps per word, so the bits are counted eight at a time: lane j holds,
+/// in each of its eight bytes, the count for bit j of that byte of the hash. A byte holds at most 255,
+/// so the lanes are emptied into `ones` every 255 grams.
+private struct GramBitCounter {
+    var ones = [Int](repeating: 0, count: 64)
+    var lanes = SIMD8<UInt64>()
+    var inLanes = 0
+    /// The last four words' hashes, oldest first.
+    var w0: UInt64 = 0, w1: UInt64 = 0, w2: UInt64 = 0, w3: UInt64 = 0
+    var words = 0
+
+    static let laneShifts = SIMD8<UInt64>(0, 1, 2, 3, 4, 5, 6, 7)
+
+    @inline(__always) static func mix(_ h: UInt64, _ w: UInt64) -> UInt64 {
+        let m = (h ^ w) &* 0xff51afd7ed558ccd
+        return m ^ (m >> 33)
+    }
+
+    mutating func endWord(_ word: UInt64) {
+        words += 1
+        (w0, w1, w2, w3) = (w1, w2, w3, word)
+        guard words >= 4 else { return }
+        let h = Self.mix(Self.mix(Self.mix(Self.mix(0x9E3779B97F4A7C15, w0), w1), w2), w3)
+        lanes &+= (SIMD8(repeating: h) &>> Self.laneShifts) & SIMD8(repeating: 0x0101_0101_0101_0101)
+        inLanes += 1
+        if inLanes == 255 { emptyLanes() }
+    }
+
+    mutating func emptyLanes() {
+        for j in 0..<8 {
+            for byte in 0..<8 { ones[8 * byte + j] += Int((lanes[j] >> UInt64(8 * byte)) & 0xFF) }
+        }
+        lanes = SIMD8()
+        inLanes = 0
     }
 }

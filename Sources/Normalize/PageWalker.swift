@@ -104,40 +104,35 @@ enum PageWalker {
         var handler = htmlSAXHandler()
         handler.startElement = { context, name, attributes in
             guard let context, let name else { return }
-            SAXWalker.from(context).walker.startElement(name, attributes)
+            Walker.state(context).pointee.startElement(name, attributes)
         }
         handler.endElement = { context, _ in
             guard let context else { return }
-            SAXWalker.from(context).walker.endElement()
+            Walker.state(context).pointee.endElement()
         }
         handler.characters = { context, text, length in
             guard let context, let text, length > 0 else { return }
-            SAXWalker.from(context).walker.characters(text, Int(length))
+            Walker.state(context).pointee.characters(text, Int(length))
         }
         handler.cdataBlock = handler.characters
         handler.ignorableWhitespace = { _, _, _ in }
         handler.initialized = sax.pointee.initialized
         sax.pointee = handler
-        let box = SAXWalker()
-        box.walker.model.arena.reserveCapacity(bytes.count / 4)
-        withExtendedLifetime(box) {
-            context.pointee.userData = Unmanaged.passUnretained(box).toOpaque()
-            _ = htmlParseDocument(context)
-            context.pointee.userData = nil
-        }
+        // The walk's state lives behind a plain pointer, handed to the callbacks as the context's user
+        // data: kept in a class instead, every parser event paid a dynamic exclusivity check (and a
+        // retain and release) to reach it.
+        let state = UnsafeMutablePointer<Walker>.allocate(capacity: 1)
+        state.initialize(to: Walker())
+        state.pointee.model.arena.reserveCapacity(bytes.count / 4)
+        context.pointee.userData = UnsafeMutableRawPointer(state)
+        _ = htmlParseDocument(context)
+        context.pointee.userData = nil
+        var walker = state.move()
+        state.deallocate()
         if let doc = context.pointee.myDoc { xmlFreeDoc(doc); context.pointee.myDoc = nil }
-        guard box.walker.sawRoot else { throw .noRoot }
-        box.walker.finish()
-        return box.walker.model
-    }
-}
-
-/// The walk's state, reached from the parser's callbacks through the context's user data.
-private final class SAXWalker {
-    var walker = Walker()
-
-    static func from(_ context: UnsafeMutableRawPointer) -> SAXWalker {
-        Unmanaged<SAXWalker>.fromOpaque(context).takeUnretainedValue()
+        guard walker.sawRoot else { throw .noRoot }
+        walker.finish()
+        return walker.model
     }
 }
 
@@ -190,6 +185,46 @@ private let tagTable: [String: TagInfo] = {
     return table
 }()
 
+/// `TagInfo`s by the address of the parser's interned tag name, in an open-addressing table hashed on
+/// the address bits: a page has a few dozen distinct names, and a Dictionary ran every start tag's
+/// pointer through SipHash.
+struct TagsByPointer {
+    private var keys = [UnsafeRawPointer?](repeating: nil, count: 64)
+    private var infos = [TagInfo](repeating: TagInfo(), count: 64)
+    private var count = 0
+
+    @inline(__always) private func slot(_ key: UnsafeRawPointer, _ mask: Int) -> Int {
+        Int(truncatingIfNeeded: (UInt(bitPattern: key) &* 0x9E37_79B9_7F4A_7C15) >> 40) & mask
+    }
+
+    subscript(key: UnsafeRawPointer) -> TagInfo? {
+        let mask = keys.count - 1
+        var i = slot(key, mask)
+        while let k = keys[i] {
+            if k == key { return infos[i] }
+            i = (i + 1) & mask
+        }
+        return nil
+    }
+
+    mutating func insert(_ info: TagInfo, for key: UnsafeRawPointer) {
+        if 2 * (count + 1) > keys.count {
+            // Keep the table at most half full.
+            let old = zip(keys, infos).compactMap { k, v in k.map { ($0, v) } }
+            keys = [UnsafeRawPointer?](repeating: nil, count: 2 * keys.count)
+            infos = [TagInfo](repeating: TagInfo(), count: keys.count)
+            count = 0
+            for (k, v) in old { insert(v, for: k) }
+        }
+        let mask = keys.count - 1
+        var i = slot(key, mask)
+        while let k = keys[i], k != key { i = (i + 1) & mask }
+        if keys[i] == nil { count += 1 }
+        keys[i] = key
+        infos[i] = info
+    }
+}
+
 /// Tags that end the current text block when they open or close.
 private let blockTags: Set<String> = [
     "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd", "blockquote", "pre",
@@ -200,13 +235,13 @@ private let blockTags: Set<String> = [
 
 /// Class/id tokens starting with these are dropped wherever they are: comment threads, consent banners,
 /// text for screen readers only, third-party recommendation widgets.
-private let alwaysSkipped: [[UInt8]] = [
+private let alwaysSkipped = [
     "comment", "cookie", "consent", "gdpr", "outbrain", "taboola", "disqus", "sr-only", "visually-hidden",
     "visuallyhidden", "screen-reader", "screenreader", "newsletter",
-].map { Array($0.utf8) }
+]
 
 /// Class/id words that mark page furniture so surely that even an "article" word beside them does not save it.
-private let strongNegatives: [[UInt8]] = [
+private let strongNegatives = [
     "comment", "cookie", "consent", "gdpr", "related", "recommend", "newsletter", "share", "sharing", "social",
     "promo", "outbrain", "taboola", "advert", "sponsor", "breadcrumb", "popup", "modal", "subscribe", "signup",
     "sign-up", "mostpopular", "most-popular", "most-read", "mostread", "trending", "read-more", "readmore",
@@ -215,41 +250,154 @@ private let strongNegatives: [[UInt8]] = [
     "disqus", "recirc", "inline-link", "further-reading", "see-also", "hidden-print", "print-only",
     "skip-link", "login", "follow", "cta", "donate", "timestamp", "dateline", "article-meta", "post-meta",
     "entry-meta", "next-article", "prev-next", "pagination", "jump", "rating", "widget", "video-player",
-].map { Array($0.utf8) }
+]
 
-private let strongNegativesByFirstByte: [[[UInt8]]] = {
-    var table = [[[UInt8]]](repeating: [], count: 256)
-    for word in strongNegatives { table[Int(word[0])].append(word) }
-    return table
-}()
-
-private let bylineWord = Array("byline".utf8)
-private let publishWord = Array("publish".utf8)
-private let pubdateWord = Array("pubdate".utf8)
-private let pubWord = Array("pub".utf8)
-private let dateWord = Array("date".utf8)
-private let timeWord = Array("time".utf8)
 private let jsonLDType = Array("ld+json".utf8)
-private let authorWord = Array("author".utf8)
 
 /// Class/id parts that mark furniture unless the element also looks like content.
-private let weakNegatives: [[UInt8]] = [
+private let weakNegatives = [
     "header", "footer", "nav", "menu", "sidebar", "side-bar", "rail", "banner", "masthead", "supplement",
     "teaser", "hidden", "tools", "utility", "navbar", "navigation", "sidenav", "topbar",
-].map { Array($0.utf8) }
+]
 
-private let positives: [[UInt8]] = [
-    "article", "content", "body", "story", "main", "post", "entry", "text", "prose", "paragraph",
-].map { Array($0.utf8) }
+private let positives = ["article", "content", "body", "story", "main", "post", "entry", "text", "prose", "paragraph"]
 
 /// Whole class tokens (split at space, "-" and "_") that mean an advertisement.
-private let adTokens: [[UInt8]] = ["ad", "ads", "adv", "advert", "dfp", "adunit", "adslot", "gpt", "banner-ad"].map { Array($0.utf8) }
+private let adTokens = ["ad", "ads", "adv", "advert", "dfp", "adunit", "adslot", "gpt", "banner-ad"]
+
+/// What one class or id token says of its element.
+struct TokenMarks: OptionSet {
+    let rawValue: UInt16
+    /// Holds "byline" or "author".
+    static let byline = TokenMarks(rawValue: 1 << 0)
+    /// Starts with a word of `alwaysSkipped`.
+    static let alwaysSkipped = TokenMarks(rawValue: 1 << 1)
+    /// Holds a word of `strongNegatives`.
+    static let strongNegative = TokenMarks(rawValue: 1 << 2)
+    /// A part of it (split at "-" and "_") is an ad token.
+    static let adPart = TokenMarks(rawValue: 1 << 3)
+    /// A part of it is a word of `weakNegatives`.
+    static let weakNegative = TokenMarks(rawValue: 1 << 4)
+    /// Holds a word of `positives`.
+    static let positive = TokenMarks(rawValue: 1 << 5)
+    /// Names the publication date: holds "pubdate", or "publish" with "date" or "time" ("article-publish-date",
+    /// "published_time"; not WordPress's "status-publish", which every post link carries).
+    static let publicationDate = TokenMarks(rawValue: 1 << 6)
+    // The words that make up `publicationDate`.
+    static let pubdateWord = TokenMarks(rawValue: 1 << 7)
+    static let publishWord = TokenMarks(rawValue: 1 << 8)
+    static let dateOrTimeWord = TokenMarks(rawValue: 1 << 9)
+}
+
+/// Finds every word the furniture tests look for in a class or id token, in one pass over the token.
+/// Nearly no position of a token starts a listed word, so the words are grouped by the pair of bytes
+/// they start with, and a table of all 65536 pairs passes over a position with one lookup. (Searching
+/// each list on its own, the tests cost more than the rest of the walk's code.)
+struct TokenWords: Sendable {
+    enum Place: UInt8 {
+        /// Anywhere in the token.
+        case anywhere
+        /// At the token's start.
+        case tokenStart
+        /// As a whole part of the token, between its start or end or "-" or "_".
+        case wholePart
+    }
+    struct Word {
+        var start: Int
+        var count: Int
+        var place: Place
+        var mark: TokenMarks
+    }
+    /// The words' bytes one after another.
+    private let bytes: [UInt8]
+    /// Ordered by their first two bytes.
+    private let words: [Word]
+    /// For the pair of bytes b0 << 8 | b1: 0 when no word starts with it, else g + 1 for the group
+    /// of words words[groupStarts[g]..<groupStarts[g + 1]] that do.
+    private let groupOfPair: [UInt8]
+    private let groupStarts: [Int]
+
+    init(_ lists: [(words: [String], place: Place, mark: TokenMarks)]) {
+        var entries: [(word: [UInt8], place: Place, mark: TokenMarks)] = []
+        for list in lists {
+            for word in list.words.map({ Array($0.utf8) }) {
+                precondition(word.count >= 2, "words are found by their first two bytes")
+                // A part never holds a separator, so such a word can never be a whole part.
+                if list.place == .wholePart, word.contains(0x2D) || word.contains(0x5F) { continue }
+                entries.append((word, list.place, list.mark))
+            }
+        }
+        func pair(_ word: [UInt8]) -> Int { Int(word[0]) << 8 | Int(word[1]) }
+        entries.sort { pair($0.word) < pair($1.word) }
+        var bytes: [UInt8] = []
+        var words: [Word] = []
+        var groupOfPair = [UInt8](repeating: 0, count: 1 << 16)
+        var groupStarts: [Int] = []
+        for (index, entry) in entries.enumerated() {
+            if index == 0 || pair(entry.word) != pair(entries[index - 1].word) {
+                groupStarts.append(index)
+                precondition(groupStarts.count < 256, "too many word starts for a byte")
+                groupOfPair[pair(entry.word)] = UInt8(groupStarts.count)
+            }
+            words.append(Word(start: bytes.count, count: entry.word.count, place: entry.place, mark: entry.mark))
+            bytes.append(contentsOf: entry.word)
+        }
+        groupStarts.append(entries.count)
+        (self.bytes, self.words, self.groupOfPair, self.groupStarts) = (bytes, words, groupOfPair, groupStarts)
+    }
+
+    /// The marks of the words found in the token (which holds no space).
+    func marks(of token: UnsafeBufferPointer<UInt8>) -> TokenMarks {
+        var marks = TokenMarks()
+        let n = token.count
+        var i = 0
+        while i + 1 < n {
+            let group = Int(groupOfPair[Int(token[i]) << 8 | Int(token[i + 1])])
+            if group != 0 {
+                let startsPart = i == 0 || token[i - 1] == 0x2D || token[i - 1] == 0x5F
+                for k in groupStarts[group - 1]..<groupStarts[group] {
+                    let word = words[k]
+                    let end = i + word.count
+                    guard end <= n else { continue }
+                    switch word.place {
+                    case .anywhere: break
+                    case .tokenStart: guard i == 0 else { continue }
+                    case .wholePart: guard startsPart, end == n || token[end] == 0x2D || token[end] == 0x5F else { continue }
+                    }
+                    var j = 2
+                    while j < word.count && token[i + j] == bytes[word.start + j] { j += 1 }
+                    if j == word.count { marks.insert(word.mark) }
+                }
+            }
+            i += 1
+        }
+        if marks.contains(.pubdateWord) || marks.isSuperset(of: [.publishWord, .dateOrTimeWord]) { marks.insert(.publicationDate) }
+        return marks
+    }
+}
+
+private let tokenWords = TokenWords([
+    (["byline", "author"], .anywhere, .byline),
+    (alwaysSkipped, .tokenStart, .alwaysSkipped),
+    (strongNegatives, .anywhere, .strongNegative),
+    (adTokens, .wholePart, .adPart),
+    (weakNegatives, .wholePart, .weakNegative),
+    (positives, .anywhere, .positive),
+    (["pubdate"], .anywhere, .pubdateWord),
+    (["publish"], .anywhere, .publishWord),
+    (["date", "time"], .anywhere, .dateOrTimeWord),
+])
 
 private let skippedRoles: Set<String> = [
     "navigation", "complementary", "banner", "contentinfo", "dialog", "alertdialog", "menu", "menubar", "search",
 ]
 
 private struct Walker {
+    /// The walk's state from the parser context's user data (see `PageWalker.walk`).
+    @inline(__always) static func state(_ userData: UnsafeMutableRawPointer) -> UnsafeMutablePointer<Walker> {
+        userData.assumingMemoryBound(to: Walker.self)
+    }
+
     var model = PageModel()
     /// Open elements (indices into model.elements).
     var stack: [Int] = []
@@ -260,9 +408,6 @@ private struct Walker {
     var blockLinkBytes = 0
     var linkDepth = 0
     var kindStack: [TextBlock.Kind] = []
-    /// Verdicts of class and id words, by an FNV-1a hash of the words (hashing a byte array through
-    /// Hasher costs a call per byte); the words are kept to tell a collision from a hit.
-    var verdictCache: [UInt64: (words: [UInt8], isContentTag: Bool, verdict: Verdict)] = [:]
     /// The class and id words of the element being judged (one buffer for the whole walk).
     var words: [UInt8] = []
     var inTitle = false
@@ -278,12 +423,13 @@ private struct Walker {
     var captures: [Capture] = []
     /// Tag names by the parser's pointer to them: the parser interns names, so each distinct name is
     /// made a String and looked up in the tag table once per page.
-    var tagsByPointer: [UnsafeRawPointer: TagInfo] = [:]
+    var tagsByPointer = TagsByPointer()
 
     mutating func tagNamed(_ raw: UnsafePointer<xmlChar>) -> TagInfo {
-        if let known = tagsByPointer[UnsafeRawPointer(raw)] { return known }
+        let key = UnsafeRawPointer(raw)
+        if let known = tagsByPointer[key] { return known }
         let info = tagTable[String(cString: raw)] ?? TagInfo()
-        tagsByPointer[UnsafeRawPointer(raw)] = info
+        tagsByPointer.insert(info, for: key)
         return info
     }
 
@@ -337,7 +483,12 @@ private struct Walker {
     }
 
     /// Closes the captures of the element that is ending.
-    mutating func finishCaptures() {
+    @inline(__always) mutating func finishCaptures() {
+        // Most elements end with no capture open: checked without copying a capture out.
+        if !captures.isEmpty, captures[captures.count - 1].level >= level { closeCaptures() }
+    }
+
+    mutating func closeCaptures() {
         while let last = captures.last, last.level >= level {
             captures.removeLast()
             switch last.target {
@@ -440,28 +591,43 @@ private struct Walker {
     /// Unicode spaces news pages use) into one space.
     mutating func appendText(_ p: UnsafePointer<xmlChar>, _ length: Int) {
         let before = model.arena.count + (pendingSpace ? 1 : 0)
-        // The parser hands over whole characters, so a sequence's bytes are all within `length`.
-        var i = 0
-        while i < length {
-            let c = p[i]
-            if c == 0x20 || c == 0x0A || c == 0x09 || c == 0x0D || c == 0x0C {
-                pendingSpace = true; i += 1; continue
-            }
-            if c >= 0xC2 {
-                if c == 0xC2 && i + 1 < length && p[i + 1] == 0xA0 { pendingSpace = true; i += 2; continue }
-                if c == 0xE2 && i + 2 < length && p[i + 1] == 0x80
-                    && ((p[i + 2] >= 0x80 && p[i + 2] <= 0x8A) || p[i + 2] == 0xAF || p[i + 2] == 0xA8 || p[i + 2] == 0xA9) {
-                    pendingSpace = true; i += 3; continue
+        // The text is collapsed into a scratch buffer and appended at once: appending byte by byte
+        // checked the arena's uniqueness and capacity for every byte. Each byte gives at most one, plus
+        // the space owed from before.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: length + 1) { scratch in
+            let out = scratch.baseAddress!
+            var written = 0
+            var pending = pendingSpace
+            var blockHasText = model.arena.count > blockStart
+            // The parser hands over whole characters, so a sequence's bytes are all within `length`.
+            var i = 0
+            while i < length {
+                let c = p[i]
+                if c <= 0x20 {
+                    if c == 0x20 || c == 0x0A || c == 0x09 || c == 0x0D || c == 0x0C { pending = true; i += 1; continue }
+                } else if c >= 0xC2 {
+                    if c == 0xC2 && i + 1 < length && p[i + 1] == 0xA0 { pending = true; i += 2; continue }
+                    if c == 0xE2 && i + 2 < length && p[i + 1] == 0x80
+                        && ((p[i + 2] >= 0x80 && p[i + 2] <= 0x8A) || p[i + 2] == 0xAF || p[i + 2] == 0xA8 || p[i + 2] == 0xA9) {
+                        pending = true; i += 3; continue
+                    }
+                    if c == 0xE3 && i + 2 < length && p[i + 1] == 0x80 && p[i + 2] == 0x80 { pending = true; i += 3; continue }
                 }
-                if c == 0xE3 && i + 2 < length && p[i + 1] == 0x80 && p[i + 2] == 0x80 { pendingSpace = true; i += 3; continue }
+                if pending {
+                    if blockHasText { out[written] = 0x20; written += 1 }
+                    pending = false
+                }
+                out[written] = c
+                written += 1
+                blockHasText = true
+                i += 1
             }
-            if pendingSpace {
-                if model.arena.count > blockStart { model.arena.append(0x20) }
-                pendingSpace = false
-            }
-            model.arena.append(c)
-            if h1Depth > 0 { h1Bytes.append(c) }
-            i += 1
+            pendingSpace = pending
+            guard written > 0 else { return }
+            let text = UnsafeBufferPointer(start: out, count: written)
+            model.arena.append(contentsOf: text)
+            // The heading gets the same bytes without the spaces put between words.
+            if h1Depth > 0 { h1Bytes.append(contentsOf: text.lazy.filter { $0 != 0x20 }) }
         }
         if linkDepth > 0 { blockLinkBytes += max(0, model.arena.count - before) }
         if h1Depth > 0 && pendingSpace && !h1Bytes.isEmpty { h1Bytes.append(0x20) }
@@ -519,15 +685,7 @@ private struct Walker {
             }
         }
         if words.isEmpty { return verdict }
-        var key: UInt64 = isContentTag ? 0xCBF2_9CE4_8422_2324 : 0xCBF2_9CE4_8422_2325
-        for b in words { key = (key ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
-        let fromWords: Verdict
-        if let cached = verdictCache[key], cached.isContentTag == isContentTag, cached.words == words {
-            fromWords = cached.verdict
-        } else {
-            fromWords = judgeWords(words, isContentTag: isContentTag)
-            verdictCache[key] = (words, isContentTag, fromWords)
-        }
+        let fromWords = judgeWords(isContentTag: isContentTag)
         verdict.skip = verdict.skip || fromWords.skip
         verdict.furniture = fromWords.furniture
         verdict.byline = verdict.byline || fromWords.byline
@@ -535,33 +693,27 @@ private struct Walker {
         return verdict
     }
 
-    /// The verdict of a class and id alone (pages repeat the same classes, so it is cached per page).
-    func judgeWords(_ words: [UInt8], isContentTag: Bool) -> Verdict {
+    /// The verdict of the class and id words in `words`. Every test is on one token at a time (split
+    /// at spaces: no listed word holds a space), so the verdict is read from what the tokens say.
+    func judgeWords(isContentTag: Bool) -> Verdict {
+        var marks = TokenMarks()
+        words.withUnsafeBufferPointer { words in
+            var start = 0
+            for i in 0...words.count where i == words.count || words[i] == 0x20 {
+                if i - start >= 2 { marks.formUnion(tokenWords.marks(of: UnsafeBufferPointer(rebasing: words[start..<i]))) }
+                start = i + 1
+            }
+        }
         var verdict = Verdict()
-        if contains(words, bylineWord) || contains(words, authorWord) { verdict.byline = true }
-        if namesPublicationDate(words) { verdict.publicationDate = true }
-        if hasTokenStarting(words, with: alwaysSkipped) { verdict.skip = true; return verdict }
-        if containsAny(words, strongNegativesByFirstByte) || hasAdToken(words) {
+        verdict.byline = marks.contains(.byline)
+        verdict.publicationDate = marks.contains(.publicationDate)
+        if marks.contains(.alwaysSkipped) { verdict.skip = true; return verdict }
+        if !marks.isDisjoint(with: [.strongNegative, .adPart]) {
             verdict.furniture = true
-        } else if !isContentTag, hasSubtoken(words, in: weakNegatives), !positives.contains(where: { contains(words, $0) }) {
+        } else if !isContentTag, marks.contains(.weakNegative), !marks.contains(.positive) {
             verdict.furniture = true
         }
         return verdict
-    }
-
-    /// A class or id token that names the publication date: "article-publish-date", "date-published",
-    /// "published_time", "pubdate"; not WordPress's "status-publish", which every post link carries.
-    func namesPublicationDate(_ words: [UInt8]) -> Bool {
-        // Most class lists never say "pub": one scan settles them.
-        guard contains(words, pubWord) else { return false }
-        var start = 0
-        for end in 0...words.count where end == words.count || words[end] == 0x20 {
-            let token = words[start..<end]
-            start = end + 1
-            if contains(token, pubdateWord) { return true }
-            if contains(token, publishWord), contains(token, dateWord) || contains(token, timeWord) { return true }
-        }
-        return false
     }
 
     func styleHides(_ value: UnsafePointer<xmlChar>) -> Bool {
@@ -570,31 +722,6 @@ private struct Walker {
         while p.pointee != 0 { let c = p.pointee; if c != 0x20 { s.append(Charset.lower(c)) }; p += 1 }
         return contains(s, "display:none") || contains(s, "visibility:hidden")
     }
-
-    /// True when a class or id token starts with one of the words ("comments-list", not "has-comments").
-    func hasTokenStarting(_ words: [UInt8], with prefixes: [[UInt8]]) -> Bool {
-        var start = 0
-        for i in 0...words.count where i == words.count || words[i] == 0x20 {
-            if i > start {
-                for p in prefixes where i - start >= p.count && words[start..<(start + p.count)].elementsEqual(p) { return true }
-            }
-            start = i + 1
-        }
-        return false
-    }
-
-    /// True when a part of a class or id (split at spaces, "-" and "_") is one of the words.
-    func hasSubtoken(_ words: [UInt8], in list: [[UInt8]]) -> Bool {
-        var start = 0
-        for i in 0...words.count where i == words.count || words[i] == 0x20 || words[i] == 0x2D || words[i] == 0x5F {
-            // No listed word is longer than 12 bytes.
-            if i > start, i - start <= 12, list.contains(where: { $0.count == i - start && words[start..<i].elementsEqual($0) }) { return true }
-            start = i + 1
-        }
-        return false
-    }
-
-    func hasAdToken(_ words: [UInt8]) -> Bool { hasSubtoken(words, in: adTokens) }
 
     // MARK: metadata
 
@@ -611,7 +738,16 @@ private struct Walker {
     }
 
     /// The attributes a `<meta>` is keyed by, in order of precedence.
-    static let metaKeys = ["property", "name", "itemprop", "http-equiv"]
+    static let metaKeys = ["property", "name", "itemprop", "http-equiv"].map { Array($0.utf8) }
+    static let contentAttribute = Array("content".utf8)
+
+    /// `strcasecmp(name, word) == 0` for an ASCII word given as bytes (a String passed to strcasecmp
+    /// was made a C string on every call).
+    @inline(__always) static func isName(_ name: UnsafePointer<xmlChar>, _ word: [UInt8]) -> Bool {
+        // A shorter name fails at its NUL, which no word byte equals.
+        for k in word.indices where Charset.lower(name[k]) != word[k] { return false }
+        return name[word.count] == 0
+    }
 
     mutating func readMeta(_ node: SAXAttributes) {
         // One pass over the attributes (the parser has dropped repeated ones): content and the keys.
@@ -622,8 +758,8 @@ private struct Walker {
         while let n = node[i] {
             // An attribute written without a value reads as "".
             func value() -> String { node[i + 1].map { String(cString: $0) } ?? "" }
-            if strcasecmp(n, "content") == 0 { content = value() }
-            else if let k = Walker.metaKeys.firstIndex(where: { strcasecmp(n, $0) == 0 }) { keys[k] = value() }
+            if Walker.isName(n, Walker.contentAttribute) { content = value() }
+            else if let k = Walker.metaKeys.firstIndex(where: { Walker.isName(n, $0) }) { keys[k] = value() }
             i += 2
         }
         guard let content else { return }
@@ -715,19 +851,6 @@ private struct Walker {
         out.withUnsafeMutableBufferPointer { bytes in
             for i in start..<bytes.count { bytes[i] = Charset.lower(bytes[i]) }
         }
-    }
-
-    /// True when any of the words occurs in `hay`; the words are grouped by their first byte.
-    func containsAny(_ hay: [UInt8], _ byFirst: [[[UInt8]]]) -> Bool {
-        let n = hay.count
-        for i in 0..<n {
-            for needle in byFirst[Int(hay[i])] where needle.count <= n - i {
-                var j = 1
-                while j < needle.count && hay[i + j] == needle[j] { j += 1 }
-                if j == needle.count { return true }
-            }
-        }
-        return false
     }
 
     func contains(_ hay: [UInt8], _ needle: String) -> Bool { contains(hay, Array(needle.utf8)) }
