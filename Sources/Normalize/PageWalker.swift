@@ -626,11 +626,14 @@ private struct Walker {
             guard written > 0 else { return }
             let text = UnsafeBufferPointer(start: out, count: written)
             model.arena.append(contentsOf: text)
-            // The heading gets the same bytes without the spaces put between words.
-            if h1Depth > 0 { h1Bytes.append(contentsOf: text.lazy.filter { $0 != 0x20 }) }
+            // The heading gets the same text, words and the spaces between them, without a space to start.
+            if h1Depth > 0 {
+                let skip = text.first == 0x20 && (h1Bytes.isEmpty || h1Bytes.last == 0x20) ? 1 : 0
+                h1Bytes.append(contentsOf: text.dropFirst(skip))
+            }
         }
         if linkDepth > 0 { blockLinkBytes += max(0, model.arena.count - before) }
-        if h1Depth > 0 && pendingSpace && !h1Bytes.isEmpty { h1Bytes.append(0x20) }
+        if h1Depth > 0 && pendingSpace && !h1Bytes.isEmpty && h1Bytes.last != 0x20 { h1Bytes.append(0x20) }
     }
 
     mutating func flush() {

@@ -60,6 +60,14 @@ struct MetadataTests {
         #expect(try Fixture.normalize(Fixture.page(head: head)).title == "Council approves budget")
     }
 
+    @Test func theFirstHeadingIsTheTitleWhenNothingElseNamesOne() throws {
+        // Words split over elements and lines keep one space between them.
+        let html = "<html><head></head><body><article><h1>\n  Council <em>approves</em>\n the budget  </h1>"
+            + Fixture.article() + "</article></body></html>"
+        #expect(try Fixture.normalize(html).title == "Council approves the budget")
+        #expect(try Fixture.normalize(Fixture.page(head: "")).title == "Council approves budget")
+    }
+
     @Test func timeElementGivesThePublicationDate() throws {
         let body = "<time datetime=\"2024-03-06\">Updated</time><time itemprop=\"datePublished\" datetime=\"2024-03-05T08:00:00+01:00\">5 March</time>" + Fixture.article()
         #expect(try Fixture.normalize(Fixture.page(body: body)).published == "2024-03-05T08:00:00+01:00")
