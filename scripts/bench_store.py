@@ -81,8 +81,9 @@ def text_index_ceiling(loaded_db, workdir):
     con.execute("ATTACH DATABASE ? AS loaded", (loaded_db,))
     con.execute("INSERT INTO articles SELECT id, title, text FROM loaded.articles")
     con.execute("DETACH DATABASE loaded")
-    declared = sqlite3.connect(loaded_db).execute(
-        "SELECT sql FROM sqlite_schema WHERE name = 'articles_fts'").fetchone()[0]
+    loaded = sqlite3.connect(loaded_db)
+    declared = loaded.execute("SELECT sql FROM sqlite_schema WHERE name = 'articles_fts'").fetchone()[0]
+    loaded.close()
     con.execute(declared)
     con.execute("INSERT INTO articles_fts (articles_fts, rank) VALUES ('hashsize', 16777216)")
     start = time.process_time()

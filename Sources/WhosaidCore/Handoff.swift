@@ -5,22 +5,25 @@ import Darwin
 #endif
 
 /// A bounded first-in, first-out queue between one producing thread and one consuming thread. The producer
-/// waits while it is full, the consumer while it is empty; `close` ends it from the producing side and
-/// `cancel` from the consuming side (a waiting producer is woken and told to stop).
+/// waits while it is full (by count, or by the summed cost of its items: one item is always let in), the
+/// consumer while it is empty; `close` ends it from the producing side and `cancel` from the consuming side
+/// (a waiting producer is woken and told to stop).
 final class Handoff<Element: Sendable>: @unchecked Sendable {
     // @unchecked: every stored property below is read and written only with `mutex` held.
     private let capacity: Int
-    private var items: [Element] = []
+    private let maximumCost: Int
+    private var items: [(item: Element, cost: Int)] = []
     /// Index of the oldest item; taken items before it are dropped in batches, not one by one.
     private var head = 0
+    private var queuedCost = 0
     private var closed = false
     private var cancelled = false
     private let mutex: UnsafeMutablePointer<pthread_mutex_t>
     private let changed: UnsafeMutablePointer<pthread_cond_t>
 
-    init(capacity: Int) {
-        precondition(capacity > 0)
-        self.capacity = capacity
+    init(capacity: Int, maximumCost: Int = .max) {
+        self.capacity = max(1, capacity)
+        self.maximumCost = max(0, maximumCost)
         mutex = .allocate(capacity: 1)
         changed = .allocate(capacity: 1)
         pthread_mutex_init(mutex, nil)
@@ -40,12 +43,18 @@ final class Handoff<Element: Sendable>: @unchecked Sendable {
         return body()
     }
 
+    private var isFull: Bool {
+        let count = items.count - head
+        return count >= capacity || (count > 0 && queuedCost >= maximumCost)
+    }
+
     /// Adds an item, waiting while the queue is full. False when the consumer has cancelled: stop producing.
-    func put(_ item: Element) -> Bool {
+    func put(_ item: Element, cost: Int = 0) -> Bool {
         withLock {
-            while items.count - head >= capacity && !cancelled { pthread_cond_wait(changed, mutex) }
+            while isFull && !cancelled { pthread_cond_wait(changed, mutex) }
             if cancelled { return false }
-            items.append(item)
+            items.append((item, cost))
+            queuedCost += cost
             pthread_cond_broadcast(changed)
             return true
         }
@@ -56,8 +65,9 @@ final class Handoff<Element: Sendable>: @unchecked Sendable {
         withLock {
             while items.count == head && !closed && !cancelled { pthread_cond_wait(changed, mutex) }
             if items.count == head || cancelled { return nil }
-            let item = items[head]
+            let (item, cost) = items[head]
             head += 1
+            queuedCost -= cost
             if head >= capacity {
                 items.removeFirst(head)
                 head = 0
@@ -81,6 +91,7 @@ final class Handoff<Element: Sendable>: @unchecked Sendable {
             cancelled = true
             items.removeAll()
             head = 0
+            queuedCost = 0
             pthread_cond_broadcast(changed)
         }
     }
@@ -89,11 +100,12 @@ final class Handoff<Element: Sendable>: @unchecked Sendable {
 /// Thrown inside a producer to stop it when its handoff was cancelled.
 struct HandoffCancelled: Error {}
 
-/// A thread running one closure; `join` waits for it to end. Joined exactly once.
-final class WorkerThread: @unchecked Sendable {
-    // @unchecked: `thread` is written before the thread starts and read only by `join`, on the creating thread.
+/// A thread running one closure, with an 8 MB stack (the JSON parser recurses into nested values; some
+/// platforms give new threads 512 KB). Used from the thread that created it: `join` waits for the thread to
+/// end; `detach` lets it end on its own, for a thread that may be blocked in a read nobody will answer.
+final class WorkerThread {
     private var thread: pthread_t
-    private var joined = false
+    private var settled = false
 
     private final class Work {
         let body: @Sendable () -> Void
@@ -102,12 +114,16 @@ final class WorkerThread: @unchecked Sendable {
 
     init(_ body: @escaping @Sendable () -> Void) {
         let work = Unmanaged.passRetained(Work(body)).toOpaque()
+        var attributes = pthread_attr_t()
+        pthread_attr_init(&attributes)
+        defer { pthread_attr_destroy(&attributes) }
+        pthread_attr_setstacksize(&attributes, 8 << 20)
         #if canImport(Glibc)
         var thread = pthread_t()
         #else
         var thread: pthread_t?
         #endif
-        let status = pthread_create(&thread, nil, { context in
+        let status = pthread_create(&thread, &attributes, { context in
             let work = Unmanaged<Work>.fromOpaque(context!).takeRetainedValue()
             work.body()
             return nil
@@ -121,9 +137,15 @@ final class WorkerThread: @unchecked Sendable {
     }
 
     func join() {
-        guard !joined else { return }
-        joined = true
+        guard !settled else { return }
+        settled = true
         pthread_join(thread, nil)
+    }
+
+    func detach() {
+        guard !settled else { return }
+        settled = true
+        pthread_detach(thread)
     }
 
     deinit { join() }

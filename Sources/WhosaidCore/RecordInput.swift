@@ -43,50 +43,57 @@ public struct RecordInput: Sendable {
         decode: (JSONValue) throws(RecordError) -> Record,
         body: (Record, _ source: String, _ line: Int) throws -> Void
     ) throws {
-        try readEvents(read: read, decode: decode) { event in try handle(event, reporter: reporter, body: body) }
+        try readEvents(read: read, decode: decode) { event, _ in try handle(event, reporter: reporter, body: body) }
     }
 
     /// `forEach`, with the reading and decoding done on a second thread while `body` works on the records
     /// before: a stage whose `body` is the larger part of its work (the load, waiting on SQLite) then takes
-    /// the wall time of `body` alone. At most `readAhead` records wait decoded, so memory stays bounded. The
+    /// the wall time of `body` alone. At most `readAhead` records, and records from at most
+    /// `readAheadBytes` of input (or one record, however long), wait decoded, so memory stays bounded. The
     /// events reach `body` and the reporter on the calling thread, in input order, as in `forEach`.
     public func forEachReadingAhead<Record: Sendable>(
         reporter: StageReporter,
         readAhead: Int = 64,
+        readAheadBytes: Int = 16 << 20,
         read: (@Sendable (ArraySlice<UInt8>) -> Record?)? = nil,
         decode: @escaping @Sendable (JSONValue) throws(RecordError) -> Record,
         body: (Record, _ source: String, _ line: Int) throws -> Void
     ) throws {
-        let handoff = Handoff<Event<Record>>(capacity: readAhead)
+        let handoff = Handoff<Event<Record>>(capacity: readAhead, maximumCost: readAheadBytes)
         let input = self
         let reader = WorkerThread {
             defer { handoff.close() }
-            try? input.readEvents(read: read, decode: decode) { event in
-                guard handoff.put(event) else { throw HandoffCancelled() }
+            try? input.readEvents(read: read, decode: decode) { event, lineBytes in
+                guard handoff.put(event, cost: lineBytes) else { throw HandoffCancelled() }
             }
         }
-        // However this ends (a strict stop, a database error), the reading thread is stopped and joined.
+        var readToTheEnd = false
         defer {
             handoff.cancel()
-            reader.join()
+            // Read to the end, the thread has finished its last put: wait for it. Stopped early (a strict
+            // stop, a database error), it may be blocked reading a pipe or opening a FIFO that nobody will
+            // write to: it is left to end on its own, or with the process.
+            if readToTheEnd { reader.join() } else { reader.detach() }
         }
         while let event = handoff.take() {
             try handle(event, reporter: reporter, body: body)
         }
+        readToTheEnd = true
     }
 
-    /// Reads every input in order and hands `emit` what each line is; a read error ends the reading.
+    /// Reads every input in order and hands `emit` what each line is, with the line's length in bytes; a
+    /// read error ends the reading.
     private func readEvents<Record: Sendable>(
         read: ((ArraySlice<UInt8>) -> Record?)?,
         decode: (JSONValue) throws(RecordError) -> Record,
-        emit: (Event<Record>) throws -> Void
+        emit: (Event<Record>, _ lineBytes: Int) throws -> Void
     ) throws {
         for path in paths {
             let reader: LineReader
             do {
                 reader = try LineReader(path: path, maximumLineBytes: maximumLineBytes)
             } catch {
-                try emit(.unreadable(path: path, error))
+                try emit(.unreadable(path: path, error), 0)
                 continue
             }
             while true {
@@ -94,27 +101,27 @@ public struct RecordInput: Sendable {
                 do {
                     item = try reader.next()
                 } catch {
-                    try emit(.readFailed(error))
+                    try emit(.readFailed(error), 0)
                     return
                 }
                 guard let item else { break }
                 switch item {
                 case .tooLong(let number, let length):
                     try emit(.badLine(source: reader.path, line: number,
-                                      reason: "line of \(length) bytes is longer than the limit of \(maximumLineBytes)"))
+                                      reason: "line of \(length) bytes is longer than the limit of \(maximumLineBytes)"), 0)
                 case .line(let number, let bytes):
                     if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
                     if let read, let record = read(bytes) {
-                        try emit(.record(record, source: reader.path, line: number))
+                        try emit(.record(record, source: reader.path, line: number), bytes.count)
                         continue
                     }
                     do {
                         let record = try decode(try JSONValue.parse(bytes))
-                        try emit(.record(record, source: reader.path, line: number))
+                        try emit(.record(record, source: reader.path, line: number), bytes.count)
                     } catch let error as JSONParseError {
-                        try emit(.badLine(source: reader.path, line: number, reason: error.description))
+                        try emit(.badLine(source: reader.path, line: number, reason: error.description), 0)
                     } catch let error as RecordError {
-                        try emit(.badLine(source: reader.path, line: number, reason: error.description))
+                        try emit(.badLine(source: reader.path, line: number, reason: error.description), 0)
                     }
                 }
             }

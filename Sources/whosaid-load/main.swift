@@ -9,8 +9,9 @@ struct LoadCommand: ParsableCommand {
         abstract: "Load extracted records into the whosaid SQLite database.",
         discussion: """
         Reads extracted records (NDJSON) from the files given or standard input into the database, creating \
-        it if missing. Loading is idempotent: a record already held unchanged is skipped, a record whose id is \
-        held with other content (re-extracted) replaces its old rows, a new id is added. The whole load is one \
+        it if missing. Loading is idempotent: a record already held unchanged is skipped, the same content read \
+        from another source only updates the article's source, a record whose id is held with other content \
+        (re-extracted) replaces its old rows, a new id is added. The whole load is one \
         transaction: if it is interrupted, the database is left as it was before it.
         """)
 

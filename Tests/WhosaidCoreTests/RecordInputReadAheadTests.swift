@@ -102,4 +102,47 @@ import Testing
         #expect(stopped.error?.contains("stopped by the body") == true)
         #expect(stopped == (try run([file.path], readAhead: nil, stopAt: "a10")))
     }
+
+    /// Closes a file descriptor once, whichever of the test and its watchdog comes first.
+    final class CloseOnce: @unchecked Sendable {
+        private let lock = NSLock()
+        private var fd: Int32?
+        init(_ fd: Int32) { self.fd = fd }
+        func close() {
+            lock.lock(); defer { lock.unlock() }
+            if let fd { _ = Foundation.close(fd) }
+            fd = nil
+        }
+    }
+
+    @Test func aStrictStopDoesNotWaitForAnInputThatStaysOpen() throws {
+        // Standard input from a terminal or `tail -f`: the writing end stays open after a bad line.
+        var ends: [Int32] = [0, 0]
+        #expect(pipe(&ends) == 0)
+        let writer = CloseOnce(ends[1])
+        defer { writer.close(); _ = close(ends[0]) }
+        // Should the stop wait for the input after all, the watchdog ends the input so the test fails, not hangs.
+        DispatchQueue.global().asyncAfter(deadline: .now() + 10) { writer.close() }
+        let lines = Self.article(1) + "\n{bad\n"
+        _ = lines.withCString { write(ends[1], $0, strlen($0)) }
+        let start = Date()
+        let stopped = try run(["/dev/fd/\(ends[0])"], strict: true, readAhead: 4)
+        #expect(Date().timeIntervalSince(start) < 5, "the stop waited for more input")
+        #expect(stopped.records == ["a1@\(ends[0]):1"])
+        #expect(stopped.error?.contains(":2:") == true)
+    }
+
+    @Test func queuedRecordsAreBoundedByTheirBytesToo() throws {
+        // Long lines and a small byte budget: the same result, with at most one long record waiting.
+        let file = try TemporaryFile((0..<50).map { Article(id: "a\($0)", source: "s", text: String(repeating: "word ", count: 2000)).json().serialized() })
+        let said = Said()
+        let reporter = try StageReporter(command: "test", quiet: true, sink: DiagnosticSink { said.add($0) })
+        var ids: [String] = []
+        try RecordInput(paths: [file.path]).forEachReadingAhead(
+            reporter: reporter, readAhead: 64, readAheadBytes: 1,
+            decode: { json throws(RecordError) in try Article(json: json) }
+        ) { article, _, _ in ids.append(article.id) }
+        #expect(ids == (0..<50).map { "a\($0)" })
+    }
 }
+
