@@ -576,6 +576,7 @@ private struct Walker {
         if frame.isH1 {
             h1Depth -= 1
             if h1Depth == 0, !h1Bytes.isEmpty {
+                if h1Bytes.last == 0x20 { h1Bytes.removeLast() }
                 model.headings1.append(String(decoding: h1Bytes, as: UTF8.self))
                 h1Bytes.removeAll(keepingCapacity: true)
             }
@@ -638,6 +639,8 @@ private struct Walker {
 
     mutating func flush() {
         pendingSpace = false
+        // A block boundary inside the heading (a <br>, a <div>) separates words there too.
+        if h1Depth > 0, let last = h1Bytes.last, last != 0x20 { h1Bytes.append(0x20) }
         var end = model.arena.count
         while end > blockStart, model.arena[end - 1] == 0x20 { end -= 1 }
         if end > blockStart {

@@ -66,6 +66,9 @@ struct MetadataTests {
             + Fixture.article() + "</article></body></html>"
         #expect(try Fixture.normalize(html).title == "Council approves the budget")
         #expect(try Fixture.normalize(Fixture.page(head: "")).title == "Council approves budget")
+        let broken = "<html><head></head><body><article><h1>Council<br>approves <span>the</span><div>budget</div></h1>"
+            + Fixture.article() + "</article></body></html>"
+        #expect(try Fixture.normalize(broken).title == "Council approves the budget")
     }
 
     @Test func timeElementGivesThePublicationDate() throws {
