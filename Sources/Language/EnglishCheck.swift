@@ -133,7 +133,7 @@ public enum EnglishCheck {
     /// English words too, in lowercase ("do", "die", "per", "den", "van", "et al.").
     static let otherFunctionWords: Set<UInt64> = Set([
         "de", "la", "que", "el", "en", "y", "los", "las", "del", "por", "con", "para", "una", "um", "uma", "não",
-        "é", "da", "das", "dos", "em", "il", "di", "che", "non", "le", "les", "des", "du", "une", "der", "und",
+        "é", "da", "dos", "em", "il", "di", "che", "non", "le", "les", "des", "du", "une", "der", "und",
         "das", "ist", "von", "zu", "mit", "het", "een", "yang", "ini", "itu", "dengan", "untuk", "dari",
         "tidak", "ke", "pada",
     ].map(pack))

@@ -149,7 +149,8 @@ extension StringProtocol {
             }
             return false
         }
-        if let asciiAnswer, let asciiAnswer { return asciiAnswer }
+        // nil: no contiguous bytes to read, or a byte beyond ASCII.
+        if let answer = asciiAnswer ?? nil { return answer }
         var seen = 0
         for _ in self {
             seen += 1

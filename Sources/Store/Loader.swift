@@ -297,7 +297,7 @@ public final class Loader {
                     let byAlias = aliasKeys[j].contains(keys[i])
                     guard byAlias || (type == .person && isBareName) else { continue }
                     candidates.insert(keys[j])
-                    if first == nil || j < first! { first = j }
+                    if first == nil { first = j }  // claimants are listed in entity order
                 }
                 if candidates.count == 1 { target[i] = first }
             }

@@ -84,12 +84,18 @@ import Testing
         try String(contentsOf: log, encoding: .utf8).split(separator: "\n").map(String.init)
     }
 
+    /// A run on a copy of the sample corpus with the logging loader, and the log it writes.
+    static func loggingRun(in folder: URL) throws -> (run: Run, log: URL) {
+        let log = folder.appendingPathComponent("loads.log")
+        var run = Run(corpus: try corpus(in: folder), out: folder.appendingPathComponent("out"))
+        run.binaries = try loggingBinaries(in: folder, log: log)
+        return (run, log)
+    }
+
     @Test func changedShardsLoadInOneProcessInShardOrderUnderParallelMake() throws {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let log = folder.appendingPathComponent("loads.log")
-        var run = Run(corpus: try Self.corpus(in: folder), out: folder.appendingPathComponent("out"))
-        run.binaries = try Self.loggingBinaries(in: folder, log: log)
+        let (run, log) = try Self.loggingRun(in: folder)
         try run.make(["-j3", "all"])
         #expect(try Self.logLines(log) == ["load 0 1 2", "done"])
     }
@@ -97,9 +103,7 @@ import Testing
     @Test func aFailedLoadIsRedoneWholeByTheNextRun() throws {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let log = folder.appendingPathComponent("loads.log")
-        var run = Run(corpus: try Self.corpus(in: folder), out: folder.appendingPathComponent("out"))
-        run.binaries = try Self.loggingBinaries(in: folder, log: log)
+        let (run, log) = try Self.loggingRun(in: folder)
         try Data().write(to: folder.appendingPathComponent("fail"))
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")

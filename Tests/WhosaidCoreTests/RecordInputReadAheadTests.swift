@@ -132,6 +132,25 @@ import Testing
         #expect(stopped.error?.contains(":2:") == true)
     }
 
+    @Test func aCostlyItemWaitsAloneInTheQueue() throws {
+        // Room for ten items but a cost budget of 5: after an item of cost 10, the next put waits for a take.
+        let handoff = Handoff<Int>(capacity: 10, maximumCost: 5)
+        #expect(handoff.put(1, cost: 10))
+        let secondPut = Said()
+        let producer = WorkerThread {
+            _ = handoff.put(2, cost: 1)
+            secondPut.add("put")
+        }
+        Thread.sleep(forTimeInterval: 0.2)
+        #expect(secondPut.all.isEmpty, "a second item went in beside one over the budget")
+        #expect(handoff.take() == 1)
+        #expect(handoff.take() == 2)
+        producer.join()
+        #expect(secondPut.all == ["put"])
+        handoff.close()
+        #expect(handoff.take() == nil)
+    }
+
     @Test func queuedRecordsAreBoundedByTheirBytesToo() throws {
         // Long lines and a small byte budget: the same result, with at most one long record waiting.
         let file = try TemporaryFile((0..<50).map { Article(id: "a\($0)", source: "s", text: String(repeating: "word ", count: 2000)).json().serialized() })
