@@ -53,8 +53,9 @@ ACCEPT_REJECTS := || test $$? -eq 65
 .PHONY: all plan fetch extract load test eval bench build deps clean
 
 # Planning the shards first, then a sub-make, lets make compare the shard lists by their timestamps alone.
+# In parallel (see the database section), the load runs beside the sub-make instead of after it.
 all: plan
-	$(MAKE) $(OUT)/articles.ndjson $(OUT)/extracted.ndjson $(OUT)/whosaid.db
+	$(LOAD_WHILE_EXTRACTING) $(MAKE) $(OUT)/articles.ndjson $(OUT)/extracted.ndjson $(if $(LOAD_WHILE_EXTRACTING),,$(OUT)/whosaid.db)
 
 fetch: plan
 	rm -f $(SHARD_ARTICLES)
@@ -117,6 +118,7 @@ $(SHARD_DIR)/%.articles.ndjson: $(SHARD_DIR)/%.list $(FETCH)
 $(SHARD_DIR)/%.extracted.ndjson: $(SHARD_DIR)/%.articles.ndjson $(EXTRACT)
 	$(EXTRACT) --quiet --rejects $(SHARD_DIR)/$*.extract-rejects.ndjson -o $@.tmp $< $(ACCEPT_REJECTS)
 	mv -f $@.tmp $@
+	$(if $(EXTRACTED_EVENTS),@exec 9<>$(EXTRACTED_EVENTS) && echo $* >&9)
 
 # The whole corpus in one file of each kind, for jq/head/wc -l, with every shard's rejects. They are kept
 # (secondary) though nothing is built from them. The shard files are deliberately not secondary: make would
@@ -139,9 +141,7 @@ $(OUT)/extracted.ndjson: $(SHARD_EXTRACTED)
 # were last loaded (each has a stamp $(SHARD_DIR)/N.loaded, newer than its records and than the loader), in
 # shard order, so its rows are the same whatever -j is. The check runs on every make (a stat per shard); the
 # load is one all-or-nothing transaction, and stamps are written only after it, so a failed load is redone
-# whole by the next run. The database is precious: a failed load never deletes it. (A load per shard as soon
-# as it is extracted was tried: make 4.3 starts no load before every extraction is done, and the extra
-# processes cost a tenth of the run.)
+# whole by the next run. The database is precious: a failed load never deletes it.
 SHARD_LOADED := $(SHARD_IDS:%=$(SHARD_DIR)/%.loaded)
 .PHONY: FORCE
 .PRECIOUS: $(OUT)/whosaid.db
@@ -156,6 +156,17 @@ $(OUT)/whosaid.db: $(SHARD_EXTRACTED) $(LOAD) FORCE
 	$(LOAD) --rejects $(OUT)/load-rejects.ndjson --db $@ $$(for id in $$pending; do echo $(SHARD_DIR)/$$id.extracted.ndjson; done) $(ACCEPT_REJECTS); \
 	for id in $$pending; do touch $(SHARD_DIR)/$$id.loaded; done; \
 	echo "load: shards$$pending loaded into $@, $$(wc -l < $(OUT)/load-rejects.ndjson) records rejected (see $(OUT)/load-rejects.ndjson)"
+
+# `make -j N all` (N > 1, or -j alone) on more than one shard runs the same load while the shards are
+# fetched and extracted: one whosaid-load takes each changed shard, in shard order and in one transaction, as
+# soon as make has extracted it and those before it (scripts/load_while_extracting.sh). The database is the
+# same, and the load, which would otherwise run alone on one core after the last extraction, overlaps them.
+# With one job there is no core to spare: the load follows the extraction, as the database target does.
+# The extract recipes tell the script when a shard's records are in place (EXTRACTED_EVENTS, a FIFO).
+PARALLEL = $(findstring --jobserver,$(MAKEFLAGS))$(filter -j,$(MAKEFLAGS))
+LOAD_WHILE_EXTRACTING = $(if $(and $(PARALLEL),$(filter-out 1,$(SHARDS))),bash scripts/load_while_extracting.sh \
+  $(LOAD) $(OUT)/whosaid.db $(OUT)/load-rejects.ndjson $(SHARD_DIR) $(FETCH) $(EXTRACT) "$(SHARD_IDS)" --)
+EXTRACTED_EVENTS ?=
 
 test: | deps
 	$(SWIFT) build --build-tests

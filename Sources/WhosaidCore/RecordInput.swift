@@ -15,12 +15,17 @@ public enum RecordInputError: Error, CustomStringConvertible {
 
 public struct RecordInput: Sendable {
     public let paths: [String]
+    /// A file naming more inputs, one a line ("-": standard input), read after `paths`, and only as far as
+    /// the inputs before it have been read: a list still being written (a pipe) is followed, each input
+    /// read as soon as it is named.
+    public let list: String?
     public let strict: Bool
     public let maximumLineBytes: Int
 
-    /// No paths means standard input.
-    public init(paths: [String], strict: Bool = false, maximumLineBytes: Int = 64 << 20) {
-        self.paths = paths.isEmpty ? ["-"] : paths
+    /// No paths and no list means standard input.
+    public init(paths: [String], list: String? = nil, strict: Bool = false, maximumLineBytes: Int = 64 << 20) {
+        self.paths = paths.isEmpty && list == nil ? ["-"] : paths
+        self.list = list
         self.strict = strict
         self.maximumLineBytes = maximumLineBytes
     }
@@ -88,7 +93,29 @@ public struct RecordInput: Sendable {
         decode: (JSONValue) throws(RecordError) -> Record,
         emit: (Event<Record>, _ lineBytes: Int) throws -> Void
     ) throws {
-        for path in paths {
+        var given = paths[...]
+        var names: LineReader?
+        if let list {
+            do {
+                names = try LineReader(path: list)
+            } catch {
+                try emit(.readFailed(error), 0)
+                return
+            }
+        }
+        while true {
+            let path: String
+            if let next = given.popFirst() {
+                path = next
+            } else {
+                do {
+                    guard let next = try names?.nextName() else { return }
+                    path = next
+                } catch {
+                    try emit(.readFailed(error), 0)
+                    return
+                }
+            }
             let reader: LineReader
             do {
                 reader = try LineReader(path: path, maximumLineBytes: maximumLineBytes)
@@ -171,5 +198,20 @@ public struct RawDocument: Sendable {
         self.contentType = contentType
         self.declaredCharset = declaredCharset
         self.fetchDate = fetchDate
+    }
+}
+
+extension LineReader {
+    /// The next non-empty line as a file name, or nil at the end.
+    fileprivate func nextName() throws(StreamError) -> String? {
+        while let item = try next() {
+            switch item {
+            case .line(_, let bytes) where !bytes.isEmpty: return String(decoding: bytes, as: UTF8.self)
+            case .line: continue
+            case .tooLong(let number, let length):
+                throw .readFailed(path: path, reason: "line \(number) of \(length) bytes is no file name")
+            }
+        }
+        return nil
     }
 }

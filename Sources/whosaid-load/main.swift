@@ -23,6 +23,11 @@ struct LoadCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("NDJSON files of extracted records (default: standard input).", valueName: "file"))
     var inputs: [String] = []
 
+    @Option(help: ArgumentHelp(
+        "Then load the files named in this file, one a line ('-': standard input), each as soon as its name is read: a list written while the load runs, through a pipe, is followed until it ends.",
+        valueName: "list"))
+    var filesFrom: String?
+
     func run() throws {
         try runStage(command: "whosaid-load") { try load() }
     }
@@ -35,7 +40,7 @@ struct LoadCommand: ParsableCommand {
             loader = Loader(database: database)
             try database.transaction {
                 // Records are read and decoded on a second thread while this one writes the ones before.
-                try RecordInput(paths: inputs, strict: stage.strict).forEachReadingAhead(
+                try RecordInput(paths: inputs, list: filesFrom, strict: stage.strict).forEachReadingAhead(
                     reporter: reporter, read: { ExtractedRecordReader.read($0) },
                     decode: { json throws(RecordError) in try ExtractedArticle(json: json) }
                 ) { record, source, line in

@@ -10,6 +10,8 @@ import Testing
         let corpus: URL
         let out: URL
         var binaries = Binaries.directory
+        /// The status make must end with (nil: any, the test looks itself).
+        var expectedStatus: Int32? = 0
 
         @discardableResult
         func make(_ arguments: [String]) throws -> CommandResult {
@@ -26,7 +28,9 @@ import Testing
             let data = output.fileHandleForReading.readDataToEndOfFile()
             process.waitUntilExit()
             let text = String(decoding: data, as: UTF8.self)
-            #expect(process.terminationStatus == 0, "make \(arguments) failed:\n\(text)")
+            if let expectedStatus {
+                #expect(process.terminationStatus == expectedStatus, "make \(arguments) exited with \(process.terminationStatus):\n\(text)")
+            }
             return CommandResult(status: process.terminationStatus, stdout: data, stderr: text)
         }
 
@@ -54,9 +58,10 @@ import Testing
         return tables
     }
 
-    /// A folder of binaries for make: the real ones, but a whosaid-load that writes to `log` the shards of
-    /// each load, and how it ended, and that fails, with status 74, when a file `fail` is in `folder`
-    /// (removing it, so the next load goes through).
+    /// A folder of binaries for make: the real ones, but a whosaid-load that writes to `log` "load" when it
+    /// starts, each shard it is given (as an argument, or named on its standard input as `make -j N all`
+    /// does, when it reads the name) and how it ended. It fails, with status 74, when a file `fail` is in
+    /// `folder` (removing it, so the next load goes through).
     static func loggingBinaries(in folder: URL, log: URL) throws -> URL {
         let bin = folder.appendingPathComponent("bin")
         try FileManager.default.createDirectory(at: bin, withIntermediateDirectories: true)
@@ -64,12 +69,17 @@ import Testing
             try FileManager.default.createSymbolicLink(atPath: bin.appendingPathComponent(name).path, withDestinationPath: Binaries.path(name))
         }
         let script = """
-            #!/bin/sh
-            shards=""
-            for a in "$@"; do case "$a" in *.extracted.ndjson) shards="$shards $(basename "$a" .extracted.ndjson)";; esac; done
-            echo "load$shards" >> '\(log.path)'
+            #!/bin/bash
+            echo load >> '\(log.path)'
+            for a in "$@"; do case "$a" in *.extracted.ndjson) echo "shard $(basename "$a" .extracted.ndjson)" >> '\(log.path)';; esac; done
             if [ -e '\(folder.path)/fail' ]; then rm -f '\(folder.path)/fail'; echo "failed" >> '\(log.path)'; exit 74; fi
-            '\(Binaries.path("whosaid-load"))' "$@"; status=$?
+            case " $* " in
+              *" --files-from - "*)
+                while read -r name; do echo "shard $(basename "$name" .extracted.ndjson)" >> '\(log.path)'; echo "$name"; done \\
+                  | '\(Binaries.path("whosaid-load"))' "$@";;
+              *) '\(Binaries.path("whosaid-load"))' "$@";;
+            esac
+            status=$?
             echo "done" >> '\(log.path)'
             exit $status
 
@@ -92,36 +102,80 @@ import Testing
         return (run, log)
     }
 
-    @Test func changedShardsLoadInOneProcessInShardOrderUnderParallelMake() throws {
+    static let everyShardLoaded = ["load", "shard 0", "shard 1", "shard 2", "done"]
+
+    @Test(arguments: ["-j1", "-j3"])
+    func changedShardsLoadInOneProcessInShardOrder(_ jobs: String) throws {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let (run, log) = try Self.loggingRun(in: folder)
-        try run.make(["-j3", "all"])
-        #expect(try Self.logLines(log) == ["load 0 1 2", "done"])
+        let result = try run.make([jobs, "all"])
+        #expect(try Self.logLines(log) == Self.everyShardLoaded)
+        #expect(result.stderr.contains("load: shards 0 1 2 loaded into"))
+        #expect(try Self.articleCount(run.database) == 5)
+        // In parallel the load runs while make extracts: it is the script's, not the database target's.
+        #expect(result.stderr.contains("load_while_extracting.sh") == (jobs != "-j1"))
     }
 
-    @Test func aFailedLoadIsRedoneWholeByTheNextRun() throws {
+    /// A shard whose extraction fails in a parallel run: the shards before it are loaded and stay loaded,
+    /// the run fails, and the next one loads the rest.
+    @Test func aFailedExtractionUnderParallelMakeKeepsTheShardsBeforeIt() throws {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let (run, log) = try Self.loggingRun(in: folder)
+        var (run, log) = try Self.loggingRun(in: folder)
+        let extract = run.binaries.appendingPathComponent("whosaid-extract")
+        try FileManager.default.removeItem(at: extract)
+        let failing = """
+            #!/bin/bash
+            # Shard 1 fails once shard 0 is extracted (make may start them in either order).
+            case " $* " in *"/1.articles.ndjson "*) if [ -e '\(folder.path)/fail-extract' ]; then
+              for i in $(seq 100); do [ -e '\(folder.path)/out/shards/0.extracted.ndjson' ] && break; sleep 0.1; done
+              echo "shard 1 fails" >&2; exit 74
+            fi;; esac
+            exec '\(Binaries.path("whosaid-extract"))' "$@"
+
+            """
+        try failing.write(to: extract, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: extract.path)
+        try Data().write(to: folder.appendingPathComponent("fail-extract"))
+        run.expectedStatus = nil
+        let failed = try run.make(["-j2", "all"])
+        #expect(failed.status != 0, "a failed extraction must fail the run")
+        #expect(try Self.logLines(log) == ["load", "shard 0", "done"])
+        let shards = run.out.appendingPathComponent("shards")
+        #expect(FileManager.default.fileExists(atPath: shards.appendingPathComponent("0.loaded").path))
+        #expect(!FileManager.default.fileExists(atPath: shards.appendingPathComponent("1.loaded").path))
+        let loadedFirst = try Self.articleCount(run.database)
+        #expect((loadedFirst ?? 0) > 0)
+
+        try FileManager.default.removeItem(at: folder.appendingPathComponent("fail-extract"))
+        run.expectedStatus = 0
+        try run.make(["-j2", "all"])
+        #expect(try Self.logLines(log) == ["load", "shard 0", "done", "load", "shard 1", "shard 2", "done"])
+        #expect(try Self.articleCount(run.database) == 5)
+    }
+
+    @Test(arguments: ["-j1", "-j2"])
+    func aFailedLoadIsRedoneWholeByTheNextRun(_ jobs: String) throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var (run, log) = try Self.loggingRun(in: folder)
         try Data().write(to: folder.appendingPathComponent("fail"))
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["make", "-s", "-j1", "all", "CORPUS=\(run.corpus.path)", "OUT=\(run.out.path)", "SHARDS=3",
-                             "BIN_DIR=\(run.binaries.path)"]
-        process.currentDirectoryURL = Binaries.packageRoot
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        #expect(process.terminationStatus != 0, "a failed load must fail the run")
-        #expect(try Self.logLines(log) == ["load 0 1 2", "failed"])
-        try run.make(["-j1", "all"])
-        #expect(try Self.logLines(log) == ["load 0 1 2", "failed", "load 0 1 2", "done"])
+        run.expectedStatus = nil
+        let failed = try run.make([jobs, "all"])
+        #expect(failed.status != 0, "a failed load must fail the run")
+        // Serial, the load is given every shard; in parallel it fails at the first and is given no more.
+        #expect(try Self.logLines(log) == (jobs == "-j1" ? ["load", "shard 0", "shard 1", "shard 2", "failed"] : ["load", "shard 0", "failed"]))
+        let shards = run.out.appendingPathComponent("shards")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: shards.path).filter { $0.hasSuffix(".loaded") }.isEmpty)
+        run.expectedStatus = 0
+        try run.make([jobs, "all"])
+        #expect(try Array(Self.logLines(log).suffix(5)) == Self.everyShardLoaded)
         #expect(try Self.articleCount(run.database) == 5)
         // And then nothing is left to load.
-        try run.make(["-j1", "all"])
-        #expect(try Self.logLines(log).count == 4)
+        let lines = try Self.logLines(log).count
+        try run.make([jobs, "all"])
+        #expect(try Self.logLines(log).count == lines)
     }
 
     @Test func eachStageTargetRedoesEveryShard() throws {
@@ -175,7 +229,7 @@ import Testing
 
         // Nothing changed: nothing is fetched, extracted or loaded again.
         let again = try run.make(["-j2", "all"])
-        for stage in ["whosaid-fetch --quiet --rejects", "whosaid-extract", "whosaid-load"] {
+        for stage in ["whosaid-fetch --quiet --rejects", "whosaid-extract --quiet --rejects", "whosaid-load --rejects", "whosaid-load:"] {
             #expect(!again.stderr.contains(stage), "an unchanged corpus ran \(stage) again")
         }
         #expect(try Self.content(of: run.database) == before)
@@ -196,7 +250,7 @@ import Testing
         let added = try run.make(["-j2", "all"])
         let rerunShards = shardFiles.filter { (try? Self.modificationDate(shards.appendingPathComponent($0))) != dates[$0] }
         #expect(rerunShards.count == 1, "shards fetched again: \(rerunShards)")
-        let loadedShards = added.stderr.components(separatedBy: "<shards ").dropFirst().map { $0.prefix { $0 != ">" } }
+        let loadedShards = added.stderr.components(separatedBy: "load: shards ").dropFirst().map { $0.prefix { $0 != "\n" }.components(separatedBy: " loaded into")[0] }
         #expect(loadedShards.count == 1 && loadedShards.first?.split(separator: " ").count == 1, "one shard loaded:\n\(added.stderr)")
         #expect(try Self.articleCount(run.database) == 6)
 

@@ -150,6 +150,34 @@ import Testing
         let result = try run("whosaid-extract", [], stdin: Data("{\"id\":\"a\",\"text\":\"Hello.\"}\n{\"id\":\"b\",\"text\":\"Bye.\"}\n".utf8))
         #expect(result.stderr.contains("whosaid-extract: 2 in, 2 out, 0 rejected"))
     }
+
+    /// `whosaid-load FILE --files-from -`, as `make -j N all` runs it: the files named on standard input
+    /// load after the ones given, into the same database as giving them all; a name that cannot be read is
+    /// a reject naming it, and the rest still loads.
+    @Test func loadTakesMoreFilesNamedOnStandardInput() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var paths: [String] = []
+        for (n, text) in ["The mayor said the bridge would open in May.", "\"We are ready,\" said Chief Ana Ruiz."].enumerated() {
+            let record = try JSONSerialization.data(withJSONObject: ["id": "a\(n)", "text": text], options: [.sortedKeys])
+            let extracted = try run("whosaid-extract", ["--quiet"], stdin: record + Data("\n".utf8))
+            let path = folder.appendingPathComponent("\(n).extracted.ndjson").path
+            try extracted.stdout.write(to: URL(fileURLWithPath: path))
+            paths.append(path)
+        }
+        let given = folder.appendingPathComponent("given.db").path
+        #expect(try run("whosaid-load", ["--quiet", "--db", given] + paths).status == 0)
+
+        let listed = folder.appendingPathComponent("listed.db").path
+        let missing = folder.appendingPathComponent("missing.ndjson").path
+        let result = try run("whosaid-load", ["--db", listed, paths[0], "--files-from", "-"], stdin: Data("\(missing)\n\(paths[1])\n".utf8))
+        #expect(result.status == 65)
+        #expect(result.stderr.contains("missing.ndjson"))
+        #expect(result.stderr.contains("2 in, 2 out, 1 rejected"))
+        let ask = ["quotes", "--json", "--db"]
+        #expect(try run("whosaid", ask + [listed]).stdout == run("whosaid", ask + [given]).stdout)
+        #expect(try run("whosaid", ask + [listed]).stdoutText.contains("Ana Ruiz"))
+    }
 }
 
 /// Bad NDJSON between stages, a full disk, and a killed run.
