@@ -100,6 +100,7 @@ echo end >&"$events_fd"
 
 load_status=0
 wait "$loader" || load_status=$?
+trap 'rm -f "$make_status_file" "$events" "$named"' EXIT
 if [ "$load_status" != 0 ] && [ "$load_status" != 65 ]; then
   echo "load: failed (status $load_status); no shard is marked loaded, the next run loads them again" >&2
   exit "$load_status"
