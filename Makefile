@@ -190,7 +190,7 @@ EXTRACTION_BENCH := ../shared/bench/article-extraction
 eval-normalize: $(FETCH) | $(OUT)
 	@test -d $(EXTRACTION_BENCH) || { echo "eval-normalize: $(EXTRACTION_BENCH) is missing" >&2; exit 1; }
 	python3 scripts/eval_extraction.py --fetch $(FETCH) --bench $(EXTRACTION_BENCH) --records $(OUT)/eval-normalize.ndjson \
-	  --gold-metadata data/eval/metadata.json
+	  --gold-metadata data/eval/metadata.json --json $(OUT)/eval/normalize.json
 
 # Pages/s and peak RSS of whosaid-fetch on the benchmark pages, and on 10x as many.
 bench-normalize: $(FETCH)
@@ -255,8 +255,9 @@ lexicons:
 	python3 scripts/ner/build_lexicons.py
 
 # Mention precision/recall/F1 per type, exact span and type: news gold (dev and held-out test), UNER test.
-eval-entities: $(NER) check-uner
-	$(NER) eval --news data/eval/news --uner-test $(UNER_DIR)/en_ewt-ud-test.iob2
+eval-entities: $(NER) check-uner | $(OUT)
+	mkdir -p $(OUT)/eval
+	$(NER) eval --news data/eval/news --uner-test $(UNER_DIR)/en_ewt-ud-test.iob2 --json $(OUT)/eval/entities.json
 
 bench-entities: $(NER)
 	$(NER) bench --news data/eval/news
@@ -273,7 +274,7 @@ BENCH_TARGETS += bench-quotes
 .PHONY: eval-quotes bench-quotes
 # Quote precision/recall, speaker and via accuracy on the news gold set, dev and test apart.
 eval-quotes: $(EXTRACT)
-	python3 scripts/eval_quotes.py --extract $(EXTRACT)
+	python3 scripts/eval_quotes.py --extract $(EXTRACT) --json $(OUT)/eval/quotes.json
 # whosaid-extract throughput (entities and quotes together) on the shared benchmark's English bodies.
 bench-quotes: $(EXTRACT)
 	python3 scripts/bench_quotes.py --extract $(EXTRACT)
@@ -306,8 +307,9 @@ endif
 ## ---- section: pipeline (end to end, parallel, flat memory) ----
 BENCH_TARGETS += bench-pipeline
 .PHONY: bench-pipeline
-bench-pipeline: $(BINARIES) | bench-peers
-	python3 scripts/bench_pipeline.py --peers $(OUT)/bench/peers.json
+# It ends with the speed figures beside the quality figures of `make eval`, which it runs first (seconds).
+bench-pipeline: $(BINARIES) | bench-peers eval
+	python3 scripts/bench_pipeline.py --peers $(OUT)/bench/peers.json --quality $(OUT)/eval
 
 ## ---- section: fuzz (outside make test) ----
 # libFuzzer over the HTML normalizer and extraction, for FUZZ_SECONDS each. A crash leaves its input in

@@ -96,6 +96,7 @@ def main():
     ap.add_argument("--repeat", type=int, default=5, help="passes over the pages for the one-core figures")
     ap.add_argument("--large", type=int, default=100, help="how many times larger the flat-memory corpus is")
     ap.add_argument("--peers", type=Path, help="peer benchmark JSON to compare against")
+    ap.add_argument("--quality", type=Path, help="the folder of `make eval`'s JSON figures, printed beside the speed")
     ap.add_argument("--skip-parallel", action="store_true")
     ap.add_argument("--pairs", type=int, default=7, help="make -j1 / -j2 runs for the speed-up (their median times)")
     a = ap.parse_args()
@@ -158,14 +159,28 @@ def main():
     for suffix in ("", "-wal", "-shm"):
         Path(str(big_db) + suffix).unlink(missing_ok=True)
     _, rss_load_big, _ = run_measured([str(BIN / "whosaid-load"), "--quiet", "--db", str(big_db), str(big_out)], cpu=0)
+    # The load's memory grows until SQLite's page cache and the FTS buffer reach their bounds, then stays:
+    # half the large corpus shows where it stands on the way.
+    half = work / "extracted-half.ndjson"
+    with open(big_out, "rb") as src, open(half, "wb") as dst:
+        for k, record_line in enumerate(src):
+            if k >= n_articles * a.large // 2:
+                break
+            dst.write(record_line)
+    half_db = work / "bench-half.db"
+    for suffix in ("", "-wal", "-shm"):
+        Path(str(half_db) + suffix).unlink(missing_ok=True)
+    _, rss_load_half, _ = run_measured([str(BIN / "whosaid-load"), "--quiet", "--db", str(half_db), str(half)], cpu=0)
     print(f"peak RSS at {a.large}x ({n_articles * a.large} articles): fetch {rss_fetch_big:.1f} MB "
           f"(was {results['stages']['fetch']['peak_rss_mb']:.1f}), extract {rss_big:.1f} MB "
           f"(was {results['stages']['extract']['peak_rss_mb']:.1f}), load {rss_load_big:.1f} MB "
-          f"(was {results['stages']['load']['peak_rss_mb']:.1f})")
+          f"(was {results['stages']['load']['peak_rss_mb']:.1f}; {rss_load_half:.1f} at {a.large // 2}x: "
+          f"SQLite's page cache and the FTS buffer are bounded)")
     results["large"] = {"factor": a.large, "fetch_peak_rss_mb": rss_fetch_big, "extract_peak_rss_mb": rss_big,
-                        "load_peak_rss_mb": rss_load_big}
-    for p in (big, big_out, big_list, big_db):
-        Path(p).unlink(missing_ok=True)
+                        "load_peak_rss_mb": rss_load_big, "load_peak_rss_mb_half": rss_load_half}
+    for p in (big, big_out, big_list, big_db, half, half_db):
+        for suffix in ("", "-wal", "-shm"):
+            Path(str(p) + suffix).unlink(missing_ok=True)
 
     # Two cores: make -j1 against make -j2 on a corpus folder of the pages (copied `repeat` times).
     if not a.skip_parallel:
@@ -228,8 +243,45 @@ def main():
             results["peer_ratio"] = e2e / rate
     else:
         print("peer stack: not measured (run make bench-peers)")
+    if a.quality:
+        print_speed_beside_quality(results, a.quality)
     (work / "pipeline.json").write_text(json.dumps(results, indent=2, sort_keys=True))
     return 0
+
+
+def print_speed_beside_quality(results, folder):
+    """The speed of each stage next to what `make eval` says of its output, so that neither moves unseen."""
+    def load(name):
+        path = folder / f"{name}.json"
+        return json.loads(path.read_text()) if path.exists() else None
+    normalize, entities, quotes = load("normalize"), load("entities"), load("quotes")
+    stages = results["stages"]
+    print(f"speed beside quality (the quality from `make eval` in {folder}; test = the held-out split):")
+    text = "not measured"
+    if normalize:
+        body, meta = normalize["body"], normalize.get("metadata")
+        best_peer = max(normalize.get("peers", {}).items(), key=lambda kv: kv[1] if "whole-page" not in kv[0] else 0, default=None)
+        text = f"body F1 {body['f1']:.3f} on {body['pages']} pages" + (f" ({best_peer[0]}: {best_peer[1]:.3f})" if best_peer else "")
+        if meta:
+            text += (f"; title {100 * meta['title']:.0f}%, authors {100 * meta['authors']:.0f}%, "
+                     f"published {100 * meta['published']:.0f}% of {meta['pages']} hand-checked pages")
+    print(f"  {'fetch-normalize':<16} {stages['fetch']['pages_per_s']:>6.0f} pages/s     {text}")
+    parts = []
+    if entities and "news_test" in entities:
+        parts.append(f"entities F1 {100 * entities['news_test']['f1']:.1f} (news test"
+                     + (f"; UNER test {100 * entities['uner_test']['f1']:.1f})" if "uner_test" in entities else ")"))
+    if quotes:
+        test = quotes["test"]
+        parts.append(f"quotes F1 {test['all']['f1']:.3f} (direct+mixed {test['direct+mixed']['f1']:.3f}), "
+                     f"speaker {test['all']['speaker']:.3f}, via {test['all']['via']:.3f} (news test)")
+    print(f"  {'extract':<16} {stages['extract']['articles_per_s']:>6.0f} articles/s  {'; '.join(parts) or 'not measured'}")
+    print(f"  {'load':<16} {stages['load']['articles_per_s']:>6.0f} articles/s  stores what extract wrote: no quality figure of its own")
+    extra = []
+    if "parallel" in results:
+        extra.append(f"make -j2 {results['parallel']['speedup']:.2f}x")
+    if "peer_ratio" in results:
+        extra.append(f"{results['peer_ratio']:.0f}x the peer stack")
+    print(f"  {'end to end':<16} {results['end_to_end_articles_per_s']:>6.0f} articles/s  one core" + (f"; {', '.join(extra)}" if extra else ""))
 
 
 if __name__ == "__main__":

@@ -106,10 +106,10 @@ def fold(s: str | None) -> str:
     return " ".join((s or "").casefold().split())
 
 
-def score_gold_metadata(path: Path, records: dict) -> None:
+def score_gold_metadata(path: Path, records: dict) -> dict | None:
     if not path.exists():
         print(f"Metadata against {path}: the file is missing, not scored")
-        return
+        return None
     gold = json.loads(path.read_text(encoding="utf8"))["pages"]
     title_ok = title_loose_ok = authors_ok = date_ok = date_zone_ok = 0
     misses: list[str] = []
@@ -129,6 +129,7 @@ def score_gold_metadata(path: Path, records: dict) -> None:
     print(f"  authors, same set of names:          {authors_ok}/{n} ({100 * authors_ok / n:.0f}%)")
     print(f"  published, same calendar date:       {date_ok}/{n} ({100 * date_ok / n:.0f}%)")
     print(f"  published, or the day before a UTC time before noon: {date_zone_ok}/{n} ({100 * date_zone_ok / n:.0f}%)")
+    return {"pages": n, "title": title_ok / n, "authors": authors_ok / n, "published": date_ok / n}
 
 
 def utc_morning_of_day_after(got: str, want: str | None) -> bool:
@@ -152,6 +153,7 @@ def main() -> int:
     ap.add_argument("--gold-metadata", type=Path, default=Path("data/eval/metadata.json"),
                     help="hand-checked title/authors/published per page (skipped with a note when missing)")
     ap.add_argument("--worst", type=int, default=0, help="list the N pages with the lowest F1")
+    ap.add_argument("--json", type=Path, help="also write the body and hand-checked metadata figures to this JSON file")
     a = ap.parse_args()
 
     truth_path = a.bench / "ground-truth.json"
@@ -225,7 +227,12 @@ def main() -> int:
     print(f"  published = date in the URL path:    {date_ok}/{date_n}")
     print(f"  title = the page's first <h1>:       {title_ok}/{title_n}")
     print("  fields filled: " + ", ".join(f"{k} {filled[k] * 100 // n}%" for k in ("title", "authors", "published", "site", "language", "url")))
-    score_gold_metadata(a.gold_metadata, records)
+    metadata = score_gold_metadata(a.gold_metadata, records)
+    if a.json:
+        a.json.parent.mkdir(parents=True, exist_ok=True)
+        figures = {"body": {"pages": len(truth), "f1": f1, "precision": precision, "recall": recall}, "metadata": metadata,
+                   "peers": {name: score for name, score in PEERS}}
+        a.json.write_text(json.dumps(figures, indent=2, sort_keys=True) + "\n")
     if a.dump:
         a.dump.write_text(json.dumps({k: {"articleBody": v.get("text", "")} for k, v in records.items()}, ensure_ascii=False))
     return 0

@@ -93,22 +93,30 @@ class Tally:
     def ratio(self, a, b):
         return f"{a / b:.3f}" if b else "  -  "
 
+    GROUPS = [("direct", ("direct",)), ("mixed", ("mixed",)), ("direct+mixed", ("direct", "mixed")),
+              ("indirect", ("indirect",)), ("all", TYPES)]
+
+    def figures(self, ts):
+        """Counts and scores of the quote types `ts` taken together."""
+        g = sum(self.gold[t] for t in ts)
+        f = sum(self.found[t] for t in ts)
+        gh = sum(self.gold_hit[t] for t in ts)
+        fh = sum(self.found_hit[t] for t in ts)
+        p = fh / f if f else 0.0
+        r = gh / g if g else 0.0
+        return {"gold": g, "found": f, "gold_hit": gh, "found_hit": fh, "precision": p, "recall": r,
+                "f1": 2 * p * r / (p + r) if p + r else 0.0,
+                "speaker": sum(self.speaker_ok[t] for t in ts) / gh if gh else 0.0,
+                "via": sum(self.via_ok[t] for t in ts) / gh if gh else 0.0,
+                "speaker_ok": sum(self.speaker_ok[t] for t in ts), "via_ok": sum(self.via_ok[t] for t in ts)}
+
     def rows(self):
-        groups = [("direct", ("direct",)), ("mixed", ("mixed",)), ("direct+mixed", ("direct", "mixed")),
-                  ("indirect", ("indirect",)), ("all", TYPES)]
         lines = [f"  {'type':<13} {'gold':>5} {'found':>6} {'precision':>9} {'recall':>7} {'F1':>6} {'speaker':>8} {'via':>6}"]
-        for name, ts in groups:
-            g = sum(self.gold[t] for t in ts)
-            f = sum(self.found[t] for t in ts)
-            gh = sum(self.gold_hit[t] for t in ts)
-            fh = sum(self.found_hit[t] for t in ts)
-            sp = sum(self.speaker_ok[t] for t in ts)
-            via = sum(self.via_ok[t] for t in ts)
-            p = fh / f if f else 0.0
-            r = gh / g if g else 0.0
-            f1 = 2 * p * r / (p + r) if p + r else 0.0
-            lines.append(f"  {name:<13} {g:>5} {f:>6} {self.ratio(fh, f):>9} {self.ratio(gh, g):>7} {f1:>6.3f} "
-                         f"{self.ratio(sp, gh):>8} {self.ratio(via, gh):>6}")
+        for name, ts in self.GROUPS:
+            x = self.figures(ts)
+            lines.append(f"  {name:<13} {x['gold']:>5} {x['found']:>6} {self.ratio(x['found_hit'], x['found']):>9} "
+                         f"{self.ratio(x['gold_hit'], x['gold']):>7} {x['f1']:>6.3f} "
+                         f"{self.ratio(x['speaker_ok'], x['gold_hit']):>8} {self.ratio(x['via_ok'], x['gold_hit']):>6}")
         return lines
 
 
@@ -117,6 +125,7 @@ def main():
     ap.add_argument("--extract", default=".build/release/whosaid-extract")
     ap.add_argument("--gold", default="data/eval/news")
     ap.add_argument("--show", choices=["dev"], help="list the dev articles' misses")
+    ap.add_argument("--json", help="also write each split's figures per quote type to this JSON file")
     args = ap.parse_args()
     gold = load_gold(args.gold)
     results = run_extractor(args.extract, gold)
@@ -170,6 +179,11 @@ def main():
         t = tallies[split]
         print("  speaker errors: " + ", ".join(f"{k} {v}" for k, v in t.speaker_errors.items())
               + "; via errors: " + ", ".join(f"{k} {v}" for k, v in t.via_errors.items()))
+    if args.json:
+        os.makedirs(os.path.dirname(args.json) or ".", exist_ok=True)
+        figures = {split: {name: tallies[split].figures(ts) for name, ts in Tally.GROUPS} for split in ("dev", "test")}
+        with open(args.json, "w", encoding="utf-8") as out:
+            out.write(json.dumps(figures, indent=2, sort_keys=True) + "\n")
 
 
 if __name__ == "__main__":

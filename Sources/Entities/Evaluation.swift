@@ -35,6 +35,13 @@ public struct MentionScore: Sendable {
         }
     }
 
+    /// The micro average over `labels`: precision, recall and F1 (0 to 1), and the gold mentions.
+    public func overall(labels: [String]) -> (p: Double, r: Double, f: Double, gold: Int) {
+        let g = labels.reduce(0) { $0 + (gold[$1] ?? 0) }
+        let s = MentionScore.f1(labels.reduce(0) { $0 + (truePositives[$1] ?? 0) }, labels.reduce(0) { $0 + (predicted[$1] ?? 0) }, g)
+        return (s.p, s.r, s.f, g)
+    }
+
     /// A table: one line per label, then the micro average over all labels.
     public func table(title: String, labels: [String]) -> String {
         var lines = [title, "  type        P      R      F1    gold"]
@@ -44,8 +51,8 @@ public struct MentionScore: Sendable {
                 + String(format: "%6.1f %6.1f %6.1f %6d", 100 * s.p, 100 * s.r, 100 * s.f, g)
         }
         for l in labels { lines.append(row(l, truePositives[l] ?? 0, predicted[l] ?? 0, gold[l] ?? 0)) }
-        lines.append(row("all", labels.reduce(0) { $0 + (truePositives[$1] ?? 0) }, labels.reduce(0) { $0 + (predicted[$1] ?? 0) },
-                         labels.reduce(0) { $0 + (gold[$1] ?? 0) }))
+        let all = overall(labels: labels)
+        lines.append("  all     " + String(format: "%6.1f %6.1f %6.1f %6d", 100 * all.p, 100 * all.r, 100 * all.f, all.gold))
         return lines.joined(separator: "\n")
     }
 }

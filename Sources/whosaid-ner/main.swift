@@ -50,8 +50,15 @@ struct Evaluate: ParsableCommand {
     @Option(help: "A model file to use instead of the bundled one.") var model: String?
     @Option(help: "Print the missed and spurious mentions of this news split (dev only: the test split is not for tuning).")
     var errors: String?
+    @Option(help: "Also write the overall figures (precision, recall, F1 from 0 to 1, gold mentions) to this JSON file.")
+    var json: String?
 
     func run() throws {
+        var figures: [String: JSONValue] = [:]
+        func overall(_ score: MentionScore, _ labels: [String]) -> JSONValue {
+            let all = score.overall(labels: labels)
+            return .object(["precision": .double(all.p), "recall": .double(all.r), "f1": .double(all.f), "gold": .int(all.gold)])
+        }
         let recognizer = try model.map { EntityRecognizer(weights: try PerceptronWeights.load(URL(fileURLWithPath: $0))) } ?? EntityRecognizer()
         let pipeline = MentionPipeline(recognizer: recognizer)
         if let errors, errors != "dev" { throw ValidationError("--errors is for the dev split only") }
@@ -67,6 +74,7 @@ struct Evaluate: ParsableCommand {
             for split in scores.keys.sorted() {
                 let note = split == "test" ? "held out" : "the tagger learned from it"
                 print(scores[split]!.table(title: "news gold, \(split) split (\(note)):", labels: five))
+                figures["news_\(split)"] = overall(scores[split]!, five)
             }
         }
         if let unerTest {
@@ -76,6 +84,10 @@ struct Evaluate: ParsableCommand {
             }
             print(score.table(title: "UNER English-EWT test (not learned from; GPE+LOC scored as LOC, PERSON as PER, NORP not scored):",
                               labels: ["LOC", "ORG", "PER"]))
+            figures["uner_test"] = overall(score, ["LOC", "ORG", "PER"])
+        }
+        if let json {
+            try (JSONValue.object(figures).serialized() + "\n").write(toFile: json, atomically: true, encoding: .utf8)
         }
     }
 }
