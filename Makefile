@@ -118,7 +118,7 @@ $(SHARD_DIR)/%.articles.ndjson: $(SHARD_DIR)/%.list $(FETCH)
 $(SHARD_DIR)/%.extracted.ndjson: $(SHARD_DIR)/%.articles.ndjson $(EXTRACT)
 	$(EXTRACT) --quiet --rejects $(SHARD_DIR)/$*.extract-rejects.ndjson -o $@.tmp $< $(ACCEPT_REJECTS)
 	mv -f $@.tmp $@
-	$(if $(EXTRACTED_EVENTS),@exec 9<>$(EXTRACTED_EVENTS) && echo $* >&9)
+	$(if $(EXTRACTED_EVENTS),@touch $(EXTRACTED_EVENTS)/$* && exec 9<>$(EXTRACTED_EVENTS)/wake && echo $* >&9)
 
 # The whole corpus in one file of each kind, for jq/head/wc -l, with every shard's rejects. They are kept
 # (secondary) though nothing is built from them. The shard files are deliberately not secondary: make would
@@ -161,11 +161,13 @@ $(OUT)/whosaid.db: $(SHARD_EXTRACTED) $(LOAD) FORCE
 # fetched and extracted: one whosaid-load takes each changed shard, in shard order and in one transaction, as
 # soon as make has extracted it and those before it (scripts/load_while_extracting.sh). The database is the
 # same, and the load, which would otherwise run alone on one core after the last extraction, overlaps them.
-# With one job there is no core to spare: the load follows the extraction, as the database target does.
-# The extract recipes tell the script when a shard's records are in place (EXTRACTED_EVENTS, a FIFO).
+# With one job there is no core to spare: the load follows the extraction, as the database target does; so
+# it does under -n, -q and -t, which must not load anything. The extract recipes mark each shard they make
+# in the folder EXTRACTED_EVENTS and wake the script up through the FIFO in it.
 PARALLEL = $(findstring --jobserver,$(MAKEFLAGS))$(filter -j,$(MAKEFLAGS))
-LOAD_WHILE_EXTRACTING = $(if $(and $(PARALLEL),$(filter-out 1,$(SHARDS))),bash scripts/load_while_extracting.sh \
-  $(LOAD) $(OUT)/whosaid.db $(OUT)/load-rejects.ndjson $(SHARD_DIR) $(FETCH) $(EXTRACT) "$(SHARD_IDS)" --)
+NOT_RUNNING_RECIPES = $(findstring n,$(firstword -$(MAKEFLAGS)))$(findstring q,$(firstword -$(MAKEFLAGS)))$(findstring t,$(firstword -$(MAKEFLAGS)))
+LOAD_WHILE_EXTRACTING = $(if $(and $(PARALLEL),$(filter-out 1,$(SHARDS)),$(if $(NOT_RUNNING_RECIPES),,yes)),bash scripts/load_while_extracting.sh \
+  $(LOAD) $(OUT)/whosaid.db $(OUT)/load-rejects.ndjson $(SHARD_DIR) "$(SHARD_IDS)" --)
 EXTRACTED_EVENTS ?=
 
 test: | deps

@@ -204,6 +204,7 @@ def main():
         # its ratio: the runs alternate, -j1 then -j2, and the figure is the median -j1 time over the median
         # -j2 time (the pairs' own ratios are printed beside it, to show the spread).
         pairs = []
+        same = True
         for _ in range(a.pairs):
             timings = {}
             for jobs in (1, 2):
@@ -215,10 +216,11 @@ def main():
                                cwd=ROOT, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
                 timings[jobs] = time.perf_counter() - start
             pairs.append(timings)
-        # The same records, and the same database byte for byte (the load takes the shards in the same order
-        # and in one transaction, whether it runs after the extractions or beside them).
-        same = all(subprocess.run(["cmp", "-s", str(work / "make-j1" / name), str(work / "make-j2" / name)]).returncode == 0
-                   for name in ("extracted.ndjson", "whosaid.db"))
+            # The same records, and the same database byte for byte (the load takes the shards in the same
+            # order and in one transaction, whether it runs after the extractions or beside them).
+            same = same and all(
+                subprocess.run(["cmp", "-s", str(work / "make-j1" / name), str(work / "make-j2" / name)]).returncode == 0
+                for name in ("extracted.ndjson", "whosaid.db"))
         pages_total = len(pages) * a.repeat
         with open(work / "make-j1" / "articles.ndjson", encoding="utf-8") as f:
             distinct = len({json.loads(l)["id"] for l in f})

@@ -1,53 +1,43 @@
 #!/usr/bin/env bash
-# Used by `make -j N all` (N > 1): runs the make of the shards' articles and records (the command after --)
-# and, meanwhile, loads each shard into the database as soon as make has extracted it, instead of loading
-# every shard after the last extraction, on one core, while the other cores wait.
+# Used by `make -j N all` (N > 1, or -j alone): runs the make of the shards' articles and records (the command
+# after --) and, meanwhile, loads each shard into the database as soon as make has extracted it, instead of
+# loading every shard after the last extraction, on one core, while the other cores wait.
 #
 # The shards whose records changed since their stamp ($SHARD_DIR/N.loaded) are loaded in shard order by
 # one whosaid-load, in one transaction, as the load after the last extraction would: the database is the
-# same, byte for byte. A shard is named to the loader once make will not remake it: its articles are not
-# older than its list or the fetch binary, its records not older than its articles or the extract binary
-# (make's own rule). If make fails, the shards before the first one it did not finish are loaded and
-# stamped, the rest wait for the next run; the status is make's. Stamps are written once the load is
-# committed: an interrupted or failed load is redone whole by the next run.
+# same, byte for byte. A shard is named to the loader once it and every shard before it are ready: made by
+# this run's make (its extract recipe, given EXTRACTED_EVENTS, leaves a mark once the records are in place),
+# or, for a shard make did not need to remake, once make has ended well. If make fails, the shards before
+# the first one not ready are loaded and stamped, the rest wait for the next run. Stamps are written once
+# the load is committed: a failed or interrupted load is redone whole by the next run. The exit status is
+# make's, or the load's if the load failed.
 #
-# Usage: load_while_extracting.sh LOAD DB REJECTS SHARD_DIR FETCH EXTRACT "ID ID ..." -- MAKE ARGS...
+# Usage: load_while_extracting.sh LOAD DB REJECTS SHARD_DIR "ID ID ..." -- MAKE ARGS...
 set -euo pipefail
 
-if [ $# -lt 9 ] || [ "$8" != -- ]; then
-  echo "usage: $0 LOAD DB REJECTS SHARD_DIR FETCH EXTRACT \"IDS\" -- MAKE ARGS..." >&2
+if [ $# -lt 7 ] || [ "$6" != -- ]; then
+  echo "usage: $0 LOAD DB REJECTS SHARD_DIR \"IDS\" -- MAKE ARGS..." >&2
   exit 64
 fi
-load=$1 db=$2 rejects=$3 shard_dir=$4 fetch=$5 extract=$6 ids=$7
-shift 8
+load=$1 db=$2 rejects=$3 shard_dir=$4 ids=$5
+shift 6
 
-# make's status, written once it has ended; and a FIFO on which the extract recipes (given EXTRACTED_EVENTS)
-# write a shard's id when its records are in place, and this script writes "end" after the status. The
-# events only wake the naming up: what has happened is read from the files.
-make_status_file=$shard_dir/extraction-status
-named=$shard_dir/loading
-events=$shard_dir/extraction-events
-rm -f "$make_status_file" "$named" "$events"
-mkfifo "$events"
-# Held open for reading and writing by this script (and so by the naming and by make): a recipe writing an
-# event never waits for a reader, and a read never sees the end of the file.
-exec {events_fd}<>"$events"
+# This run's marks: a file per shard made, written by the extract recipes; make's status once it has ended
+# (written whole, by a rename); and a FIFO on which the recipes and this script write a line to wake the
+# naming up. What has happened is read from the files, never from the FIFO.
+run_dir=$shard_dir/this-run
+rm -rf "$run_dir"
+mkdir -p "$run_dir"
+make_status_file=$run_dir/make-status
+named=$run_dir/named
+mkfifo "$run_dir/wake"
+# Held open for reading and writing by this script (and so by the naming and by make): a recipe's write
+# never waits for a reader, and a read never sees the end of the file.
+exec 7<>"$run_dir/wake"
 script_pid=$$
 
-# TARGET exists and no PREREQUISITE is newer.
-up_to_date() {
-  local target=$1 prerequisite
-  shift
-  [ -e "$target" ] || return 1
-  for prerequisite; do
-    [ -e "$prerequisite" ] && ! [ "$prerequisite" -nt "$target" ] || return 1
-  done
-}
-
-extracted() {
-  local s=$shard_dir/$1
-  up_to_date "$s.articles.ndjson" "$s.list" "$fetch" && up_to_date "$s.extracted.ndjson" "$s.articles.ndjson" "$extract"
-}
+# The shard's records were made by this run's make.
+made() { [ -e "$run_dir/$1" ]; }
 
 # The same test as the database target's: no stamp newer than the shard's records and the loader.
 changed_since_loaded() {
@@ -55,20 +45,19 @@ changed_since_loaded() {
   ! { [ "$s.loaded" -nt "$s.extracted.ndjson" ] && [ "$s.loaded" -nt "$load" ]; }
 }
 
-# Writes the records file of each changed shard, in shard order, once make has extracted it.
+# Writes the records file of each changed shard, in shard order, once it is ready.
 name_shards() {
-  local id event
+  local id line
   for id in $ids; do
-    until extracted "$id"; do
+    until made "$id"; do
       if [ -e "$make_status_file" ]; then
         # Make succeeded: every shard is as it left it. Make failed: this shard and those after wait.
         [ "$(cat "$make_status_file")" = 0 ] && [ -e "$shard_dir/$id.extracted.ndjson" ] && break
         return 0
       fi
-      # Wait for an event, or a second. (A read that times out as a line arrives may lose the line, so
-      # what happened is read from the files, never from the events.)
-      read -r -t 1 -u "$events_fd" event || true
-      # The script gone, make was interrupted: stop.
+      # Woken by a recipe or by the end of make, or a second gone by: look again.
+      read -r -t 1 -u 7 line || true
+      # The script gone (interrupted): stop.
       kill -0 "$script_pid" 2>/dev/null || return 0
     done
     if changed_since_loaded "$id"; then
@@ -88,19 +77,32 @@ load_named() {
 
 name_shards | load_named &
 loader=$!
-# Interrupted, the load is stopped (its transaction is rolled back) and no shard is stamped.
-trap 'kill "$loader" 2>/dev/null || true; rm -f "$make_status_file" "$events" "$named"' EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
 
+# make runs in the background so that a signal to this script is handled at once (bash runs a trap only
+# after the foreground command ends): it is passed on to make, which stops its recipes, and the load is
+# stopped, its transaction rolled back, no shard stamped. (A background command ignores SIGINT, so Ctrl-C
+# reaches make through this trap too.)
+make_pid=""
+stop() {
+  [ -n "$make_pid" ] && kill -TERM "$make_pid" 2>/dev/null && wait "$make_pid" 2>/dev/null || true
+  exit "$1"
+}
+trap 'kill "$loader" 2>/dev/null || true; rm -rf "$run_dir"' EXIT
+trap 'stop 130' INT
+trap 'stop 143' TERM
+
+"$@" EXTRACTED_EVENTS="$run_dir" &
+make_pid=$!
 make_status=0
-"$@" EXTRACTED_EVENTS="$events" || make_status=$?
-echo "$make_status" > "$make_status_file"
-echo end >&"$events_fd"
+wait "$make_pid" || make_status=$?
+make_pid=""
+echo "$make_status" > "$make_status_file.tmp"
+mv -f "$make_status_file.tmp" "$make_status_file"
+echo end >&7
 
 load_status=0
 wait "$loader" || load_status=$?
-trap 'rm -f "$make_status_file" "$events" "$named"' EXIT
+trap 'rm -rf "$run_dir"' EXIT
 if [ "$load_status" != 0 ] && [ "$load_status" != 65 ]; then
   echo "load: failed (status $load_status); no shard is marked loaded, the next run loads them again" >&2
   exit "$load_status"

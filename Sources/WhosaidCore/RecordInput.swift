@@ -15,9 +15,9 @@ public enum RecordInputError: Error, CustomStringConvertible {
 
 public struct RecordInput: Sendable {
     public let paths: [String]
-    /// A file naming more inputs, one a line ("-": standard input), read after `paths`, and only as far as
-    /// the inputs before it have been read: a list still being written (a pipe) is followed, each input
-    /// read as soon as it is named.
+    /// A file naming more inputs, one a line (a tab ends the name; "-": standard input), read after `paths`,
+    /// and only as far as the inputs before it have been read: a list still being written (a pipe) is
+    /// followed, each input read as soon as it is named.
     public let list: String?
     public let strict: Bool
     public let maximumLineBytes: Int
@@ -94,21 +94,16 @@ public struct RecordInput: Sendable {
         emit: (Event<Record>, _ lineBytes: Int) throws -> Void
     ) throws {
         var given = paths[...]
+        // Opened once the given paths are read: a list that is a FIFO may have no writer before then.
         var names: LineReader?
-        if let list {
-            do {
-                names = try LineReader(path: list)
-            } catch {
-                try emit(.readFailed(error), 0)
-                return
-            }
-        }
         while true {
             let path: String
             if let next = given.popFirst() {
                 path = next
             } else {
+                guard let list else { return }
                 do {
+                    if names == nil { names = try LineReader(path: list) }
                     guard let next = try names?.nextName() else { return }
                     path = next
                 } catch {
@@ -202,12 +197,13 @@ public struct RawDocument: Sendable {
 }
 
 extension LineReader {
-    /// The next non-empty line as a file name, or nil at the end.
+    /// The next file name: a line up to its first tab, as in the shard lists; empty lines are skipped.
     fileprivate func nextName() throws(StreamError) -> String? {
         while let item = try next() {
             switch item {
-            case .line(_, let bytes) where !bytes.isEmpty: return String(decoding: bytes, as: UTF8.self)
-            case .line: continue
+            case .line(_, let bytes):
+                let name = bytes.prefix { $0 != 0x09 }
+                if !name.isEmpty { return String(decoding: name, as: UTF8.self) }
             case .tooLong(let number, let length):
                 throw .readFailed(path: path, reason: "line \(number) of \(length) bytes is no file name")
             }

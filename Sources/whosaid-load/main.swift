@@ -12,7 +12,9 @@ struct LoadCommand: ParsableCommand {
         it if missing. Loading is idempotent: a record already held unchanged is skipped, the same content read \
         from another source only updates the article's source, a record whose id is held with other content \
         (re-extracted) replaces its old rows, a new id is added. The whole load is one \
-        transaction: if it is interrupted, the database is left as it was before it.
+        transaction: if it is interrupted, the database is left as it was before it. With --files-from, \
+        the files named in a list are loaded after those given, each as soon as its name is read (make -j \
+        names each shard's records to one load as its extraction ends).
         """)
 
     @OptionGroup var stage: StageOptions
@@ -20,13 +22,19 @@ struct LoadCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The database file (created if missing).", valueName: "path"))
     var db = "out/whosaid.db"
 
-    @Argument(help: ArgumentHelp("NDJSON files of extracted records (default: standard input).", valueName: "file"))
+    @Argument(help: ArgumentHelp("NDJSON files of extracted records (default, without --files-from: standard input).", valueName: "file"))
     var inputs: [String] = []
 
     @Option(help: ArgumentHelp(
-        "Then load the files named in this file, one a line ('-': standard input), each as soon as its name is read: a list written while the load runs, through a pipe, is followed until it ends.",
+        "Then load the files named in this file, one a line (a tab ends the name; '-': standard input), each as soon as its name is read: a list written while the load runs, through a pipe, is followed until it ends.",
         valueName: "list"))
     var filesFrom: String?
+
+    func validate() throws {
+        if filesFrom == "-" && inputs.contains("-") {
+            throw ValidationError("Standard input cannot be both a file of records and --files-from -.")
+        }
+    }
 
     func run() throws {
         try runStage(command: "whosaid-load") { try load() }

@@ -73,14 +73,18 @@ import Testing
             echo load >> '\(log.path)'
             for a in "$@"; do case "$a" in *.extracted.ndjson) echo "shard $(basename "$a" .extracted.ndjson)" >> '\(log.path)';; esac; done
             if [ -e '\(folder.path)/fail' ]; then rm -f '\(folder.path)/fail'; echo "failed" >> '\(log.path)'; exit 74; fi
+            # The real loader runs in the background, and a TERM to this script is passed on to it.
             case " $* " in
               *" --files-from - "*)
-                while read -r name; do echo "shard $(basename "$name" .extracted.ndjson)" >> '\(log.path)'; echo "$name"; done \\
-                  | '\(Binaries.path("whosaid-load"))' "$@";;
-              *) '\(Binaries.path("whosaid-load"))' "$@";;
+                '\(Binaries.path("whosaid-load"))' "$@" < <(
+                  while read -r name; do echo "shard $(basename "$name" .extracted.ndjson)" >> '\(log.path)'; echo "$name"; done) &;;
+              *) '\(Binaries.path("whosaid-load"))' "$@" &;;
             esac
-            status=$?
-            echo "done" >> '\(log.path)'
+            loader=$!
+            trap 'kill -TERM $loader 2>/dev/null' TERM
+            status=0; wait $loader || status=$?
+            while kill -0 $loader 2>/dev/null; do status=0; wait $loader || status=$?; done
+            if [ $status = 0 ] || [ $status = 65 ]; then echo "done" >> '\(log.path)'; else echo "ended $status" >> '\(log.path)'; fi
             exit $status
 
             """
@@ -104,7 +108,7 @@ import Testing
 
     static let everyShardLoaded = ["load", "shard 0", "shard 1", "shard 2", "done"]
 
-    @Test(arguments: ["-j1", "-j3"])
+    @Test(arguments: ["-j1", "-j3", "-j"])
     func changedShardsLoadInOneProcessInShardOrder(_ jobs: String) throws {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -117,26 +121,103 @@ import Testing
         #expect(result.stderr.contains("load_while_extracting.sh") == (jobs != "-j1"))
     }
 
+    /// Replaces the run's whosaid-extract by a bash script that runs `before` (which sees the arguments),
+    /// then the real one.
+    static func wrapExtract(in run: Run, _ before: String) throws {
+        let extract = run.binaries.appendingPathComponent("whosaid-extract")
+        try FileManager.default.removeItem(at: extract)
+        try "#!/bin/bash\n\(before)\nexec '\(Binaries.path("whosaid-extract"))' \"$@\"\n".write(to: extract, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: extract.path)
+    }
+
+    /// In parallel the load runs beside the extractions: the last shard's extraction waits until the loader
+    /// has been given shard 0, which a load after the extractions would never do.
+    @Test func theLoadOverlapsTheExtractionsUnderParallelMake() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let (run, log) = try Self.loggingRun(in: folder)
+        try Self.wrapExtract(in: run, """
+            case " $* " in *"/2.articles.ndjson "*)
+              for i in $(seq 200); do grep -qx 'shard 0' '\(log.path)' 2>/dev/null && break; sleep 0.1; done
+              grep -qx 'shard 0' '\(log.path)' || echo "no load before the last extraction" >> '\(log.path)';;
+            esac
+            """)
+        try run.make(["-j3", "all"])
+        #expect(try Self.logLines(log) == Self.everyShardLoaded)
+        #expect(try Self.articleCount(run.database) == 5)
+    }
+
+    /// A TERM to make alone (as `kill` or a job runner sends it) stops a parallel run at once: the
+    /// extractions under way are stopped, the load is rolled back and no shard is marked loaded.
+    @Test func aSignalToMakeStopsAParallelRunAndItsLoad() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let (run, log) = try Self.loggingRun(in: folder)
+        // Shards 1 and 2 take a minute to extract, or until the test ends. (make stops a recipe's shell, not
+        // the commands it started: these go on, as any recipe's would, until `stop` appears.)
+        let stop = folder.appendingPathComponent("stop").path
+        try Self.wrapExtract(in: run, """
+            case " $* " in *"/0.articles.ndjson "*) ;; *) for i in $(seq 600); do [ -e '\(stop)' ] && exit 1; sleep 0.1; done;; esac
+            """)
+        defer { FileManager.default.createFile(atPath: stop, contents: nil) }
+        // make's pid and status go through files: the process that ends must be make itself.
+        let pidFile = folder.appendingPathComponent("make.pid").path, statusFile = folder.appendingPathComponent("make.status").path
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/bash")
+        process.arguments = ["-c", "make -s -j3 all CORPUS='\(run.corpus.path)' OUT='\(run.out.path)' SHARDS=3 BIN_DIR='\(run.binaries.path)' "
+                             + "& echo $! > '\(pidFile)'; wait $!; echo $? > '\(statusFile).tmp'; mv '\(statusFile).tmp' '\(statusFile)'"]
+        process.currentDirectoryURL = Binaries.packageRoot
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        // Once the loader has shard 0 and the other extractions are under way, make alone is told to stop.
+        let deadline = Date().addingTimeInterval(30)
+        while Date() < deadline, (try? Self.logLines(log))?.contains("shard 0") != true { Thread.sleep(forTimeInterval: 0.05) }
+        #expect(try Self.logLines(log).contains("shard 0"), "the load never started")
+        let makePID = try #require(Int32(String(contentsOfFile: pidFile, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)))
+        let stopped = Date()
+        kill(makePID, SIGTERM)
+        while !FileManager.default.fileExists(atPath: statusFile), Date().timeIntervalSince(stopped) < 30 { Thread.sleep(forTimeInterval: 0.05) }
+        #expect(Date().timeIntervalSince(stopped) < 10, "make went on after TERM")
+        let status = try String(contentsOfFile: statusFile, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(status != "0")
+        // The loader was stopped too (the script waits for it).
+        #expect(try Self.logLines(log).contains { $0.hasPrefix("ended ") })
+        let shards = run.out.appendingPathComponent("shards")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: shards.path).filter { $0.hasSuffix(".loaded") }.isEmpty)
+        #expect(!FileManager.default.fileExists(atPath: shards.appendingPathComponent("1.extracted.ndjson").path))
+        if FileManager.default.fileExists(atPath: run.database.path) {
+            // Opened for writing: SQLite rolls back what the stopped load left in its journal.
+            let db = try Database(path: run.database.path)
+            #expect(try db.scalar("SELECT count(*) FROM articles") == .integer(0))
+        }
+        #expect(!(try Self.logLines(log).contains("done")), "the load was committed")
+    }
+
+    /// `make -n -j2 all` shows what it would do and does nothing: no database, no stamps.
+    @Test func aDryRunUnderParallelMakeLoadsNothing() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var (run, log) = try Self.loggingRun(in: folder)
+        run.expectedStatus = nil
+        try run.make(["-n", "-j2", "all"])
+        #expect(!FileManager.default.fileExists(atPath: run.database.path))
+        #expect(!FileManager.default.fileExists(atPath: log.path))
+    }
+
     /// A shard whose extraction fails in a parallel run: the shards before it are loaded and stay loaded,
     /// the run fails, and the next one loads the rest.
     @Test func aFailedExtractionUnderParallelMakeKeepsTheShardsBeforeIt() throws {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         var (run, log) = try Self.loggingRun(in: folder)
-        let extract = run.binaries.appendingPathComponent("whosaid-extract")
-        try FileManager.default.removeItem(at: extract)
-        let failing = """
-            #!/bin/bash
-            # Shard 1 fails once shard 0 is extracted (make may start them in either order).
+        // Shard 1 fails once shard 0 is extracted (make may start them in either order).
+        try Self.wrapExtract(in: run, """
             case " $* " in *"/1.articles.ndjson "*) if [ -e '\(folder.path)/fail-extract' ]; then
               for i in $(seq 100); do [ -e '\(folder.path)/out/shards/0.extracted.ndjson' ] && break; sleep 0.1; done
               echo "shard 1 fails" >&2; exit 74
             fi;; esac
-            exec '\(Binaries.path("whosaid-extract"))' "$@"
-
-            """
-        try failing.write(to: extract, atomically: true, encoding: .utf8)
-        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: extract.path)
+            """)
         try Data().write(to: folder.appendingPathComponent("fail-extract"))
         run.expectedStatus = nil
         let failed = try run.make(["-j2", "all"])
@@ -145,8 +226,9 @@ import Testing
         let shards = run.out.appendingPathComponent("shards")
         #expect(FileManager.default.fileExists(atPath: shards.appendingPathComponent("0.loaded").path))
         #expect(!FileManager.default.fileExists(atPath: shards.appendingPathComponent("1.loaded").path))
-        let loadedFirst = try Self.articleCount(run.database)
-        #expect((loadedFirst ?? 0) > 0)
+        // Shard 0's articles, all of them (the shard may hold none: a file's shard is a hash of its path).
+        let shard0 = try String(contentsOf: shards.appendingPathComponent("0.extracted.ndjson"), encoding: .utf8)
+        #expect(try Self.articleCount(run.database) == Int64(shard0.split(separator: "\n").count))
 
         try FileManager.default.removeItem(at: folder.appendingPathComponent("fail-extract"))
         run.expectedStatus = 0

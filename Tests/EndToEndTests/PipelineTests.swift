@@ -177,6 +177,10 @@ import Testing
         let ask = ["quotes", "--json", "--db"]
         #expect(try run("whosaid", ask + [listed]).stdout == run("whosaid", ask + [given]).stdout)
         #expect(try run("whosaid", ask + [listed]).stdoutText.contains("Ana Ruiz"))
+        // Standard input cannot be both.
+        let both = try run("whosaid-load", ["--db", listed, "-", "--files-from", "-"], stdin: Data())
+        #expect(both.status == 64)
+        #expect(both.stderr.contains("--files-from"))
     }
 }
 

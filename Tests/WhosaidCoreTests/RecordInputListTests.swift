@@ -37,8 +37,8 @@ import Testing
         let third = try folder.records("third.ndjson", prefix: "t", count: 1)
         let missing = folder.path + "/missing.ndjson"
         let list = folder.path + "/list"
-        // Blank lines are skipped, and a CRLF line end is a line end.
-        try "\(third)\n\n\(missing)\n\(second)\r\n".write(toFile: list, atomically: false, encoding: .utf8)
+        // Blank lines are skipped, a tab ends a name (as in the shard lists), a CRLF line end is a line end.
+        try "\(third)\n\n\(missing)\n\(second)\tmore columns\r\n".write(toFile: list, atomically: false, encoding: .utf8)
 
         let listed = try read(RecordInput(paths: [first], list: list), folder: folder)
         #expect(listed.ids == ["f0", "f1", "t0", "s0", "s1", "s2"])
