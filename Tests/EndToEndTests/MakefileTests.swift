@@ -154,10 +154,11 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         let (run, log) = try Self.loggingRun(in: folder)
         // Shards 1 and 2 take a minute to extract, or until the test ends. (make stops a recipe's shell, not
-        // the commands it started: these go on, as any recipe's would, until `stop` appears.)
+        // the commands it started: these go on, as any recipe's would, until `stop` appears or the folder goes.)
         let stop = folder.appendingPathComponent("stop").path
         try Self.wrapExtract(in: run, """
-            case " $* " in *"/0.articles.ndjson "*) ;; *) for i in $(seq 600); do [ -e '\(stop)' ] && exit 1; sleep 0.1; done;; esac
+            case " $* " in *"/0.articles.ndjson "*) ;; *) for i in $(seq 600); do
+              [ -e '\(stop)' ] || [ ! -d '\(folder.path)' ] && exit 1; sleep 0.1; done;; esac
             """)
         defer { FileManager.default.createFile(atPath: stop, contents: nil) }
         // make's pid and status go through files: the process that ends must be make itself.
