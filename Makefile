@@ -165,7 +165,9 @@ $(OUT)/whosaid.db: $(SHARD_EXTRACTED) $(LOAD) FORCE
 # it does under -n, -q and -t, which must not load anything. The extract recipes mark each shard they make
 # in the folder EXTRACTED_EVENTS and wake the script up through the FIFO in it.
 PARALLEL = $(findstring --jobserver,$(MAKEFLAGS))$(filter -j,$(MAKEFLAGS))
-NOT_RUNNING_RECIPES = $(findstring n,$(firstword -$(MAKEFLAGS)))$(findstring q,$(firstword -$(MAKEFLAGS)))$(findstring t,$(firstword -$(MAKEFLAGS)))
+# (make's one-letter flags are the first word of MAKEFLAGS.)
+MAKE_FLAG_LETTERS = $(firstword -$(MAKEFLAGS))
+NOT_RUNNING_RECIPES = $(findstring n,$(MAKE_FLAG_LETTERS))$(findstring q,$(MAKE_FLAG_LETTERS))$(findstring t,$(MAKE_FLAG_LETTERS))
 LOAD_WHILE_EXTRACTING = $(if $(and $(PARALLEL),$(filter-out 1,$(SHARDS)),$(if $(NOT_RUNNING_RECIPES),,yes)),bash scripts/load_while_extracting.sh \
   $(LOAD) $(OUT)/whosaid.db $(OUT)/load-rejects.ndjson $(SHARD_DIR) "$(SHARD_IDS)" --)
 EXTRACTED_EVENTS ?=

@@ -69,6 +69,12 @@ def replicate_records(src, dst, times):
                 out.write(json.dumps(copy, sort_keys=True, ensure_ascii=False, separators=(",", ":")) + "\n")
 
 
+def remove_database(path):
+    """A SQLite database with its WAL and shared-memory files."""
+    for suffix in ("", "-wal", "-shm"):
+        Path(str(path) + suffix).unlink(missing_ok=True)
+
+
 def distinct_copy(html, url, k):
     """Copy k of a page as another article: its canonical URL and every paragraph's end carry the copy
     number. Plain copies would be one article read again: the fetch stage writes it once per shard and the
@@ -133,8 +139,7 @@ def main():
 
     # Stage 3: load into a fresh database.
     db = work / "bench.db"
-    for suffix in ("", "-wal", "-shm"):
-        Path(str(db) + suffix).unlink(missing_ok=True)
+    remove_database(db)
     t, rss, _ = run_measured([str(BIN / "whosaid-load"), "--quiet", "--db", str(db), str(extracted)], cpu=0)
     print(line("load", n, w, os.path.getsize(extracted), t, rss) + f"  {os.path.getsize(db) / n / 1024:.1f} KB/article")
     results["stages"]["load"] = {"articles": n, "seconds": t, "articles_per_s": n / t, "peak_rss_mb": rss,
@@ -156,8 +161,7 @@ def main():
     big_list.write_text("".join(p + "\n" for p in pages * a.large))
     _, rss_fetch_big, _ = run_measured([str(BIN / "whosaid-fetch"), "--quiet", "--files-from", str(big_list), "-o", os.devnull], cpu=0)
     big_db = work / "bench-large.db"
-    for suffix in ("", "-wal", "-shm"):
-        Path(str(big_db) + suffix).unlink(missing_ok=True)
+    remove_database(big_db)
     _, rss_load_big, _ = run_measured([str(BIN / "whosaid-load"), "--quiet", "--db", str(big_db), str(big_out)], cpu=0)
     # The load's memory grows until SQLite's page cache and the FTS buffer reach their bounds, then stays:
     # half the large corpus shows where it stands on the way.
@@ -168,8 +172,7 @@ def main():
                 break
             dst.write(record_line)
     half_db = work / "bench-half.db"
-    for suffix in ("", "-wal", "-shm"):
-        Path(str(half_db) + suffix).unlink(missing_ok=True)
+    remove_database(half_db)
     _, rss_load_half, _ = run_measured([str(BIN / "whosaid-load"), "--quiet", "--db", str(half_db), str(half)], cpu=0)
     print(f"peak RSS at {a.large}x ({n_articles * a.large} articles): fetch {rss_fetch_big:.1f} MB "
           f"(was {results['stages']['fetch']['peak_rss_mb']:.1f}), extract {rss_big:.1f} MB "
@@ -178,9 +181,10 @@ def main():
           f"SQLite's page cache and the FTS buffer are bounded)")
     results["large"] = {"factor": a.large, "fetch_peak_rss_mb": rss_fetch_big, "extract_peak_rss_mb": rss_big,
                         "load_peak_rss_mb": rss_load_big, "load_peak_rss_mb_half": rss_load_half}
-    for p in (big, big_out, big_list, big_db, half, half_db):
-        for suffix in ("", "-wal", "-shm"):
-            Path(str(p) + suffix).unlink(missing_ok=True)
+    for p in (big, big_out, big_list, half):
+        Path(p).unlink(missing_ok=True)
+    for p in (big_db, half_db):
+        remove_database(p)
 
     # Two cores: make -j1 against make -j2 on a corpus folder of the pages (copied `repeat` times).
     if not a.skip_parallel:
@@ -262,7 +266,7 @@ def print_speed_beside_quality(results, folder):
     text = "not measured"
     if normalize:
         body, meta = normalize["body"], normalize.get("metadata")
-        best_peer = max(normalize.get("peers", {}).items(), key=lambda kv: kv[1] if "whole-page" not in kv[0] else 0, default=None)
+        best_peer = max(normalize.get("peers", {}).items(), key=lambda kv: kv[1], default=None)
         text = f"body F1 {body['f1']:.3f} on {body['pages']} pages" + (f" ({best_peer[0]}: {best_peer[1]:.3f})" if best_peer else "")
         if meta:
             text += (f"; title {100 * meta['title']:.0f}%, authors {100 * meta['authors']:.0f}%, "

@@ -102,13 +102,13 @@ class Tally:
         f = sum(self.found[t] for t in ts)
         gh = sum(self.gold_hit[t] for t in ts)
         fh = sum(self.found_hit[t] for t in ts)
+        sp = sum(self.speaker_ok[t] for t in ts)
+        via = sum(self.via_ok[t] for t in ts)
         p = fh / f if f else 0.0
         r = gh / g if g else 0.0
         return {"gold": g, "found": f, "gold_hit": gh, "found_hit": fh, "precision": p, "recall": r,
-                "f1": 2 * p * r / (p + r) if p + r else 0.0,
-                "speaker": sum(self.speaker_ok[t] for t in ts) / gh if gh else 0.0,
-                "via": sum(self.via_ok[t] for t in ts) / gh if gh else 0.0,
-                "speaker_ok": sum(self.speaker_ok[t] for t in ts), "via_ok": sum(self.via_ok[t] for t in ts)}
+                "f1": 2 * p * r / (p + r) if p + r else 0.0, "speaker_ok": sp, "via_ok": via,
+                "speaker": sp / gh if gh else 0.0, "via": via / gh if gh else 0.0}
 
     def rows(self):
         lines = [f"  {'type':<13} {'gold':>5} {'found':>6} {'precision':>9} {'recall':>7} {'F1':>6} {'speaker':>8} {'via':>6}"]

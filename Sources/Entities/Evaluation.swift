@@ -45,14 +45,13 @@ public struct MentionScore: Sendable {
     /// A table: one line per label, then the micro average over all labels.
     public func table(title: String, labels: [String]) -> String {
         var lines = [title, "  type        P      R      F1    gold"]
-        func row(_ name: String, _ tp: Int, _ p: Int, _ g: Int) -> String {
-            let s = MentionScore.f1(tp, p, g)
+        func row(_ name: String, _ labels: [String]) -> String {
+            let s = overall(labels: labels)
             return "  " + name.padding(toLength: 8, withPad: " ", startingAt: 0)
-                + String(format: "%6.1f %6.1f %6.1f %6d", 100 * s.p, 100 * s.r, 100 * s.f, g)
+                + String(format: "%6.1f %6.1f %6.1f %6d", 100 * s.p, 100 * s.r, 100 * s.f, s.gold)
         }
-        for l in labels { lines.append(row(l, truePositives[l] ?? 0, predicted[l] ?? 0, gold[l] ?? 0)) }
-        let all = overall(labels: labels)
-        lines.append("  all     " + String(format: "%6.1f %6.1f %6.1f %6d", 100 * all.p, 100 * all.r, 100 * all.f, all.gold))
+        for l in labels { lines.append(row(l, [l])) }
+        lines.append(row("all", labels))
         return lines.joined(separator: "\n")
     }
 }

@@ -149,8 +149,8 @@ import Testing
         #expect(try Self.articleCount(run.database) == 5)
     }
 
-    /// A TERM to make alone (as `kill` or a job runner sends it) stops a parallel run at once: the
-    /// extractions under way are stopped, the load is rolled back and no shard is marked loaded.
+    /// A TERM to make alone (as `kill` or a job runner sends it) stops a parallel run at once: make ends,
+    /// the load is rolled back and no shard is marked loaded.
     @Test func aSignalToMakeStopsAParallelRunAndItsLoad() throws {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -201,15 +201,21 @@ import Testing
         #expect(!(try Self.logLines(log).contains("done")), "the load was committed")
     }
 
-    /// `make -n -j2 all` shows what it would do and does nothing: no database, no stamps.
+    /// `make -n -j2 all` shows what it would do and does nothing, even with every shard extracted and
+    /// none loaded (the database deleted): no database, no loader started, no stamps.
     @Test func aDryRunUnderParallelMakeLoadsNothing() throws {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        var (run, log) = try Self.loggingRun(in: folder)
-        run.expectedStatus = nil
+        let (run, log) = try Self.loggingRun(in: folder)
+        try run.make(["-j2", "all"])
+        #expect(try Self.logLines(log) == Self.everyShardLoaded)
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: run.database.path + suffix) }
+        let shards = run.out.appendingPathComponent("shards")
+        for id in 0..<3 { try FileManager.default.removeItem(at: shards.appendingPathComponent("\(id).loaded")) }
         try run.make(["-n", "-j2", "all"])
         #expect(!FileManager.default.fileExists(atPath: run.database.path))
-        #expect(!FileManager.default.fileExists(atPath: log.path))
+        #expect(try Self.logLines(log) == Self.everyShardLoaded, "a loader ran")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: shards.path).filter { $0.hasSuffix(".loaded") }.isEmpty)
     }
 
     /// A shard whose extraction fails in a parallel run: the shards before it are loaded and stay loaded,
