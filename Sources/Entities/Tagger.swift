@@ -34,24 +34,33 @@ public struct PerceptronWeights: Sendable {
     @inline(__always) static func fingerprint(_ key: UInt64) -> UInt16 { UInt16(truncatingIfNeeded: key >> 48) | 1 }
 
     init(features: [(UInt64, [Float])]) {
+        self.init(capacityFor: features.count)
+        for (hash, row) in features { insert(hash) { row[$0] } }
+    }
+
+    /// An empty table with room for `count` features at most two-thirds full.
+    private init(capacityFor count: Int) {
         var capacity = 16
-        while capacity * 2 < features.count * 3 { capacity <<= 1 }
+        while capacity * 2 < count * 3 { capacity <<= 1 }
         table = [Float](repeating: 0, count: capacity * PerceptronWeights.stride)
         fingerprints = [UInt16](repeating: 0, count: capacity)
         mask = capacity - 1
-        featureCount = features.count
-        for (hash, row) in features {
-            let key = PerceptronWeights.key(hash)
-            var slot = Int(truncatingIfNeeded: key) & mask
-            while table[slot * PerceptronWeights.stride].bitPattern != 0 || table[slot * PerceptronWeights.stride + 1].bitPattern != 0 {
-                slot = (slot + 1) & mask
-            }
-            let base = slot * PerceptronWeights.stride
-            fingerprints[slot] = PerceptronWeights.fingerprint(key)
-            table[base] = Float(bitPattern: UInt32(truncatingIfNeeded: key))
-            table[base + 1] = Float(bitPattern: UInt32(truncatingIfNeeded: key >> 32))
-            for t in 0..<TagSet.count { table[base + 2 + t] = row[t] }
+        featureCount = 0
+    }
+
+    /// Adds a feature not in the table yet, with `weight(t)` for each tag t.
+    private mutating func insert(_ hash: UInt64, weight: (Int) -> Float) {
+        let key = PerceptronWeights.key(hash)
+        var slot = Int(truncatingIfNeeded: key) & mask
+        while table[slot * PerceptronWeights.stride].bitPattern != 0 || table[slot * PerceptronWeights.stride + 1].bitPattern != 0 {
+            slot = (slot + 1) & mask
         }
+        let base = slot * PerceptronWeights.stride
+        fingerprints[slot] = PerceptronWeights.fingerprint(key)
+        table[base] = Float(bitPattern: UInt32(truncatingIfNeeded: key))
+        table[base + 1] = Float(bitPattern: UInt32(truncatingIfNeeded: key >> 32))
+        for t in 0..<TagSet.count { table[base + 2 + t] = weight(t) }
+        featureCount += 1
     }
 
     /// The table's key for a feature hash: never 0, which marks an empty slot.
@@ -86,15 +95,13 @@ public struct PerceptronWeights: Sendable {
         let tags = Int(u32()), count = Int(u32())
         guard tags == TagSet.count else { throw EntityDataError.badModel(file: file, reason: "has \(tags) tags, expected \(TagSet.count)") }
         guard bytes.count == p + count * (8 + 4 * tags) else { throw EntityDataError.badModel(file: file, reason: "truncated") }
-        var features: [(UInt64, [Float])] = []
-        features.reserveCapacity(count)
+        // Straight into the table: a weights array per feature was a quarter of the extractor's start-up.
+        var weights = PerceptronWeights(capacityFor: count)
         for _ in 0..<count {
             let h = u64()
-            var row = [Float](repeating: 0, count: tags)
-            for t in 0..<tags { row[t] = Float(bitPattern: u32()) }
-            features.append((h, row))
+            weights.insert(h) { _ in Float(bitPattern: u32()) }
         }
-        return PerceptronWeights(features: features)
+        return weights
     }
 
     static func serialize(_ features: [(UInt64, [Float])]) -> [UInt8] {
