@@ -44,7 +44,10 @@ EXTRACT := $(RELEASE_DIR)/whosaid-extract
 LOAD := $(RELEASE_DIR)/whosaid-load
 QUERY := $(RELEASE_DIR)/whosaid
 BINARIES := $(FETCH) $(EXTRACT) $(LOAD) $(QUERY)
-SOURCES := Package.swift $(shell find Sources -type f) $(shell find data/lexicons data/models -type f 2>/dev/null)
+# Given to the second make that `all`, `fetch` and `load` start once `plan` has brought the binaries up to
+# date: that make does not list the sources or check the system libraries again, which was a third of the
+# time before the first shard started.
+BINARIES_CHECKED ?=
 # libcurl4: FoundationNetworking (URLSession, for --urls) loads it at run time.
 SYSTEM_PACKAGES := libxml2-dev libsqlite3-dev zlib1g-dev pkgconf libcurl4
 # A stage that rejected some inputs exits 65 after writing everything else: the run goes on.
@@ -55,11 +58,11 @@ ACCEPT_REJECTS := || test $$? -eq 65
 # Planning the shards first, then a sub-make, lets make compare the shard lists by their timestamps alone.
 # In parallel (see the database section), the load runs beside the sub-make instead of after it.
 all: plan
-	$(LOAD_WHILE_EXTRACTING) $(MAKE) $(OUT)/articles.ndjson $(OUT)/extracted.ndjson $(if $(LOAD_WHILE_EXTRACTING),,$(OUT)/whosaid.db)
+	$(LOAD_WHILE_EXTRACTING) $(MAKE) BINARIES_CHECKED=yes $(OUT)/articles.ndjson $(OUT)/extracted.ndjson $(if $(LOAD_WHILE_EXTRACTING),,$(OUT)/whosaid.db)
 
 fetch: plan
 	rm -f $(SHARD_ARTICLES)
-	$(MAKE) $(OUT)/articles.ndjson
+	$(MAKE) BINARIES_CHECKED=yes $(OUT)/articles.ndjson
 
 extract:
 	rm -f $(SHARD_EXTRACTED)
@@ -67,7 +70,7 @@ extract:
 
 load: plan
 	rm -f $(SHARD_LOADED)
-	$(MAKE) $(OUT)/whosaid.db
+	$(MAKE) BINARIES_CHECKED=yes $(OUT)/whosaid.db
 
 $(OUT):
 	mkdir -p $@
@@ -86,13 +89,14 @@ deps:
 	fi
 
 # One build makes every binary (a grouped target, so make -j runs it once).
-ifeq ($(BIN_DIR),)
+ifeq ($(BIN_DIR)$(BINARIES_CHECKED),)
+SOURCES := Package.swift $(shell find Sources -type f) $(shell find data/lexicons data/models -type f 2>/dev/null)
 $(BINARIES) &: $(SOURCES) | deps
 	$(SWIFT) build -c release
 	touch $(BINARIES)
 else
 $(BINARIES):
-	@test -x $@ || { echo "$@ is missing: BIN_DIR names a folder without the whosaid binaries" >&2; exit 1; }
+	@test -x $@ || { echo "$@ is missing$(if $(BIN_DIR),: BIN_DIR names a folder without the whosaid binaries)" >&2; exit 1; }
 endif
 
 build: $(BINARIES)
@@ -106,9 +110,9 @@ SHARD_LISTS := $(SHARD_IDS:%=$(SHARD_DIR)/%.list)
 SHARD_ARTICLES := $(SHARD_IDS:%=$(SHARD_DIR)/%.articles.ndjson)
 SHARD_EXTRACTED := $(SHARD_IDS:%=$(SHARD_DIR)/%.extracted.ndjson)
 
+# A shard's load stamp stands for rows in this database: without the database, none holds.
 plan: $(FETCH) | $(OUT)
 	$(FETCH) --quiet --plan-shards $(SHARDS) --shard-dir $(SHARD_DIR) $(if $(URLS),--urls $(URLS),$(CORPUS)) $(ACCEPT_REJECTS)
-	@# A shard's load stamp stands for rows in this database: without the database, none holds.
 	test -e $(OUT)/whosaid.db || rm -f $(SHARD_DIR)/*.loaded
 
 $(SHARD_DIR)/%.articles.ndjson: $(SHARD_DIR)/%.list $(FETCH)
