@@ -4,9 +4,9 @@
 Runs the release binaries on the article-extraction benchmark pages (../shared/bench/article-extraction/html
 from the repository root, or --pages DIR), one stage after another on one core, and prints per stage and end
 to end: articles/s, words/s, MB/s and peak RSS. Then it builds a corpus 100x as large and shows that peak RSS
-stays flat, and times `make -j1` against `make -j2` on the same corpus for the two-core speed-up (median
-times over alternating runs). With --peers FILE (the JSON the peer benchmark writes) it prints the ratio
-against the Python stack.
+stays flat, and times `make -j1` against `make -j2` for the two-core speed-up (median times over alternating
+runs), on the pages copied as many times as the one-core passes and on a larger corpus (--scale-copies).
+With --peers FILE (the JSON the peer benchmark writes) it prints the ratio against the Python stack.
 
 Each measured process is run alone; its peak RSS comes from wait4's rusage, so no external tool is needed.
 Results also go to out/bench/pipeline.json.
@@ -91,6 +91,62 @@ def distinct_copy(html, url, k):
     return html
 
 
+def make_corpus(corpus, pages, urls, copies):
+    """A folder of `copies` copies of the pages: the first links to them, the others are distinct copies."""
+    if corpus.exists():
+        shutil.rmtree(corpus)
+    for k in range(copies):
+        d = corpus / f"copy{k}"
+        d.mkdir(parents=True)
+        for p in pages:
+            if k == 0:
+                os.symlink(p, d / os.path.basename(p))
+            else:
+                (d / os.path.basename(p)[:-3]).write_bytes(distinct_copy(gzip.decompress(Path(p).read_bytes()), urls.get(p), k))
+
+
+SHARDS = 8
+
+
+def time_make_jobs(work, corpus, pages_total, pairs):
+    """make -j1 against make -j2 on `corpus`, in `pairs` pairs of runs. This machine's speed drifts (by a
+    third, at times, over minutes): the two runs of a pair follow each other, in turn -j1 first and -j2
+    first, so that a drift favours neither, and the figure is the median of the pairs' ratios. A median
+    -j1 time over a median -j2 time would compare runs minutes apart (2.10x and 1.79x where the pairs'
+    medians were 2.00 and 1.85, in one run of this bench)."""
+    timings = []
+    same = True
+    for k in range(pairs):
+        pair = {}
+        for jobs in ((1, 2) if k % 2 == 0 else (2, 1)):
+            outdir = work / f"make-j{jobs}"
+            if outdir.exists():
+                shutil.rmtree(outdir)
+            start = time.perf_counter()
+            subprocess.run(["make", "-s", f"-j{jobs}", "all", f"CORPUS={corpus}", f"OUT={outdir}", f"SHARDS={SHARDS}"],
+                           cwd=ROOT, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            pair[jobs] = time.perf_counter() - start
+        timings.append(pair)
+        # The same records, and the same database byte for byte (the load takes the shards in the same
+        # order and in one transaction, whether it runs after the extractions or beside them).
+        same = same and all(
+            subprocess.run(["cmp", "-s", str(work / "make-j1" / name), str(work / "make-j2" / name)]).returncode == 0
+            for name in ("extracted.ndjson", "whosaid.db"))
+    with open(work / "make-j1" / "articles.ndjson", encoding="utf-8") as f:
+        distinct = len({json.loads(l)["id"] for l in f})
+    ratios = sorted(t[1] / t[2] for t in timings)
+    speedup = statistics.median(ratios)
+    j1_median = statistics.median(t[1] for t in timings)
+    j2_median = statistics.median(t[2] for t in timings)
+    print(f"make -j corpus: {pages_total} pages, {distinct} distinct articles, {SHARDS} shards; {pairs} pairs of runs")
+    print(f"  speed-up of make -j2 over make -j1: {speedup:.2f}x (median of the pairs: {', '.join(f'{r:.2f}' for r in ratios)}); "
+          f"make -j1 {pages_total / j1_median:.0f} pages/s, make -j2 {pages_total / j2_median:.0f} pages/s (medians); "
+          f"records and database identical: {same}")
+    return {"pages": pages_total, "distinct_articles": distinct, "shards": SHARDS,
+            "pairs": [{"j1_seconds": t[1], "j2_seconds": t[2]} for t in timings],
+            "speedup": speedup, "pair_speedups": ratios, "identical": same}
+
+
 def line(name, articles, words, nbytes, seconds, rss):
     return (f"{name:<28} {articles:>7} articles {articles / seconds:>9.0f} articles/s "
             f"{words / seconds:>11.0f} words/s {nbytes / seconds / 1e6:>7.1f} MB/s  peak RSS {rss:>6.1f} MB")
@@ -104,7 +160,9 @@ def main():
     ap.add_argument("--peers", type=Path, help="peer benchmark JSON to compare against")
     ap.add_argument("--quality", type=Path, help="the folder of `make eval`'s JSON figures, printed beside the speed")
     ap.add_argument("--skip-parallel", action="store_true")
-    ap.add_argument("--pairs", type=int, default=7, help="make -j1 / -j2 runs for the speed-up (their median times)")
+    ap.add_argument("--pairs", type=int, default=7, help="pairs of make -j1 / -j2 runs for the speed-up (the median of their ratios)")
+    ap.add_argument("--scale-copies", type=int, default=20, help="copies of the pages in the larger make -j corpus (0: none)")
+    ap.add_argument("--scale-pairs", type=int, default=7, help="pairs of make -j1 / -j2 runs on the larger corpus")
     a = ap.parse_args()
     if not a.pages.is_dir():
         sys.exit(f"bench: no benchmark pages at {a.pages} (give --pages DIR)")
@@ -186,58 +244,25 @@ def main():
     for p in (big_db, half_db):
         remove_database(p)
 
-    # Two cores: make -j1 against make -j2 on a corpus folder of the pages (copied `repeat` times).
+    # Two cores: make -j1 against make -j2 on corpus folders of the pages, at two sizes: as many copies as
+    # the one-core passes, and `scale_copies` copies. What make -j cannot spread over the cores (make's
+    # start and the shard plan, the last extraction when the other core has nothing left, the load of the
+    # last shard and its commit) takes a fixed part of a run, so the small corpus shows the floor and the
+    # larger one the figure a corpus of real size tends to.
     if not a.skip_parallel:
-        corpus = work / "corpus"
-        if corpus.exists():
-            shutil.rmtree(corpus)
         urls = {}
         with open(articles_path, encoding="utf-8") as f:
             for record_line in f:
                 record = json.loads(record_line)
                 urls[record["source"]] = record.get("url")
-        for k in range(a.repeat):
-            d = corpus / f"copy{k}"
-            d.mkdir(parents=True)
-            for p in pages:
-                if k == 0:
-                    os.symlink(p, d / os.path.basename(p))
-                else:
-                    (d / os.path.basename(p)[:-3]).write_bytes(distinct_copy(gzip.decompress(Path(p).read_bytes()), urls.get(p), k))
-        # This machine's speed drifts between runs (by a third, at times), and a drift during one pair moves
-        # its ratio: the runs alternate, -j1 then -j2, and the figure is the median -j1 time over the median
-        # -j2 time (the pairs' own ratios are printed beside it, to show the spread).
-        pairs = []
-        same = True
-        for _ in range(a.pairs):
-            timings = {}
-            for jobs in (1, 2):
-                outdir = work / f"make-j{jobs}"
-                if outdir.exists():
-                    shutil.rmtree(outdir)
-                start = time.perf_counter()
-                subprocess.run(["make", "-s", f"-j{jobs}", "all", f"CORPUS={corpus}", f"OUT={outdir}", "SHARDS=8"],
-                               cwd=ROOT, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-                timings[jobs] = time.perf_counter() - start
-            pairs.append(timings)
-            # The same records, and the same database byte for byte (the load takes the shards in the same
-            # order and in one transaction, whether it runs after the extractions or beside them).
-            same = same and all(
-                subprocess.run(["cmp", "-s", str(work / "make-j1" / name), str(work / "make-j2" / name)]).returncode == 0
-                for name in ("extracted.ndjson", "whosaid.db"))
-        pages_total = len(pages) * a.repeat
-        with open(work / "make-j1" / "articles.ndjson", encoding="utf-8") as f:
-            distinct = len({json.loads(l)["id"] for l in f})
-        ratios = sorted(t[1] / t[2] for t in pairs)
-        j1_median = statistics.median(t[1] for t in pairs)
-        j2_median = statistics.median(t[2] for t in pairs)
-        speedup = j1_median / j2_median
-        print(f"make -j corpus: {pages_total} pages, {distinct} distinct articles, 8 shards; {a.pairs} runs of each, alternating")
-        print(f"make -j1: {pages_total / j1_median:.0f} pages/s, make -j2: {pages_total / j2_median:.0f} pages/s (medians); "
-              f"speed-up {speedup:.2f}x (the pairs: {', '.join(f'{r:.2f}' for r in ratios)}); "
-              f"records and database identical: {same}")
-        results["parallel"] = {"pairs": [{"j1_seconds": t[1], "j2_seconds": t[2]} for t in pairs],
-                               "speedup": speedup, "pair_speedups": ratios, "identical": same}
+        results["parallel"] = []
+        for copies, pairs in ((a.repeat, a.pairs), (a.scale_copies, a.scale_pairs)):
+            if copies <= 0 or pairs <= 0:
+                continue
+            corpus = work / "corpus"
+            make_corpus(corpus, pages, urls, copies)
+            results["parallel"].append(time_make_jobs(work, corpus, len(pages) * copies, pairs))
+            shutil.rmtree(corpus)
 
     if a.peers and a.peers.exists():
         peers = json.loads(a.peers.read_text())
@@ -283,8 +308,8 @@ def print_speed_beside_quality(results, folder):
     print(f"  {'extract':<16} {stages['extract']['articles_per_s']:>6.0f} articles/s  {'; '.join(parts) or 'not measured'}")
     print(f"  {'load':<16} {stages['load']['articles_per_s']:>6.0f} articles/s  stores what extract wrote: no quality figure of its own")
     extra = []
-    if "parallel" in results:
-        extra.append(f"make -j2 {results['parallel']['speedup']:.2f}x")
+    for run in results.get("parallel", []):
+        extra.append(f"make -j2 {run['speedup']:.2f}x on {run['pages']} pages")
     if "peer_ratio" in results:
         extra.append(f"{results['peer_ratio']:.0f}x the peer stack")
     print(f"  {'end to end':<16} {results['end_to_end_articles_per_s']:>6.0f} articles/s  one core" + (f"; {', '.join(extra)}" if extra else ""))
