@@ -62,7 +62,7 @@ struct LoadCommand: ParsableCommand {
                 }
                 try loader.finish()
             }
-            try DatabaseSchema.loadEnded(database)
+            DatabaseSchema.loadEnded(database)
         } catch let error as DatabaseError {
             reporter.error(error.description)
             throw ExitCode(ExitStatus.ioFailure.rawValue)
