@@ -193,11 +193,9 @@ public enum DatabaseSchema {
     }
 
     /// Ends a load begun with `openForLoading`, after its transaction: the database is in WAL mode from here
-    /// on (a no-op if it already was), so later loads and readers work side by side. The rows are committed
-    /// by then: if another connection holds the file and the mode cannot change now, the next load's open
-    /// changes it, and this load has still succeeded.
-    public static func loadEnded(_ db: Database) {
-        try? db.execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL")
+    /// on (a no-op if it already was), so later loads and readers work side by side.
+    public static func loadEnded(_ db: Database) throws(DatabaseError) {
+        try db.execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL")
     }
 
     private static func open(path: String, journal: String, synchronous: String = "NORMAL", reusing opened: Database? = nil) throws(DatabaseError) -> Database {

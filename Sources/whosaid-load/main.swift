@@ -62,7 +62,7 @@ struct LoadCommand: ParsableCommand {
                 }
                 try loader.finish()
             }
-            DatabaseSchema.loadEnded(database)
+            try DatabaseSchema.loadEnded(database)
         } catch let error as DatabaseError {
             reporter.error(error.description)
             throw ExitCode(ExitStatus.ioFailure.rawValue)

@@ -25,39 +25,18 @@ import WhosaidCore
         let first = try DatabaseSchema.openForLoading(path: folder.path("first.db"))
         #expect(try first.scalar("PRAGMA journal_mode")?.text == "delete")
         try load((0..<5).map { SyntheticCorpus.article($0) }, into: first)
-        DatabaseSchema.loadEnded(first)
+        try DatabaseSchema.loadEnded(first)
         #expect(try first.scalar("PRAGMA journal_mode")?.text == "wal")
         let second = try DatabaseSchema.openForLoading(path: folder.path("first.db"))
         #expect(try second.scalar("PRAGMA journal_mode")?.text == "wal")
         try load((5..<8).map { SyntheticCorpus.article($0) }, into: second)
-        DatabaseSchema.loadEnded(second)
+        try DatabaseSchema.loadEnded(second)
 
         let throughWAL = try DatabaseSchema.openForWriting(path: folder.path("wal.db"))
         try load((0..<5).map { SyntheticCorpus.article($0) }, into: throughWAL)
         try load((5..<8).map { SyntheticCorpus.article($0) }, into: throughWAL)
         #expect(try contentDump(second) == contentDump(throughWAL))
         try expectConsistent(second)
-    }
-
-    /// A reader that holds the new file when the first load ends keeps WAL from being turned on; the load's
-    /// rows are committed all the same, and the next load turns WAL on.
-    @Test func aReaderAtTheEndOfAFirstLoadLeavesWALToTheNextLoad() throws {
-        let folder = try TemporaryFolder()
-        let path = folder.path("held.db")
-        let first = try DatabaseSchema.openForLoading(path: path)
-        try first.execute("PRAGMA busy_timeout = 50")
-        try load((0..<3).map { SyntheticCorpus.article($0) }, into: first)
-        do {
-            let reader = try Database(path: path, readOnly: true)
-            try reader.execute("BEGIN")
-            #expect(try count(reader, "articles") == 3)
-            DatabaseSchema.loadEnded(first)
-            #expect(try first.scalar("PRAGMA journal_mode")?.text == "delete")
-            try reader.execute("COMMIT")
-        }
-        let next = try DatabaseSchema.openForLoading(path: path)
-        #expect(try next.scalar("PRAGMA journal_mode")?.text == "wal")
-        #expect(try count(next, "articles") == 3)
     }
 
     @Test func newDatabasesGetLargePagesAndOlderOnesKeepTheirs() throws {
