@@ -174,40 +174,14 @@ public enum DatabaseSchema {
 
     /// Opens a database for loading: WAL journal, migrated to the current schema.
     public static func openForWriting(path: String) throws(DatabaseError) -> Database {
-        try open(path: path, journal: "WAL")
-    }
-
-    /// Opens a database for one load, which ends with `loadEnded(_:)`. A file without whosaid's tables yet
-    /// (a first load) keeps SQLite's rollback journal until then: the load is all it will hold, so its pages
-    /// are written once, straight into the file. Under WAL each page is written twice, into the WAL at the
-    /// commit and into the file by the checkpoint when the load closes the database, and that second copy
-    /// was nearly half of the time a first load spends after its last record. A killed first load is rolled
-    /// back from the journal by the next open. Meanwhile a reader holds up the commit (up to the busy
-    /// timeout) instead of reading beside it; there is nothing but empty tables to read yet.
-    public static func openForLoading(path: String) throws(DatabaseError) -> Database {
-        let existing = try Database(path: path)
-        let isFirstLoad = try userVersion(existing) == 0
-        // FULL: in rollback mode NORMAL leaves a small chance that a power cut corrupts the file.
-        return isFirstLoad ? try open(path: path, journal: "DELETE", synchronous: "FULL", reusing: existing)
-                           : try open(path: path, journal: "WAL", reusing: existing)
-    }
-
-    /// Ends a load begun with `openForLoading`, after its transaction: the database is in WAL mode from here
-    /// on (a no-op if it already was), so later loads and readers work side by side.
-    public static func loadEnded(_ db: Database) throws(DatabaseError) {
-        try db.execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL")
-    }
-
-    private static func open(path: String, journal: String, synchronous: String = "NORMAL", reusing opened: Database? = nil) throws(DatabaseError) -> Database {
-        let db: Database
-        if let opened { db = opened } else { db = try Database(path: path) }
+        let db = try Database(path: path)
         // 16 KB pages for a new file (an existing one keeps its own; the pragma does nothing there): an
         // article's text of a few KB fits in one page instead of spilling into overflow pages, so the file is
         // a tenth smaller and a load writes fewer pages and b-tree cells.
         try db.execute("PRAGMA page_size = 16384")
         // WAL lets readers (Datasette, the query CLI) work during a load; a killed writer leaves only an
         // uncommitted WAL tail, which the next open discards. NORMAL sync is safe against a killed process.
-        try db.execute("PRAGMA journal_mode = \(journal); PRAGMA synchronous = \(synchronous); PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY")
+        try db.execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY")
         try migrate(db)
         return db
     }

@@ -44,7 +44,7 @@ struct LoadCommand: ParsableCommand {
         let reporter = try StageReporter(command: "whosaid-load", quiet: stage.quiet, rejectsPath: stage.rejects)
         let loader: Loader
         do {
-            let database = try DatabaseSchema.openForLoading(path: db)
+            let database = try DatabaseSchema.openForWriting(path: db)
             loader = Loader(database: database)
             try database.transaction {
                 // Records are read and decoded on a second thread while this one writes the ones before.
@@ -62,7 +62,6 @@ struct LoadCommand: ParsableCommand {
                 }
                 try loader.finish()
             }
-            try DatabaseSchema.loadEnded(database)
         } catch let error as DatabaseError {
             reporter.error(error.description)
             throw ExitCode(ExitStatus.ioFailure.rawValue)

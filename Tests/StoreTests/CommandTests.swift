@@ -118,38 +118,6 @@ func runCommand(_ name: String, _ arguments: [String], stdin: Data = Data()) thr
         #expect(try contentDump(reloaded) == contentDump(try Database(path: uninterrupted, readOnly: true)))
         try expectConsistent(try Database(path: interrupted))
     }
-
-    /// A first load writes through SQLite's rollback journal (see `DatabaseSchema.openForLoading`): killed, it
-    /// leaves the journal, from which the next open restores the empty tables, and the next load completes it.
-    @Test func killedFirstLoadLeavesEmptyTablesAndReloadCompletesIt() throws {
-        let folder = try TemporaryFolder()
-        let records = SyntheticCorpus.ndjson(0..<1500)
-        let recordsPath = folder.path("records.ndjson")
-        try records.write(to: URL(fileURLWithPath: recordsPath))
-
-        let interrupted = folder.path("interrupted.db")
-        let load = try Running("whosaid-load", ["--quiet", "--db", interrupted])
-        try load.write(records.prefix(records.count * 2 / 3))
-        load.kill()
-        #expect(try load.finish().status == SIGKILL)
-        #expect(FileManager.default.fileExists(atPath: interrupted + "-journal"))
-
-        let afterKill = try Database(path: interrupted)
-        #expect(try count(afterKill, "articles") == 0)
-        #expect(try count(afterKill, "entities") == 0)
-        try expectConsistent(afterKill)
-
-        #expect(try runCommand("whosaid-load", ["--quiet", "--db", interrupted, recordsPath]).status == 0)
-        let uninterrupted = folder.path("uninterrupted.db")
-        #expect(try runCommand("whosaid-load", ["--quiet", "--db", uninterrupted, recordsPath]).status == 0)
-        for path in [interrupted, uninterrupted] {
-            let db = try Database(path: path, readOnly: true)
-            #expect(try db.scalar("PRAGMA journal_mode")?.text == "wal")
-            #expect(try count(db, "articles") == 1500)
-        }
-        #expect(try contentDump(try Database(path: interrupted, readOnly: true)) == contentDump(try Database(path: uninterrupted, readOnly: true)))
-        #expect(!FileManager.default.fileExists(atPath: interrupted + "-journal"))
-    }
 }
 
 @Suite struct SeedFixtureTests {

@@ -18,27 +18,6 @@ import WhosaidCore
         _ = try DatabaseSchema.openForReading(path: folder.path("w.db"))
     }
 
-    /// A first load keeps the rollback journal until it ends, so its pages are written once; the database
-    /// is in WAL mode after it, and a later load is in WAL mode throughout. The rows are the same either way.
-    @Test func aFirstLoadWritesThroughTheRollbackJournalAndLeavesWAL() throws {
-        let folder = try TemporaryFolder()
-        let first = try DatabaseSchema.openForLoading(path: folder.path("first.db"))
-        #expect(try first.scalar("PRAGMA journal_mode")?.text == "delete")
-        try load((0..<5).map { SyntheticCorpus.article($0) }, into: first)
-        try DatabaseSchema.loadEnded(first)
-        #expect(try first.scalar("PRAGMA journal_mode")?.text == "wal")
-        let second = try DatabaseSchema.openForLoading(path: folder.path("first.db"))
-        #expect(try second.scalar("PRAGMA journal_mode")?.text == "wal")
-        try load((5..<8).map { SyntheticCorpus.article($0) }, into: second)
-        try DatabaseSchema.loadEnded(second)
-
-        let throughWAL = try DatabaseSchema.openForWriting(path: folder.path("wal.db"))
-        try load((0..<5).map { SyntheticCorpus.article($0) }, into: throughWAL)
-        try load((5..<8).map { SyntheticCorpus.article($0) }, into: throughWAL)
-        #expect(try contentDump(second) == contentDump(throughWAL))
-        try expectConsistent(second)
-    }
-
     @Test func newDatabasesGetLargePagesAndOlderOnesKeepTheirs() throws {
         let folder = try TemporaryFolder()
         let new = try DatabaseSchema.openForWriting(path: folder.path("new.db"))
