@@ -111,7 +111,7 @@ SHARD_ARTICLES := $(SHARD_IDS:%=$(SHARD_DIR)/%.articles.ndjson)
 SHARD_EXTRACTED := $(SHARD_IDS:%=$(SHARD_DIR)/%.extracted.ndjson)
 
 # A shard's load stamp stands for rows in this database: without the database, none holds.
-plan: $(FETCH) | $(OUT)
+plan: $(BINARIES) | $(OUT)
 	$(FETCH) --quiet --plan-shards $(SHARDS) --shard-dir $(SHARD_DIR) $(if $(URLS),--urls $(URLS),$(CORPUS)) $(ACCEPT_REJECTS)
 	test -e $(OUT)/whosaid.db || rm -f $(SHARD_DIR)/*.loaded
 

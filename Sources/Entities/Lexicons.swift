@@ -112,8 +112,9 @@ public final class Lexicons: Sendable {
         func lines(_ name: String) throws -> [String] {
             let url = directory.appendingPathComponent(name)
             guard let text = try? String(contentsOf: url, encoding: .utf8) else { throw EntityDataError.missingResource("lexicons/" + name) }
-            // Cut at the line-feed bytes: splitting the characters cost a grapheme-cluster check per
-            // character, a fifth of every extractor's start-up (and make -j starts one per shard).
+            // The lexicons are UTF-8 with LF or CRLF line ends. Cut at the line-feed bytes: splitting the
+            // characters cost a grapheme-cluster check per character, a fifth of every extractor's start-up
+            // (and make -j starts one per shard).
             let carriageReturn = UInt8(ascii: "\r")
             return text.utf8.split(separator: UInt8(ascii: "\n")).compactMap { bytes in
                 let line = bytes.last == carriageReturn ? bytes.dropLast() : bytes[...]

@@ -175,6 +175,9 @@ public enum DatabaseSchema {
     /// Opens a database for loading: WAL journal, migrated to the current schema.
     public static func openForWriting(path: String) throws(DatabaseError) -> Database {
         let db = try Database(path: path)
+        // Refused before anything is set: the journal mode is written into the file, and somebody else's
+        // database must come back as it was.
+        try checkApplication(db, version: try userVersion(db))
         // 16 KB pages for a new file (an existing one keeps its own; the pragma does nothing there): an
         // article's text of a few KB fits in one page instead of spilling into overflow pages, so the file is
         // a tenth smaller and a load writes fewer pages and b-tree cells.

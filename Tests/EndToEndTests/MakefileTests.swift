@@ -203,6 +203,48 @@ import Testing
 
     /// `make -n -j2 all` shows what it would do and does nothing, even with every shard extracted and
     /// none loaded (the database deleted): no database, no loader started, no stamps.
+    /// Without BIN_DIR, make builds the release binaries when a source is newer. The second make of `all`
+    /// trusts them (BINARIES_CHECKED), so the first must bring every one up to date: a stale extractor is
+    /// rebuilt even when the fetcher is newer than every source. (`make -n`, in a copy of the Makefile with a
+    /// stand-in for swift, prints what would run.)
+    @Test func everyStaleBinaryIsRebuiltBeforeTheSecondMakeTrustsThem() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let files = FileManager.default
+        try files.copyItem(at: Binaries.packageRoot.appendingPathComponent("Makefile"), to: folder.appendingPathComponent("Makefile"))
+        try files.createDirectory(at: folder.appendingPathComponent("Sources/Stage"), withIntermediateDirectories: true)
+        let release = folder.appendingPathComponent(".build/release")
+        try files.createDirectory(at: release, withIntermediateDirectories: true)
+        let sourcesChanged = Date().addingTimeInterval(-100)
+        for source in ["Package.swift", "Sources/Stage/main.swift"] {
+            let url = folder.appendingPathComponent(source)
+            try Data().write(to: url)
+            try files.setAttributes([.modificationDate: sourcesChanged], ofItemAtPath: url.path)
+        }
+        for binary in ["whosaid-fetch", "whosaid-extract", "whosaid-load", "whosaid"] {
+            try Data("#!/bin/sh\n".utf8).write(to: release.appendingPathComponent(binary))
+            try files.setAttributes([.posixPermissions: 0o755], ofItemAtPath: release.appendingPathComponent(binary).path)
+        }
+        func dryRunOfPlan() throws -> String {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            process.arguments = ["make", "--no-print-directory", "-n", "plan", "SWIFT=swift-stand-in", "CORPUS=corpus"]
+            process.currentDirectoryURL = folder
+            let output = Pipe()
+            process.standardOutput = output
+            process.standardError = output
+            try process.run()
+            let data = output.fileHandleForReading.readDataToEndOfFile()
+            process.waitUntilExit()
+            return String(decoding: data, as: UTF8.self)
+        }
+        #expect(!(try dryRunOfPlan()).contains("swift-stand-in build -c release"), "binaries newer than every source were rebuilt")
+        try files.setAttributes([.modificationDate: sourcesChanged.addingTimeInterval(-50)],
+                                ofItemAtPath: release.appendingPathComponent("whosaid-extract").path)
+        let plan = try dryRunOfPlan()
+        #expect(plan.contains("swift-stand-in build -c release"), "a stale whosaid-extract was not rebuilt:\n\(plan)")
+    }
+
     @Test func aDryRunUnderParallelMakeLoadsNothing() throws {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }

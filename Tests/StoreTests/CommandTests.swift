@@ -118,6 +118,32 @@ func runCommand(_ name: String, _ arguments: [String], stdin: Data = Data()) thr
         #expect(try contentDump(reloaded) == contentDump(try Database(path: uninterrupted, readOnly: true)))
         try expectConsistent(try Database(path: interrupted))
     }
+
+    /// A first load killed halfway leaves a whosaid database with empty tables, which a read-only reader
+    /// (the query CLI) can open at once, and the next load completes it.
+    @Test func killedFirstLoadLeavesEmptyTablesReadableAndReloadCompletesIt() throws {
+        let folder = try TemporaryFolder()
+        let records = SyntheticCorpus.ndjson(0..<1500)
+        let recordsPath = folder.path("records.ndjson")
+        try records.write(to: URL(fileURLWithPath: recordsPath))
+
+        let interrupted = folder.path("interrupted.db")
+        let load = try Running("whosaid-load", ["--quiet", "--db", interrupted])
+        try load.write(records.prefix(records.count * 2 / 3))
+        load.kill()
+        #expect(try load.finish().status == SIGKILL)
+
+        let reader = try DatabaseSchema.openForReading(path: interrupted)
+        #expect(try count(reader, "articles") == 0)
+        #expect(try count(reader, "entities") == 0)
+        #expect(try runCommand("whosaid", ["people", "--db", interrupted]).status == 0)
+
+        #expect(try runCommand("whosaid-load", ["--quiet", "--db", interrupted, recordsPath]).status == 0)
+        let uninterrupted = folder.path("uninterrupted.db")
+        #expect(try runCommand("whosaid-load", ["--quiet", "--db", uninterrupted, recordsPath]).status == 0)
+        #expect(try count(try Database(path: interrupted, readOnly: true), "articles") == 1500)
+        #expect(try contentDump(try Database(path: interrupted, readOnly: true)) == contentDump(try Database(path: uninterrupted, readOnly: true)))
+    }
 }
 
 @Suite struct SeedFixtureTests {

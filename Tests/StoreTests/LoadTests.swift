@@ -18,6 +18,20 @@ import WhosaidCore
         _ = try DatabaseSchema.openForReading(path: folder.path("w.db"))
     }
 
+    /// Readers query while a load runs, the first one into a new file included: a read transaction held
+    /// across the load's commit neither fails the load nor sees half of it.
+    @Test func aReaderHeldAcrossAFirstLoadsCommitKeepsItsSnapshot() throws {
+        let folder = try TemporaryFolder()
+        let db = try DatabaseSchema.openForWriting(path: folder.path("w.db"))
+        let reader = try Database(path: folder.path("w.db"), readOnly: true)
+        try reader.execute("BEGIN")
+        #expect(try count(reader, "articles") == 0)
+        try load((0..<5).map { SyntheticCorpus.article($0) }, into: db)
+        #expect(try count(reader, "articles") == 0)
+        try reader.execute("COMMIT")
+        #expect(try count(reader, "articles") == 5)
+    }
+
     @Test func newDatabasesGetLargePagesAndOlderOnesKeepTheirs() throws {
         let folder = try TemporaryFolder()
         let new = try DatabaseSchema.openForWriting(path: folder.path("new.db"))
@@ -60,6 +74,8 @@ import WhosaidCore
         let other = try Database(path: folder.path("other.db"))
         try other.execute("CREATE TABLE notes (x)")
         #expect(throws: DatabaseError.self) { try DatabaseSchema.openForWriting(path: folder.path("other.db")) }
+        // Refused as it was: still in its rollback-journal mode.
+        #expect(try Database(path: folder.path("other.db")).scalar("PRAGMA journal_mode")?.text == "delete")
         let newer = try DatabaseSchema.openForWriting(path: folder.path("newer.db"))
         try newer.execute("PRAGMA user_version = \(DatabaseSchema.currentVersion + 1)")
         #expect(throws: DatabaseError.self) { try DatabaseSchema.openForWriting(path: folder.path("newer.db")) }
