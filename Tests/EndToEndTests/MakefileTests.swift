@@ -15,26 +15,31 @@ import Testing
 
         @discardableResult
         func make(_ arguments: [String]) throws -> CommandResult {
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            process.arguments = ["make", "--no-print-directory"] + arguments + [
+            let result = try MakefileTests.make(arguments + [
                 "CORPUS=\(corpus.path)", "OUT=\(out.path)", "SHARDS=3", "BIN_DIR=\(binaries.path)",
-            ]
-            process.currentDirectoryURL = Binaries.packageRoot
-            let output = Pipe()
-            process.standardOutput = output
-            process.standardError = output
-            try process.run()
-            let data = output.fileHandleForReading.readDataToEndOfFile()
-            process.waitUntilExit()
-            let text = String(decoding: data, as: UTF8.self)
+            ], in: Binaries.packageRoot)
             if let expectedStatus {
-                #expect(process.terminationStatus == expectedStatus, "make \(arguments) exited with \(process.terminationStatus):\n\(text)")
+                #expect(result.status == expectedStatus, "make \(arguments) exited with \(result.status):\n\(result.stderr)")
             }
-            return CommandResult(status: process.terminationStatus, stdout: data, stderr: text)
+            return result
         }
 
         var database: URL { out.appendingPathComponent("whosaid.db") }
+    }
+
+    /// make with `arguments` in `directory`; its standard output and error together, as `stderr`.
+    static func make(_ arguments: [String], in directory: URL) throws -> CommandResult {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["make", "--no-print-directory"] + arguments
+        process.currentDirectoryURL = directory
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = output
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return CommandResult(status: process.terminationStatus, stdout: data, stderr: String(decoding: data, as: UTF8.self))
     }
 
     /// A folder holding a copy of the sample corpus, with room for more articles.
@@ -226,17 +231,7 @@ import Testing
             try files.setAttributes([.posixPermissions: 0o755], ofItemAtPath: release.appendingPathComponent(binary).path)
         }
         func dryRunOfPlan() throws -> String {
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            process.arguments = ["make", "--no-print-directory", "-n", "plan", "SWIFT=swift-stand-in", "CORPUS=corpus"]
-            process.currentDirectoryURL = folder
-            let output = Pipe()
-            process.standardOutput = output
-            process.standardError = output
-            try process.run()
-            let data = output.fileHandleForReading.readDataToEndOfFile()
-            process.waitUntilExit()
-            return String(decoding: data, as: UTF8.self)
+            try Self.make(["-n", "plan", "SWIFT=swift-stand-in", "CORPUS=corpus"], in: folder).stderr
         }
         #expect(!(try dryRunOfPlan()).contains("swift-stand-in build -c release"), "binaries newer than every source were rebuilt")
         try files.setAttributes([.modificationDate: sourcesChanged.addingTimeInterval(-50)],
