@@ -245,10 +245,10 @@ def main():
         remove_database(p)
 
     # Two cores: make -j1 against make -j2 on corpus folders of the pages, at two sizes: as many copies as
-    # the one-core passes, and `scale_copies` copies. What make -j cannot spread over the cores (make's
-    # start and the shard plan, the last extraction when the other core has nothing left, the load of the
-    # last shard and its commit) takes a fixed part of a run, so the small corpus shows the floor and the
-    # larger one the figure a corpus of real size tends to.
+    # the one-core passes, and `scale_copies` copies. Of what make -j cannot spread over the cores, a part
+    # is the same whatever the corpus (make's start and the shard plan) and a part grows with it (the last
+    # extraction while the other core has nothing left, the load of the last shard, its commit and the
+    # checkpoint): the two sizes show how the speed-up moves with the corpus.
     if not a.skip_parallel:
         urls = {}
         with open(articles_path, encoding="utf-8") as f:

@@ -48,7 +48,8 @@ public struct PerceptronWeights: Sendable {
         featureCount = 0
     }
 
-    /// Adds a feature not in the table yet, with `weight(t)` for each tag t.
+    /// Adds a feature not in the table yet, with `weight(t)` for each tag t: called once per tag, in tag
+    /// order (the model file's reader takes the weights from the file in that order).
     private mutating func insert(_ hash: UInt64, weight: (Int) -> Float) {
         let key = PerceptronWeights.key(hash)
         var slot = Int(truncatingIfNeeded: key) & mask

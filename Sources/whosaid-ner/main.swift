@@ -82,9 +82,10 @@ struct Evaluate: ParsableCommand {
             for document in try Corpora.uner(unerTest, locType: { _ in .gpe }) {
                 score.add(gold: document.spans, predicted: pipeline.spans(document.text), label: unerLabel)
             }
+            let scored = ["LOC", "ORG", "PER"]
             print(score.table(title: "UNER English-EWT test (not learned from; GPE+LOC scored as LOC, PERSON as PER, NORP not scored):",
-                              labels: ["LOC", "ORG", "PER"]))
-            figures["uner_test"] = overall(score, ["LOC", "ORG", "PER"])
+                              labels: scored))
+            figures["uner_test"] = overall(score, scored)
         }
         if let json {
             try (JSONValue.object(figures).serialized() + "\n").write(toFile: json, atomically: true, encoding: .utf8)

@@ -206,8 +206,6 @@ import Testing
         #expect(!(try Self.logLines(log).contains("done")), "the load was committed")
     }
 
-    /// `make -n -j2 all` shows what it would do and does nothing, even with every shard extracted and
-    /// none loaded (the database deleted): no database, no loader started, no stamps.
     /// Without BIN_DIR, make builds the release binaries when a source is newer. The second make of `all`
     /// trusts them (BINARIES_CHECKED), so the first must bring every one up to date: a stale extractor is
     /// rebuilt even when the fetcher is newer than every source. (`make -n`, in a copy of the Makefile with a
@@ -240,6 +238,8 @@ import Testing
         #expect(plan.contains("swift-stand-in build -c release"), "a stale whosaid-extract was not rebuilt:\n\(plan)")
     }
 
+    /// `make -n -j2 all` shows what it would do and does nothing, even with every shard extracted and
+    /// none loaded (the database deleted): no database, no loader started, no stamps.
     @Test func aDryRunUnderParallelMakeLoadsNothing() throws {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
