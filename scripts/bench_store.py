@@ -124,7 +124,7 @@ def main():
         for line in src:
             out.write(line.replace(b'"_schema":"whosaid.extracted/1"', b'"_schema":"whosaid.parse-only/0"', 1))
     db = os.path.join(args.out, "bench.db")
-    for suffix in ("", "-wal", "-shm"):
+    for suffix in ("", "-wal", "-shm", ".loading"):
         if os.path.exists(db + suffix):
             os.remove(db + suffix)
 

@@ -61,6 +61,7 @@ public final class Database {
     let handle: OpaquePointer
     public let path: String
     private var statementCache: [String: Statement] = [:]
+    private var isClosed = false
 
     /// SQLite keeps allocation statistics (for sqlite3_memory_used, which whosaid never reads) by taking a
     /// process-wide mutex and reading each block's size on every allocation and free: a few percent of a
@@ -90,7 +91,17 @@ public final class Database {
     deinit {
         // Statements must be finalized before the connection closes.
         statementCache.removeAll()
-        sqlite3_close_v2(handle)
+        if !isClosed { sqlite3_close_v2(handle) }
+    }
+
+    /// Closes the connection now, for a caller that must know SQLite is done with the file (a new database
+    /// is synced and put in place only after). It fails while a statement prepared on it still exists, as a
+    /// `Loader`'s do while the loader lives. Nothing may use the connection afterwards.
+    public func close() throws(DatabaseError) {
+        statementCache.removeAll()
+        let rc = sqlite3_close(handle)
+        if rc != SQLITE_OK { throw error(rc, sql: nil) }
+        isClosed = true
     }
 
     func error(_ rc: Int32, sql: String?) -> DatabaseError {

@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 /// The whosaid database schema and its migrations.
 ///
 /// `PRAGMA user_version` holds the schema version; `PRAGMA application_id` marks the file as a whosaid
@@ -189,8 +194,26 @@ public enum DatabaseSchema {
         return db
     }
 
+    /// Opens the file a new database is built in before it is put in place (see `NewDatabaseFile`). Nobody
+    /// reads that file until it is complete, and a load that fails or is killed leaves nothing of it that
+    /// counts: so the load writes its pages once, straight into the file (not into a WAL and again into the
+    /// file at the checkpoint), keeps its rollback journal in memory, and syncs nothing until the end.
+    static func openStaged(path: String) throws(DatabaseError) -> Database {
+        let db = try Database(path: path)
+        try db.execute("PRAGMA page_size = 16384")
+        try db.execute("PRAGMA journal_mode = MEMORY; PRAGMA synchronous = OFF; PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY")
+        try migrate(db)
+        return db
+    }
+
     /// Opens a database for queries; it must already be a whosaid database at the current version.
     public static func openForReading(path: String) throws(DatabaseError) -> Database {
+        if access(path, F_OK) != 0 {
+            let staging = NewDatabaseFile.stagingPath(for: path)
+            throw DatabaseError(code: 0, message: access(staging, F_OK) == 0
+                ? "no database yet: a first load is building it in \(staging) and puts it here when it ends (a load killed while building it leaves that file; load again)"
+                : "no database here (whosaid-load creates it)", path: path)
+        }
         let db = try Database(path: path, readOnly: true)
         let version = try userVersion(db)
         try checkApplication(db, version: version)

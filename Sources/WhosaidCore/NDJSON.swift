@@ -227,13 +227,14 @@ public final class OutputStream {
 
 /// Temporary output files still being written, removed if the process is interrupted (SIGINT, SIGTERM,
 /// SIGHUP) so an interrupted run leaves nothing behind. A SIGKILL cannot be caught: its temporary file is left
-/// under a `.tmp-PID` name that nothing reads, and the real output is untouched either way.
-enum TemporaryFiles {
+/// under a name that nothing reads (`.tmp-PID`, or a database's `.loading`), and the real output is untouched
+/// either way.
+public enum TemporaryFiles {
     /// C strings the signal handler can unlink without allocating.
     nonisolated(unsafe) static var paths: [UnsafeMutablePointer<CChar>?] = Array(repeating: nil, count: 16)
     nonisolated(unsafe) static var handlersInstalled = false
 
-    static func register(_ path: String) {
+    public static func register(_ path: String) {
         if !handlersInstalled {
             handlersInstalled = true
             for sig in [SIGINT, SIGTERM, SIGHUP] {
@@ -247,7 +248,7 @@ enum TemporaryFiles {
         if let slot = paths.firstIndex(where: { $0 == nil }) { paths[slot] = strdup(path) }
     }
 
-    static func unregister(_ path: String) {
+    public static func unregister(_ path: String) {
         for (i, p) in paths.enumerated() {
             if let p, String(cString: p) == path {
                 paths[i] = nil

@@ -167,7 +167,7 @@ import Testing
             case " $* " in *"/0.articles.ndjson "*) ;; *) for i in $(seq 600); do
               [ -e '\(stop)' ] || [ ! -d '\(folder.path)' ] && exit 1; sleep 0.1; done;; esac
             """)
-        defer { FileManager.default.createFile(atPath: stop, contents: nil) }
+        defer { _ = FileManager.default.createFile(atPath: stop, contents: nil) }
         // make's pid and status go through files: the process that ends must be make itself.
         let pidFile = folder.appendingPathComponent("make.pid").path, statusFile = folder.appendingPathComponent("make.status").path
         let process = Process()

@@ -119,9 +119,9 @@ func runCommand(_ name: String, _ arguments: [String], stdin: Data = Data()) thr
         try expectConsistent(try Database(path: interrupted))
     }
 
-    /// A first load killed halfway leaves a whosaid database with empty tables, which a read-only reader
-    /// (the query CLI) can open at once, and the next load completes it.
-    @Test func killedFirstLoadLeavesEmptyTablesReadableAndReloadCompletesIt() throws {
+    /// A first load killed halfway leaves no database, only the file it was building, which the query CLI
+    /// names; the next load starts that file again and ends as an uninterrupted load.
+    @Test func killedFirstLoadLeavesNoDatabaseAndReloadCompletesIt() throws {
         let folder = try TemporaryFolder()
         let records = SyntheticCorpus.ndjson(0..<1500)
         let recordsPath = folder.path("records.ndjson")
@@ -133,17 +133,107 @@ func runCommand(_ name: String, _ arguments: [String], stdin: Data = Data()) thr
         load.kill()
         #expect(try load.finish().status == SIGKILL)
 
-        let reader = try DatabaseSchema.openForReading(path: interrupted)
-        #expect(try count(reader, "articles") == 0)
-        #expect(try count(reader, "entities") == 0)
-        #expect(try runCommand("whosaid", ["people", "--db", interrupted]).status == 0)
+        #expect(!FileManager.default.fileExists(atPath: interrupted))
+        #expect(FileManager.default.fileExists(atPath: interrupted + ".loading"))
+        let query = try runCommand("whosaid", ["people", "--db", interrupted])
+        #expect(query.status == 64)
+        #expect(query.stderr.contains("no database yet: a first load is building it in \(interrupted).loading"))
 
         #expect(try runCommand("whosaid-load", ["--quiet", "--db", interrupted, recordsPath]).status == 0)
+        #expect(!FileManager.default.fileExists(atPath: interrupted + ".loading"))
         let uninterrupted = folder.path("uninterrupted.db")
         #expect(try runCommand("whosaid-load", ["--quiet", "--db", uninterrupted, recordsPath]).status == 0)
-        #expect(try count(try Database(path: interrupted, readOnly: true), "articles") == 1500)
-        #expect(try contentDump(try Database(path: interrupted, readOnly: true)) == contentDump(try Database(path: uninterrupted, readOnly: true)))
+        let reloaded = try DatabaseSchema.openForReading(path: interrupted)
+        #expect(try count(reloaded, "articles") == 1500)
+        #expect(try contentDump(reloaded) == contentDump(try Database(path: uninterrupted, readOnly: true)))
+        try expectConsistent(try Database(path: interrupted))
     }
+
+    /// While a first load runs, its database is built beside the path; when it ends, the database appears
+    /// whole, in WAL mode, with nothing left beside it, holding what a load through the library writes.
+    @Test func firstLoadBuildsTheDatabaseBesideItsPathAndPutsItThereWhole() throws {
+        let folder = try TemporaryFolder()
+        let records = SyntheticCorpus.ndjson(0..<300)
+        let path = folder.path("new.db"), staging = path + ".loading"
+        let load = try Running("whosaid-load", ["--quiet", "--db", path])
+        try load.write(records.prefix(records.count / 2))
+        #expect(try waitUntil { FileManager.default.fileExists(atPath: staging) })
+        #expect(!FileManager.default.fileExists(atPath: path))
+        #expect(try runCommand("whosaid", ["people", "--db", path]).status == 64)
+        try load.write(records.suffix(from: records.count / 2))
+        #expect(try load.finish().status == 0)
+
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path("")).sorted()
+        #expect(files == ["new.db"])
+        let loaded = try DatabaseSchema.openForReading(path: path)
+        #expect(try loaded.scalar("PRAGMA journal_mode")?.text == "wal")
+        #expect(try loaded.scalar("PRAGMA page_size")?.integer == 16384)
+        let byLibrary = try DatabaseSchema.openForWriting(path: folder.path("library.db"))
+        try StoreTests.load((0..<300).map { SyntheticCorpus.article($0) }, into: byLibrary)
+        #expect(try count(loaded, "articles") == 300)
+        #expect(try contentDump(loaded) == contentDump(byLibrary))
+        try expectConsistent(try Database(path: path))
+    }
+
+    /// A first load that fails leaves neither a database nor the file it was building.
+    @Test func failedFirstLoadLeavesNoFile() throws {
+        let folder = try TemporaryFolder()
+        let input = SyntheticCorpus.ndjson(0..<5) + Data("not json\n".utf8)
+        let result = try runCommand("whosaid-load", ["--strict", "--db", folder.path("w.db")], stdin: input)
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("<stdin>:6:"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path("")).isEmpty)
+    }
+
+    /// Two loads creating the same database: the second waits for the first to put it in place, then loads
+    /// into it, so both loads' records are there.
+    @Test func twoFirstLoadsOfOneDatabaseTakeTurns() throws {
+        let folder = try TemporaryFolder()
+        let path = folder.path("w.db")
+        let secondRecords = folder.path("second.ndjson")
+        try SyntheticCorpus.ndjson(100..<150).write(to: URL(fileURLWithPath: secondRecords))
+        let first = try Running("whosaid-load", ["--quiet", "--db", path])
+        try first.write(SyntheticCorpus.ndjson(0..<50))
+        #expect(try waitUntil { FileManager.default.fileExists(atPath: path + ".loading") })
+        let second = try Running("whosaid-load", ["--db", path, secondRecords])
+        // Fifty records take the second load milliseconds: still running, it is waiting.
+        Thread.sleep(forTimeInterval: 0.5)
+        #expect(second.process.isRunning)
+        #expect(!FileManager.default.fileExists(atPath: path))
+        #expect(try first.finish().status == 0)
+        let waited = try second.finish()
+        #expect(waited.status == 0)
+        #expect(waited.stderr.contains("waiting for another load that is creating \(path)"))
+        #expect(waited.stderr.contains("50 new, 0 replaced, 0 unchanged"))
+        let db = try DatabaseSchema.openForReading(path: path)
+        #expect(try count(db, "articles") == 100)
+        #expect(!FileManager.default.fileExists(atPath: path + ".loading"))
+    }
+
+    /// The WAL of a database deleted without it is not taken for a part of the new database made at its path.
+    @Test func aWALLeftByADeletedDatabaseIsNotReplayedIntoANewOne() throws {
+        let folder = try TemporaryFolder()
+        let old = try DatabaseSchema.openForWriting(path: folder.path("old.db"))
+        try old.execute("PRAGMA wal_autocheckpoint = 0")
+        try StoreTests.load((0..<40).map { SyntheticCorpus.article($0) }, into: old)
+        let wal = try Data(contentsOf: URL(fileURLWithPath: folder.path("old.db-wal")))
+        #expect(wal.count > 100_000)
+        let path = folder.path("w.db")
+        try wal.write(to: URL(fileURLWithPath: path + "-wal"))
+        #expect(try runCommand("whosaid-load", ["--quiet", "--db", path], stdin: SyntheticCorpus.ndjson(500..<503)).status == 0)
+        let db = try Database(path: path)
+        try expectConsistent(db)
+        #expect(try count(db, "articles") == 3)
+    }
+}
+
+/// Polls `condition` every 10 ms for up to 10 s.
+func waitUntil(_ condition: () throws -> Bool) throws -> Bool {
+    for _ in 0..<1000 {
+        if try condition() { return true }
+        Thread.sleep(forTimeInterval: 0.01)
+    }
+    return false
 }
 
 @Suite struct SeedFixtureTests {

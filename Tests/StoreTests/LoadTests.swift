@@ -18,8 +18,9 @@ import WhosaidCore
         _ = try DatabaseSchema.openForReading(path: folder.path("w.db"))
     }
 
-    /// Readers query while a load runs, the first one into a new file included: a read transaction held
-    /// across the load's commit neither fails the load nor sees half of it.
+    /// Readers query while a load runs, the first one into a file the library opens included (whosaid-load
+    /// builds a new database aside instead, see `NewDatabaseFile`): a read transaction held across the load's
+    /// commit neither fails the load nor sees half of it.
     @Test func aReaderHeldAcrossAFirstLoadsCommitKeepsItsSnapshot() throws {
         let folder = try TemporaryFolder()
         let db = try DatabaseSchema.openForWriting(path: folder.path("w.db"))

@@ -1,0 +1,155 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import WhosaidCore
+
+/// A database that does not exist yet, built by a load in a file beside it (`PATH.loading`) and put in place
+/// whole when the load has committed, as every other output of the pipeline is.
+///
+/// Why: in the database's own file, a first load would write every page twice (into the WAL, then into the
+/// file at the checkpoint that ends it, after the last record, while `make -j` waits), and a rollback journal
+/// instead would lock readers out of a file they can open. Under another name there are no readers to
+/// serve, so the load writes each page once; readers find no database until it is complete, and a first
+/// load that fails or is killed leaves none (a killed one leaves `PATH.loading`, emptied by the next load).
+///
+/// Two loads creating the same database: the second waits for the first (a lock on `PATH.loading`), then
+/// loads into the database the first put in place, as into any existing database.
+public final class NewDatabaseFile {
+    /// Where the database goes.
+    public let path: String
+    /// Where it is built.
+    public let stagingPath: String
+    /// The staging file, open for as long as this object holds the lock on it.
+    private let lockDescriptor: Int32
+    private var installed = false
+
+    public static func stagingPath(for path: String) -> String { path + ".loading" }
+
+    private init(path: String, stagingPath: String, lockDescriptor: Int32) {
+        self.path = path
+        self.stagingPath = stagingPath
+        self.lockDescriptor = lockDescriptor
+        TemporaryFiles.register(stagingPath)
+    }
+
+    deinit {
+        if !installed {
+            unlink(stagingPath)
+            TemporaryFiles.unregister(stagingPath)
+        }
+        // Closed after SQLite has closed the file, or after the file was removed: closing a descriptor
+        // drops every POSIX lock the process holds on the file, SQLite's included.
+        close(lockDescriptor)
+    }
+
+    /// Takes the right to create the database at `path`: nil if a database (or any file) is already there,
+    /// the caller then loads into it as it is. `waiting` is called once if another load is creating it.
+    public static func claim(path: String, waiting: () -> Void = {}) throws(DatabaseError) -> NewDatabaseFile? {
+        let stagingPath = stagingPath(for: path)
+        var waited = false
+        while true {
+            if exists(path) { return nil }
+            let descriptor = Glibc.open(stagingPath, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+            if descriptor < 0 { throw systemError("cannot create", stagingPath) }
+            if flock(descriptor, LOCK_EX | LOCK_NB) != 0 {
+                guard errno == EWOULDBLOCK else {
+                    let error = systemError("cannot lock", stagingPath)
+                    close(descriptor)
+                    throw error
+                }
+                if !waited { waiting() }
+                waited = true
+                while flock(descriptor, LOCK_EX) != 0 {
+                    guard errno == EINTR else {
+                        let error = systemError("cannot lock", stagingPath)
+                        close(descriptor)
+                        throw error
+                    }
+                }
+            }
+            // The load held up meanwhile has put its database in place and removed the file this lock is on
+            // (or a new file is there): look again.
+            guard sameFile(descriptor, stagingPath) else {
+                close(descriptor)
+                continue
+            }
+            if exists(path) {
+                unlink(stagingPath)
+                close(descriptor)
+                return nil
+            }
+            // What a killed load left is of no use: start from an empty file. A rollback journal or WAL beside
+            // it would be taken for a part of the new database.
+            if ftruncate(descriptor, 0) != 0 {
+                let error = systemError("cannot empty", stagingPath)
+                close(descriptor)
+                throw error
+            }
+            for suffix in ["-journal", "-wal", "-shm"] { unlink(stagingPath + suffix) }
+            return NewDatabaseFile(path: path, stagingPath: stagingPath, lockDescriptor: descriptor)
+        }
+    }
+
+    /// The staging file, opened and given the current schema.
+    public func open() throws(DatabaseError) -> Database {
+        try DatabaseSchema.openStaged(path: stagingPath)
+    }
+
+    /// Puts the database in place. `database` is the connection `open()` gave, its load committed and
+    /// nothing else holding it; it is closed here. The file goes in WAL mode, as every later load and reader
+    /// expects, and is synced before it takes the database's name, so that name never stands for a part.
+    public func install(_ database: Database) throws(DatabaseError) {
+        let mode = try database.scalar("PRAGMA journal_mode = WAL")?.text
+        guard mode == "wal" else {
+            throw DatabaseError(code: 0, message: "could not switch the new database to WAL (journal mode \(mode ?? "unknown"))", path: stagingPath)
+        }
+        // The last connection's close removes the empty WAL and its index.
+        try database.close()
+        if fsync(lockDescriptor) != 0 { throw NewDatabaseFile.systemError("cannot sync", stagingPath) }
+        // A WAL beside a deleted database would be replayed into the new one by the next connection.
+        for suffix in ["-wal", "-shm"] { unlink(path + suffix) }
+        // A link, unlike a rename, never replaces a file that appeared at `path` meanwhile (another program's).
+        if link(stagingPath, path) != 0 {
+            if errno == EEXIST {
+                throw DatabaseError(code: 0, message: "a file appeared at this path while the load was creating the database; nothing was loaded, load again to load into it", path: path)
+            }
+            // A file system without hard links: the lock keeps whosaid's loads out, and the rename is checked.
+            guard !NewDatabaseFile.exists(path), rename(stagingPath, path) == 0 else {
+                throw NewDatabaseFile.systemError("cannot put the new database in place", path)
+            }
+        } else {
+            unlink(stagingPath)
+        }
+        installed = true
+        TemporaryFiles.unregister(stagingPath)
+        syncFolder(of: path)
+    }
+
+    /// Makes the new name durable (best effort: some file systems cannot sync a folder).
+    private func syncFolder(of path: String) {
+        let folder = path.contains("/") ? String(path[..<path.lastIndex(of: "/")!]) : "."
+        let descriptor = Glibc.open(folder.isEmpty ? "/" : folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        if descriptor >= 0 {
+            _ = fsync(descriptor)
+            close(descriptor)
+        }
+    }
+
+    private static func exists(_ path: String) -> Bool {
+        var info = stat()
+        return lstat(path, &info) == 0
+    }
+
+    /// The file open at `descriptor` is still the one named `path`.
+    private static func sameFile(_ descriptor: Int32, _ path: String) -> Bool {
+        var open = stat(), named = stat()
+        guard fstat(descriptor, &open) == 0, stat(path, &named) == 0 else { return false }
+        return open.st_dev == named.st_dev && open.st_ino == named.st_ino
+    }
+
+    private static func systemError(_ what: String, _ path: String) -> DatabaseError {
+        DatabaseError(code: 0, message: "\(what): \(String(cString: strerror(errno)))", path: path)
+    }
+}
