@@ -15,14 +15,19 @@ import WhosaidCore
 /// load that fails or is killed leaves none (a killed one leaves `PATH.loading`, emptied by the next load).
 ///
 /// Two loads creating the same database: the second waits for the first (a lock on `PATH.loading`), then
-/// loads into the database the first put in place, as into any existing database.
+/// loads into the database the first put in place, as into any existing database. The lock is `flock`, which
+/// Linux keeps apart from SQLite's own locks on local file systems (not on NFS, where SQLite's WAL does not
+/// work either).
+///
+/// An empty file at PATH counts as no database: `sqlite3`, Python and most tools create one when they open a
+/// database that does not exist, and somebody looking during a first load must not make it fail.
 public final class NewDatabaseFile {
     /// Where the database goes.
     public let path: String
     /// Where it is built.
     public let stagingPath: String
-    /// The staging file, open for as long as this object holds the lock on it.
-    private let lockDescriptor: Int32
+    /// The staging file, open for as long as this object holds the lock on it; -1 once installed.
+    private var lockDescriptor: Int32
     private var installed = false
 
     public static func stagingPath(for path: String) -> String { path + ".loading" }
@@ -36,22 +41,25 @@ public final class NewDatabaseFile {
 
     deinit {
         if !installed {
-            unlink(stagingPath)
+            // Unregistered first: a signal in between must not remove a staging file another load has
+            // created since (a TERM then leaves this one, as a SIGKILL does).
             TemporaryFiles.unregister(stagingPath)
+            unlink(stagingPath)
         }
-        // Closed after SQLite has closed the file, or after the file was removed: closing a descriptor
-        // drops every POSIX lock the process holds on the file, SQLite's included.
-        close(lockDescriptor)
+        // Closing a descriptor drops every POSIX lock the process holds on the file, SQLite's included: a
+        // database still open on the staging file is one that failed, and the file is gone already.
+        if lockDescriptor >= 0 { close(lockDescriptor) }
     }
 
-    /// Takes the right to create the database at `path`: nil if a database (or any file) is already there,
-    /// the caller then loads into it as it is. `waiting` is called once if another load is creating it.
+    /// Takes the right to create the database at `path`: nil if a database (any file but an empty one) is
+    /// already there, the caller then loads into it as it is. `waiting` is called once if another load is
+    /// creating it.
     public static func claim(path: String, waiting: () -> Void = {}) throws(DatabaseError) -> NewDatabaseFile? {
         let stagingPath = stagingPath(for: path)
         var waited = false
         while true {
-            if exists(path) { return nil }
-            let descriptor = Glibc.open(stagingPath, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+            if holdsDatabase(path) { return nil }
+            let descriptor = Glibc.open(stagingPath, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0o644)
             if descriptor < 0 { throw systemError("cannot create", stagingPath) }
             if flock(descriptor, LOCK_EX | LOCK_NB) != 0 {
                 guard errno == EWOULDBLOCK else {
@@ -75,7 +83,15 @@ public final class NewDatabaseFile {
                 close(descriptor)
                 continue
             }
-            if exists(path) {
+            // A second name of a database: a load killed between putting its database in place and removing
+            // the staging name left it. Emptying it would empty that database.
+            var info = stat()
+            if fstat(descriptor, &info) == 0 && info.st_nlink > 1 {
+                unlink(stagingPath)
+                close(descriptor)
+                continue
+            }
+            if holdsDatabase(path) {
                 unlink(stagingPath)
                 close(descriptor)
                 return nil
@@ -108,23 +124,31 @@ public final class NewDatabaseFile {
         // The last connection's close removes the empty WAL and its index.
         try database.close()
         if fsync(lockDescriptor) != 0 { throw NewDatabaseFile.systemError("cannot sync", stagingPath) }
+        // Looked at again: `claim` may have been minutes ago.
+        if NewDatabaseFile.holdsDatabase(path) { throw appeared() }
         // A WAL beside a deleted database would be replayed into the new one by the next connection.
         for suffix in ["-wal", "-shm"] { unlink(path + suffix) }
-        // A link, unlike a rename, never replaces a file that appeared at `path` meanwhile (another program's).
-        if link(stagingPath, path) != 0 {
-            if errno == EEXIST {
-                throw DatabaseError(code: 0, message: "a file appeared at this path while the load was creating the database; nothing was loaded, load again to load into it", path: path)
-            }
-            // A file system without hard links: the lock keeps whosaid's loads out, and the rename is checked.
-            guard !NewDatabaseFile.exists(path), rename(stagingPath, path) == 0 else {
-                throw NewDatabaseFile.systemError("cannot put the new database in place", path)
-            }
-        } else {
+        if NewDatabaseFile.exists(path) {
+            // An empty file, made by a tool that opened the missing database: replaced.
+            if rename(stagingPath, path) != 0 { throw NewDatabaseFile.systemError("cannot put the new database in place", path) }
+        } else if link(stagingPath, path) == 0 {
+            // A link, unlike a rename, never replaces a file that appeared at `path` since the look above.
             unlink(stagingPath)
+        } else if errno == EEXIST {
+            throw appeared()
+        } else if rename(stagingPath, path) != 0 {
+            // (A file system without hard links: whosaid's loads are kept out by the lock.)
+            throw NewDatabaseFile.systemError("cannot put the new database in place", path)
         }
         installed = true
         TemporaryFiles.unregister(stagingPath)
+        close(lockDescriptor)
+        lockDescriptor = -1
         syncFolder(of: path)
+    }
+
+    private func appeared() -> DatabaseError {
+        DatabaseError(code: 0, message: "another program created a database at this path while the load was creating it; it was left as it is, and nothing was loaded: load again to load into it", path: path)
     }
 
     /// Makes the new name durable (best effort: some file systems cannot sync a folder).
@@ -140,6 +164,21 @@ public final class NewDatabaseFile {
     private static func exists(_ path: String) -> Bool {
         var info = stat()
         return lstat(path, &info) == 0
+    }
+
+    /// Something is at `path` that is not an empty file.
+    private static func holdsDatabase(_ path: String) -> Bool {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return false }
+        return (info.st_mode & S_IFMT) != S_IFREG || info.st_size > 0
+    }
+
+    /// Whether a load holds the staging file of `path` now (false: none, or a killed load's leftover).
+    public static func isBeingBuilt(_ path: String) -> Bool {
+        let descriptor = Glibc.open(stagingPath(for: path), O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
+        guard descriptor >= 0 else { return false }
+        defer { close(descriptor) }
+        return flock(descriptor, LOCK_SH | LOCK_NB) != 0 && errno == EWOULDBLOCK
     }
 
     /// The file open at `descriptor` is still the one named `path`.

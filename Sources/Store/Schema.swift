@@ -208,11 +208,18 @@ public enum DatabaseSchema {
 
     /// Opens a database for queries; it must already be a whosaid database at the current version.
     public static func openForReading(path: String) throws(DatabaseError) -> Database {
-        if access(path, F_OK) != 0 {
+        var info = stat()
+        let missing = stat(path, &info) != 0
+        if missing || info.st_size == 0 {
             let staging = NewDatabaseFile.stagingPath(for: path)
-            throw DatabaseError(code: 0, message: access(staging, F_OK) == 0
-                ? "no database yet: a first load is building it in \(staging) and puts it here when it ends (a load killed while building it leaves that file; load again)"
-                : "no database here (whosaid-load creates it)", path: path)
+            if NewDatabaseFile.isBeingBuilt(path) {
+                throw DatabaseError(code: 0, message: "no database yet: a first load is building it in \(staging) and puts it here when it ends", path: path)
+            }
+            if missing {
+                throw DatabaseError(code: 0, message: access(staging, F_OK) == 0
+                    ? "no database: a load was stopped while building it in \(staging); load again"
+                    : "no database here (whosaid-load creates it)", path: path)
+            }
         }
         let db = try Database(path: path, readOnly: true)
         let version = try userVersion(db)

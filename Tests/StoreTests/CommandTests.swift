@@ -137,7 +137,7 @@ func runCommand(_ name: String, _ arguments: [String], stdin: Data = Data()) thr
         #expect(FileManager.default.fileExists(atPath: interrupted + ".loading"))
         let query = try runCommand("whosaid", ["people", "--db", interrupted])
         #expect(query.status == 64)
-        #expect(query.stderr.contains("no database yet: a first load is building it in \(interrupted).loading"))
+        #expect(query.stderr.contains("no database: a load was stopped while building it in \(interrupted).loading; load again"))
 
         #expect(try runCommand("whosaid-load", ["--quiet", "--db", interrupted, recordsPath]).status == 0)
         #expect(!FileManager.default.fileExists(atPath: interrupted + ".loading"))
@@ -159,7 +159,9 @@ func runCommand(_ name: String, _ arguments: [String], stdin: Data = Data()) thr
         try load.write(records.prefix(records.count / 2))
         #expect(try waitUntil { FileManager.default.fileExists(atPath: staging) })
         #expect(!FileManager.default.fileExists(atPath: path))
-        #expect(try runCommand("whosaid", ["people", "--db", path]).status == 64)
+        let query = try runCommand("whosaid", ["people", "--db", path])
+        #expect(query.status == 64)
+        #expect(query.stderr.contains("no database yet: a first load is building it in \(staging)"))
         try load.write(records.suffix(from: records.count / 2))
         #expect(try load.finish().status == 0)
 
@@ -224,6 +226,64 @@ func runCommand(_ name: String, _ arguments: [String], stdin: Data = Data()) thr
         let db = try Database(path: path)
         try expectConsistent(db)
         #expect(try count(db, "articles") == 3)
+    }
+
+    /// What a killed load left in PATH.loading, whatever its bytes, is of no use and is started again.
+    @Test func aLeftoverStagingFileIsStartedAgain() throws {
+        let folder = try TemporaryFolder()
+        let path = folder.path("w.db")
+        try Data((0..<100_000).map { UInt8(truncatingIfNeeded: $0 &* 7919) }).write(to: URL(fileURLWithPath: path + ".loading"))
+        #expect(try runCommand("whosaid-load", ["--quiet", "--db", path], stdin: SyntheticCorpus.ndjson(0..<5)).status == 0)
+        try expectConsistent(try Database(path: path))
+        #expect(try count(try DatabaseSchema.openForReading(path: path), "articles") == 5)
+        #expect(!FileManager.default.fileExists(atPath: path + ".loading"))
+    }
+
+    /// A staging name that is a second name of a database (a load killed between putting its database in place
+    /// and removing the name) is never emptied: that would empty the database.
+    @Test func aStagingNameThatIsASecondNameOfADatabaseIsLeftAlone() throws {
+        let folder = try TemporaryFolder()
+        let path = folder.path("w.db"), kept = folder.path("kept.db")
+        #expect(try runCommand("whosaid-load", ["--quiet", "--db", path], stdin: SyntheticCorpus.ndjson(0..<20)).status == 0)
+        #expect(link(path, path + ".loading") == 0)
+        #expect(rename(path, kept) == 0)
+        #expect(try runCommand("whosaid-load", ["--quiet", "--db", path], stdin: SyntheticCorpus.ndjson(100..<105)).status == 0)
+        #expect(try count(try DatabaseSchema.openForReading(path: kept), "articles") == 20)
+        #expect(try count(try DatabaseSchema.openForReading(path: path), "articles") == 5)
+    }
+
+    /// A database another program makes at the path while a first load runs is left as it is, WAL included;
+    /// the load fails and says so.
+    @Test func aDatabaseMadeAtThePathMeanwhileIsLeftAlone() throws {
+        let folder = try TemporaryFolder()
+        let path = folder.path("w.db")
+        let running = try Running("whosaid-load", ["--quiet", "--db", path])
+        try running.write(SyntheticCorpus.ndjson(0..<20))
+        #expect(try waitUntil { FileManager.default.fileExists(atPath: path + ".loading") })
+        let other = try Database(path: path)
+        try other.execute("PRAGMA journal_mode = WAL; PRAGMA wal_autocheckpoint = 0; CREATE TABLE notes (x); INSERT INTO notes VALUES (1)")
+        let failed = try running.finish()
+        #expect(failed.status == 74)
+        #expect(failed.stderr.contains("another program created a database at this path while the load was creating it"))
+        #expect(FileManager.default.fileExists(atPath: path + "-wal"))
+        #expect(try Database(path: path, readOnly: true).scalar("SELECT COUNT(*) FROM notes")?.integer == 1)
+        #expect(!FileManager.default.fileExists(atPath: path + ".loading"))
+    }
+
+    /// Opening the missing database with sqlite3 or Python during a first load makes an empty file there;
+    /// the load replaces it.
+    @Test func anEmptyFileMadeAtThePathMeanwhileIsReplaced() throws {
+        let folder = try TemporaryFolder()
+        let path = folder.path("w.db")
+        let running = try Running("whosaid-load", ["--quiet", "--db", path])
+        try running.write(SyntheticCorpus.ndjson(0..<20))
+        #expect(try waitUntil { FileManager.default.fileExists(atPath: path + ".loading") })
+        #expect(try count(try Database(path: path), "sqlite_schema") == 0)
+        #expect(try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int == 0)
+        let query = try runCommand("whosaid", ["people", "--db", path])
+        #expect(query.stderr.contains("no database yet: a first load is building it"))
+        #expect(try running.finish().status == 0)
+        #expect(try count(try DatabaseSchema.openForReading(path: path), "articles") == 20)
     }
 }
 
