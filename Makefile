@@ -46,7 +46,7 @@ QUERY := $(RELEASE_DIR)/whosaid
 BINARIES := $(FETCH) $(EXTRACT) $(LOAD) $(QUERY)
 # Given to the second make that `all`, `fetch` and `load` start once `plan` has brought the binaries up to
 # date: that make does not list the sources or check the system libraries again, which was a fifth of the
-# time before the first shard started (0.245 s of make -j2 all on the benchmark corpus; now 0.16-0.20 s).
+# time before the first shard started (0.245 s of make -j2 all on the benchmark corpus; now 0.13-0.20 s).
 BINARIES_CHECKED ?=
 # libcurl4: FoundationNetworking (URLSession, for --urls) loads it at run time.
 SYSTEM_PACKAGES := libxml2-dev libsqlite3-dev zlib1g-dev pkgconf libcurl4

@@ -247,8 +247,8 @@ def main():
     # Two cores: make -j1 against make -j2 on corpus folders of the pages, at two sizes: as many copies as
     # the one-core passes, and `scale_copies` copies. Of what make -j cannot spread over the cores, a part
     # is the same whatever the corpus (make's start and the shard plan) and a part grows with it (the last
-    # extraction while the other core has nothing left, the load of the last shard, its commit and the
-    # checkpoint): the two sizes show how the speed-up moves with the corpus.
+    # extraction while the other core has nothing left, the load of the last shard and its commit): the two
+    # sizes show how the speed-up moves with the corpus.
     if not a.skip_parallel:
         urls = {}
         with open(articles_path, encoding="utf-8") as f:
