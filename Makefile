@@ -110,10 +110,11 @@ SHARD_LISTS := $(SHARD_IDS:%=$(SHARD_DIR)/%.list)
 SHARD_ARTICLES := $(SHARD_IDS:%=$(SHARD_DIR)/%.articles.ndjson)
 SHARD_EXTRACTED := $(SHARD_IDS:%=$(SHARD_DIR)/%.extracted.ndjson)
 
-# A shard's load stamp stands for rows in this database: without the database, none holds.
+# A shard's load stamp stands for rows in this database: without the database (or with an empty file in its
+# place, as sqlite3 leaves when it opens a missing one), none holds.
 plan: $(BINARIES) | $(OUT)
 	$(FETCH) --quiet --plan-shards $(SHARDS) --shard-dir $(SHARD_DIR) $(if $(URLS),--urls $(URLS),$(CORPUS)) $(ACCEPT_REJECTS)
-	test -e $(OUT)/whosaid.db || rm -f $(SHARD_DIR)/*.loaded
+	test -s $(OUT)/whosaid.db || rm -f $(SHARD_DIR)/*.loaded
 
 $(SHARD_DIR)/%.articles.ndjson: $(SHARD_DIR)/%.list $(FETCH)
 	$(FETCH) --quiet --rejects $(SHARD_DIR)/$*.fetch-rejects.ndjson --files-from $< -o $@.tmp $(ACCEPT_REJECTS)

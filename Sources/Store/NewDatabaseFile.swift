@@ -12,7 +12,7 @@ import WhosaidCore
 /// file at the checkpoint that ends it, after the last record, while `make -j` waits), and a rollback journal
 /// instead would lock readers out of a file they can open. Under another name there are no readers to
 /// serve, so the load writes each page once; readers find no database until it is complete, and a first
-/// load that fails or is killed leaves none (a killed one leaves `PATH.loading`, emptied by the next load).
+/// load that fails or is stopped leaves none (a SIGKILL leaves `PATH.loading`, emptied by the next load).
 ///
 /// Two loads creating the same database: the second waits for the first (a lock on `PATH.loading`), then
 /// loads into the database the first put in place, as into any existing database. The lock is `flock`, which
@@ -61,7 +61,7 @@ public final class NewDatabaseFile {
             if holdsDatabase(path) { return nil }
             let descriptor = Glibc.open(stagingPath, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0o644)
             if descriptor < 0 { throw systemError("cannot create", stagingPath) }
-            if flock(descriptor, LOCK_EX | LOCK_NB) != 0 {
+            if !lockSoon(descriptor) {
                 guard errno == EWOULDBLOCK else {
                     let error = systemError("cannot lock", stagingPath)
                     close(descriptor)
@@ -87,7 +87,11 @@ public final class NewDatabaseFile {
             // the staging name left it. Emptying it would empty that database.
             var info = stat()
             if fstat(descriptor, &info) == 0 && info.st_nlink > 1 {
-                unlink(stagingPath)
+                if unlink(stagingPath) != 0 {
+                    let error = systemError("cannot remove this second name of a database", stagingPath)
+                    close(descriptor)
+                    throw error
+                }
                 close(descriptor)
                 continue
             }
@@ -124,18 +128,16 @@ public final class NewDatabaseFile {
         // The last connection's close removes the empty WAL and its index.
         try database.close()
         if fsync(lockDescriptor) != 0 { throw NewDatabaseFile.systemError("cannot sync", stagingPath) }
-        // Looked at again: `claim` may have been minutes ago.
+        // Looked at again: `claim` may have been minutes ago. (A program that makes a database here in the
+        // microseconds between this look and the link below would lose its WAL to the next line.)
         if NewDatabaseFile.holdsDatabase(path) { throw appeared() }
         // A WAL beside a deleted database would be replayed into the new one by the next connection.
         for suffix in ["-wal", "-shm"] { unlink(path + suffix) }
-        if NewDatabaseFile.exists(path) {
-            // An empty file, made by a tool that opened the missing database: replaced.
-            if rename(stagingPath, path) != 0 { throw NewDatabaseFile.systemError("cannot put the new database in place", path) }
-        } else if link(stagingPath, path) == 0 {
-            // A link, unlike a rename, never replaces a file that appeared at `path` since the look above.
+        // A link, unlike a rename, never replaces a file that appeared at `path` since the look above.
+        if link(stagingPath, path) == 0 {
             unlink(stagingPath)
         } else if errno == EEXIST {
-            throw appeared()
+            try replaceEmptyFile()
         } else if rename(stagingPath, path) != 0 {
             // (A file system without hard links: whosaid's loads are kept out by the lock.)
             throw NewDatabaseFile.systemError("cannot put the new database in place", path)
@@ -145,6 +147,43 @@ public final class NewDatabaseFile {
         close(lockDescriptor)
         lockDescriptor = -1
         syncFolder(of: path)
+    }
+
+    /// Replaces the empty file a tool made by opening the missing database (sqlite3, Python), unless a
+    /// connection is using it: SQLite's own lock on it is taken first, so a transaction another program has
+    /// begun there is never cut off from the file it will commit to.
+    private func replaceEmptyFile() throws(DatabaseError) {
+        let descriptor = Glibc.open(path, O_RDWR | O_CLOEXEC | O_NOFOLLOW)
+        guard descriptor >= 0 else { throw appeared() }
+        // Closing drops this process's POSIX locks on the file: it has no other.
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, info.st_size == 0,
+              NewDatabaseFile.sameFile(descriptor, path) else { throw appeared() }
+        // SQLite's lock bytes (pending, reserved, shared) sit at 1 GiB: a write lock on them is refused while
+        // any connection reads or writes.
+        var lock = flock()
+        lock.l_type = Int16(F_WRLCK)
+        lock.l_whence = Int16(SEEK_SET)
+        lock.l_start = 0x4000_0000
+        lock.l_len = 512
+        guard fcntl(descriptor, F_SETLK, &lock) == 0 else {
+            throw DatabaseError(code: 0, message: "another program has a transaction open on the empty file at this path; the load was not put in place: load again when it ends", path: path)
+        }
+        guard fstat(descriptor, &info) == 0, info.st_size == 0 else { throw appeared() }
+        if rename(stagingPath, path) != 0 { throw NewDatabaseFile.systemError("cannot put the new database in place", path) }
+    }
+
+    /// `flock(LOCK_EX | LOCK_NB)`, tried for 50 ms: the query CLI holds a shared lock for an instant when it
+    /// looks whether a load is building the database.
+    private static func lockSoon(_ descriptor: Int32) -> Bool {
+        for _ in 0..<10 {
+            if flock(descriptor, LOCK_EX | LOCK_NB) == 0 { return true }
+            if errno != EWOULDBLOCK { return false }
+            usleep(5_000)
+        }
+        errno = EWOULDBLOCK
+        return false
     }
 
     private func appeared() -> DatabaseError {
@@ -159,11 +198,6 @@ public final class NewDatabaseFile {
             _ = fsync(descriptor)
             close(descriptor)
         }
-    }
-
-    private static func exists(_ path: String) -> Bool {
-        var info = stat()
-        return lstat(path, &info) == 0
     }
 
     /// Something is at `path` that is not an empty file.

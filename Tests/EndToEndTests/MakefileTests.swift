@@ -392,6 +392,14 @@ import Testing
         try run.make(["-j2", "all"])
         #expect(try Self.articleCount(run.database) == 6)
         #expect(try Self.recordsAndQuotes(run.database) == withNew)
+
+        // An empty file in its place (what sqlite3 leaves by opening the missing database) holds no rows
+        // either: every shard is loaded again, into a new database that replaces it.
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: run.database.path + suffix) }
+        #expect(FileManager.default.createFile(atPath: run.database.path, contents: nil))
+        try run.make(["-j2", "all"])
+        #expect(try Self.articleCount(run.database) == 6)
+        #expect(try Self.recordsAndQuotes(run.database) == withNew)
     }
 
     static func recordsAndQuotes(_ database: URL) throws -> [[SQLValue]] {

@@ -262,10 +262,32 @@ func runCommand(_ name: String, _ arguments: [String], stdin: Data = Data()) thr
         #expect(try waitUntil { FileManager.default.fileExists(atPath: path + ".loading") })
         let other = try Database(path: path)
         try other.execute("PRAGMA journal_mode = WAL; PRAGMA wal_autocheckpoint = 0; CREATE TABLE notes (x); INSERT INTO notes VALUES (1)")
+        // Open until the load has ended: its close would fold the WAL into the file and remove it.
+        try withExtendedLifetime(other) {
+            let failed = try running.finish()
+            #expect(failed.status == 74)
+            #expect(failed.stderr.contains("another program created a database at this path while the load was creating it"))
+            #expect(FileManager.default.fileExists(atPath: path + "-wal"))
+            #expect(try Database(path: path, readOnly: true).scalar("SELECT COUNT(*) FROM notes")?.integer == 1)
+            #expect(!FileManager.default.fileExists(atPath: path + ".loading"))
+        }
+    }
+
+    /// An empty file at the path on which another program has begun a transaction is not replaced: that
+    /// program would commit into a file nobody finds any more. The load fails and says so.
+    @Test func anEmptyFileWithATransactionOpenOnItIsLeftAlone() throws {
+        let folder = try TemporaryFolder()
+        let path = folder.path("w.db")
+        let running = try Running("whosaid-load", ["--quiet", "--db", path])
+        try running.write(SyntheticCorpus.ndjson(0..<20))
+        #expect(try waitUntil { FileManager.default.fileExists(atPath: path + ".loading") })
+        let other = try Database(path: path)
+        try other.execute("BEGIN IMMEDIATE; CREATE TABLE notes (x); INSERT INTO notes VALUES (1)")
+        #expect(try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int == 0)
         let failed = try running.finish()
         #expect(failed.status == 74)
-        #expect(failed.stderr.contains("another program created a database at this path while the load was creating it"))
-        #expect(FileManager.default.fileExists(atPath: path + "-wal"))
+        #expect(failed.stderr.contains("another program has a transaction open on the empty file at this path"))
+        try other.execute("COMMIT")
         #expect(try Database(path: path, readOnly: true).scalar("SELECT COUNT(*) FROM notes")?.integer == 1)
         #expect(!FileManager.default.fileExists(atPath: path + ".loading"))
     }
