@@ -257,9 +257,7 @@ func runCommand(_ name: String, _ arguments: [String], stdin: Data = Data()) thr
     @Test func aDatabaseMadeAtThePathMeanwhileIsLeftAlone() throws {
         let folder = try TemporaryFolder()
         let path = folder.path("w.db")
-        let running = try Running("whosaid-load", ["--quiet", "--db", path])
-        try running.write(SyntheticCorpus.ndjson(0..<20))
-        #expect(try waitUntil { FileManager.default.fileExists(atPath: path + ".loading") })
+        let running = try firstLoadUnderWay(path)
         let other = try Database(path: path)
         try other.execute("PRAGMA journal_mode = WAL; PRAGMA wal_autocheckpoint = 0; CREATE TABLE notes (x); INSERT INTO notes VALUES (1)")
         // Open until the load has ended: its close would fold the WAL into the file and remove it.
@@ -268,8 +266,7 @@ func runCommand(_ name: String, _ arguments: [String], stdin: Data = Data()) thr
             #expect(failed.status == 74)
             #expect(failed.stderr.contains("another program created a database at this path while the load was creating it"))
             #expect(FileManager.default.fileExists(atPath: path + "-wal"))
-            #expect(try Database(path: path, readOnly: true).scalar("SELECT COUNT(*) FROM notes")?.integer == 1)
-            #expect(!FileManager.default.fileExists(atPath: path + ".loading"))
+            try expectNotesKept(path)
         }
     }
 
@@ -278,9 +275,7 @@ func runCommand(_ name: String, _ arguments: [String], stdin: Data = Data()) thr
     @Test func anEmptyFileWithATransactionOpenOnItIsLeftAlone() throws {
         let folder = try TemporaryFolder()
         let path = folder.path("w.db")
-        let running = try Running("whosaid-load", ["--quiet", "--db", path])
-        try running.write(SyntheticCorpus.ndjson(0..<20))
-        #expect(try waitUntil { FileManager.default.fileExists(atPath: path + ".loading") })
+        let running = try firstLoadUnderWay(path)
         let other = try Database(path: path)
         try other.execute("BEGIN IMMEDIATE; CREATE TABLE notes (x); INSERT INTO notes VALUES (1)")
         #expect(try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int == 0)
@@ -288,8 +283,7 @@ func runCommand(_ name: String, _ arguments: [String], stdin: Data = Data()) thr
         #expect(failed.status == 74)
         #expect(failed.stderr.contains("another program has a transaction open on the empty file at this path"))
         try other.execute("COMMIT")
-        #expect(try Database(path: path, readOnly: true).scalar("SELECT COUNT(*) FROM notes")?.integer == 1)
-        #expect(!FileManager.default.fileExists(atPath: path + ".loading"))
+        try expectNotesKept(path)
     }
 
     /// Opening the missing database with sqlite3 or Python during a first load makes an empty file there;
@@ -297,9 +291,7 @@ func runCommand(_ name: String, _ arguments: [String], stdin: Data = Data()) thr
     @Test func anEmptyFileMadeAtThePathMeanwhileIsReplaced() throws {
         let folder = try TemporaryFolder()
         let path = folder.path("w.db")
-        let running = try Running("whosaid-load", ["--quiet", "--db", path])
-        try running.write(SyntheticCorpus.ndjson(0..<20))
-        #expect(try waitUntil { FileManager.default.fileExists(atPath: path + ".loading") })
+        let running = try firstLoadUnderWay(path)
         #expect(try count(try Database(path: path), "sqlite_schema") == 0)
         #expect(try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int == 0)
         let query = try runCommand("whosaid", ["people", "--db", path])
@@ -307,6 +299,20 @@ func runCommand(_ name: String, _ arguments: [String], stdin: Data = Data()) thr
         #expect(try running.finish().status == 0)
         #expect(try count(try DatabaseSchema.openForReading(path: path), "articles") == 20)
     }
+}
+
+/// The other program's table at `path` holds its row, and the load left no staging file.
+func expectNotesKept(_ path: String) throws {
+    #expect(try Database(path: path, readOnly: true).scalar("SELECT COUNT(*) FROM notes")?.integer == 1)
+    #expect(!FileManager.default.fileExists(atPath: path + ".loading"))
+}
+
+/// A first load of 20 records into `path`, its input still open, once it has begun its staging file.
+func firstLoadUnderWay(_ path: String) throws -> Running {
+    let running = try Running("whosaid-load", ["--quiet", "--db", path])
+    try running.write(SyntheticCorpus.ndjson(0..<20))
+    #expect(try waitUntil { FileManager.default.fileExists(atPath: path + ".loading") })
+    return running
 }
 
 /// Polls `condition` every 10 ms for up to 10 s.
