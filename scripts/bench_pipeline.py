@@ -4,8 +4,9 @@
 Runs the release binaries on the article-extraction benchmark pages (../shared/bench/article-extraction/html
 from the repository root, or --pages DIR), one stage after another on one core, and prints per stage and end
 to end: articles/s, words/s, MB/s and peak RSS. Then it builds a corpus 100x as large and shows that peak RSS
-stays flat, and times `make -j1` against `make -j2` for the two-core speed-up (median times over alternating
-runs), on the pages copied as many times as the one-core passes and on a larger corpus (--scale-copies).
+stays flat, and times `make -j1` against `make -j2` for the two-core speed-up (the median of pairs' ratios,
+the order of each pair's runs alternating), on the pages copied as many times as the one-core passes and on a
+larger corpus (--scale-copies).
 With --peers FILE (the JSON the peer benchmark writes) it prints the ratio against the Python stack.
 
 Each measured process is run alone; its peak RSS comes from wait4's rusage, so no external tool is needed.
@@ -70,8 +71,8 @@ def replicate_records(src, dst, times):
 
 
 def remove_database(path):
-    """A SQLite database with its WAL and shared-memory files."""
-    for suffix in ("", "-wal", "-shm"):
+    """A SQLite database with its WAL and shared-memory files, and the file a killed first load left."""
+    for suffix in ("", "-wal", "-shm", ".loading"):
         Path(str(path) + suffix).unlink(missing_ok=True)
 
 

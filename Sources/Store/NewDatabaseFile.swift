@@ -61,20 +61,18 @@ public final class NewDatabaseFile {
             if holdsDatabase(path) { return nil }
             let descriptor = Glibc.open(stagingPath, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0o644)
             if descriptor < 0 { throw systemError("cannot create", stagingPath) }
+            // The error of `what` (errno's text), with the descriptor closed.
+            func failure(_ what: String) -> DatabaseError {
+                let error = systemError(what, stagingPath)
+                close(descriptor)
+                return error
+            }
             if !lockSoon(descriptor) {
-                guard errno == EWOULDBLOCK else {
-                    let error = systemError("cannot lock", stagingPath)
-                    close(descriptor)
-                    throw error
-                }
+                guard errno == EWOULDBLOCK else { throw failure("cannot lock") }
                 if !waited { waiting() }
                 waited = true
                 while flock(descriptor, LOCK_EX) != 0 {
-                    guard errno == EINTR else {
-                        let error = systemError("cannot lock", stagingPath)
-                        close(descriptor)
-                        throw error
-                    }
+                    guard errno == EINTR else { throw failure("cannot lock") }
                 }
             }
             // The load held up meanwhile has put its database in place and removed the file this lock is on
@@ -87,11 +85,7 @@ public final class NewDatabaseFile {
             // the staging name left it. Emptying it would empty that database.
             var info = stat()
             if fstat(descriptor, &info) == 0 && info.st_nlink > 1 {
-                if unlink(stagingPath) != 0 {
-                    let error = systemError("cannot remove this second name of a database", stagingPath)
-                    close(descriptor)
-                    throw error
-                }
+                if unlink(stagingPath) != 0 { throw failure("cannot remove this second name of a database") }
                 close(descriptor)
                 continue
             }
@@ -102,11 +96,7 @@ public final class NewDatabaseFile {
             }
             // What a killed load left is of no use: start from an empty file. A rollback journal or WAL beside
             // it would be taken for a part of the new database.
-            if ftruncate(descriptor, 0) != 0 {
-                let error = systemError("cannot empty", stagingPath)
-                close(descriptor)
-                throw error
-            }
+            if ftruncate(descriptor, 0) != 0 { throw failure("cannot empty") }
             for suffix in ["-journal", "-wal", "-shm"] { unlink(stagingPath + suffix) }
             return NewDatabaseFile(path: path, stagingPath: stagingPath, lockDescriptor: descriptor)
         }
@@ -146,7 +136,7 @@ public final class NewDatabaseFile {
         TemporaryFiles.unregister(stagingPath)
         close(lockDescriptor)
         lockDescriptor = -1
-        syncFolder(of: path)
+        syncFolder()
     }
 
     /// Replaces the empty file a tool made by opening the missing database (sqlite3, Python), unless a
@@ -191,7 +181,7 @@ public final class NewDatabaseFile {
     }
 
     /// Makes the new name durable (best effort: some file systems cannot sync a folder).
-    private func syncFolder(of path: String) {
+    private func syncFolder() {
         let folder = path.contains("/") ? String(path[..<path.lastIndex(of: "/")!]) : "."
         let descriptor = Glibc.open(folder.isEmpty ? "/" : folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         if descriptor >= 0 {
@@ -207,8 +197,22 @@ public final class NewDatabaseFile {
         return (info.st_mode & S_IFMT) != S_IFREG || info.st_size > 0
     }
 
+    /// Why a reader finds no database at `path`, or nil if there is a file with something in it (an empty
+    /// file without a load building the database is left to the schema's checks).
+    public static func absence(at path: String) -> String? {
+        var info = stat()
+        let missing = stat(path, &info) != 0
+        guard missing || info.st_size == 0 else { return nil }
+        let staging = stagingPath(for: path)
+        if isBeingBuilt(path) { return "no database yet: a first load is building it in \(staging) and puts it here when it ends" }
+        guard missing else { return nil }
+        return access(staging, F_OK) == 0
+            ? "no database: a load was stopped while building it in \(staging); load again"
+            : "no database here (whosaid-load creates it)"
+    }
+
     /// Whether a load holds the staging file of `path` now (false: none, or a killed load's leftover).
-    public static func isBeingBuilt(_ path: String) -> Bool {
+    private static func isBeingBuilt(_ path: String) -> Bool {
         let descriptor = Glibc.open(stagingPath(for: path), O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
         guard descriptor >= 0 else { return false }
         defer { close(descriptor) }

@@ -1,8 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 /// The whosaid database schema and its migrations.
 ///
 /// `PRAGMA user_version` holds the schema version; `PRAGMA application_id` marks the file as a whosaid
@@ -183,15 +178,20 @@ public enum DatabaseSchema {
         // Refused before anything is set: the journal mode is written into the file, and somebody else's
         // database must come back as it was.
         try checkApplication(db, version: try userVersion(db))
+        // WAL lets readers (Datasette, the query CLI) work during a load; a killed writer leaves only an
+        // uncommitted WAL tail, which the next open discards. NORMAL sync is safe against a killed process.
+        try prepareForLoading(db, journal: "WAL", synchronous: "NORMAL")
+        return db
+    }
+
+    /// The settings of a connection that loads, then the schema brought up to date.
+    private static func prepareForLoading(_ db: Database, journal: String, synchronous: String) throws(DatabaseError) {
         // 16 KB pages for a new file (an existing one keeps its own; the pragma does nothing there): an
         // article's text of a few KB fits in one page instead of spilling into overflow pages, so the file is
         // a tenth smaller and a load writes fewer pages and b-tree cells.
         try db.execute("PRAGMA page_size = 16384")
-        // WAL lets readers (Datasette, the query CLI) work during a load; a killed writer leaves only an
-        // uncommitted WAL tail, which the next open discards. NORMAL sync is safe against a killed process.
-        try db.execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY")
+        try db.execute("PRAGMA journal_mode = \(journal); PRAGMA synchronous = \(synchronous); PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY")
         try migrate(db)
-        return db
     }
 
     /// Opens the file a new database is built in before it is put in place (see `NewDatabaseFile`). Nobody
@@ -200,27 +200,13 @@ public enum DatabaseSchema {
     /// file at the checkpoint), keeps its rollback journal in memory, and syncs nothing until the end.
     static func openStaged(path: String) throws(DatabaseError) -> Database {
         let db = try Database(path: path)
-        try db.execute("PRAGMA page_size = 16384")
-        try db.execute("PRAGMA journal_mode = MEMORY; PRAGMA synchronous = OFF; PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY")
-        try migrate(db)
+        try prepareForLoading(db, journal: "MEMORY", synchronous: "OFF")
         return db
     }
 
     /// Opens a database for queries; it must already be a whosaid database at the current version.
     public static func openForReading(path: String) throws(DatabaseError) -> Database {
-        var info = stat()
-        let missing = stat(path, &info) != 0
-        if missing || info.st_size == 0 {
-            let staging = NewDatabaseFile.stagingPath(for: path)
-            if NewDatabaseFile.isBeingBuilt(path) {
-                throw DatabaseError(code: 0, message: "no database yet: a first load is building it in \(staging) and puts it here when it ends", path: path)
-            }
-            if missing {
-                throw DatabaseError(code: 0, message: access(staging, F_OK) == 0
-                    ? "no database: a load was stopped while building it in \(staging); load again"
-                    : "no database here (whosaid-load creates it)", path: path)
-            }
-        }
+        if let absence = NewDatabaseFile.absence(at: path) { throw DatabaseError(code: 0, message: absence, path: path) }
         let db = try Database(path: path, readOnly: true)
         let version = try userVersion(db)
         try checkApplication(db, version: version)

@@ -9,13 +9,13 @@ struct LoadCommand: ParsableCommand {
         abstract: "Load extracted records into the whosaid SQLite database.",
         discussion: """
         Reads extracted records (NDJSON) from the files given or standard input into the database, creating \
-        it if missing. A new database is built in PATH.loading and appears at PATH once complete. Loading is idempotent: a record already held unchanged is skipped, the same content read \
-        from another source only updates the article's source, a record whose id is held with other content \
-        (re-extracted) replaces its old rows, a new id is added. The whole load is one \
-        transaction: if it is interrupted, the database is left as it was before it (a first load leaves \
-        no database). With --files-from, \
-        the files named in a list are loaded after those given, each as soon as its name is read (make -j \
-        names each shard's records to one load as its extraction ends).
+        it if missing: a new database is built in PATH.loading and appears at PATH once complete. Loading is \
+        idempotent: a record already held unchanged is skipped, the same content read from another source only \
+        updates the article's source, a record whose id is held with other content (re-extracted) replaces its \
+        old rows, a new id is added. The whole load is one transaction: if it is interrupted, the database is \
+        left as it was before it (a first load leaves no database). With --files-from, the files named in a \
+        list are loaded after those given, each as soon as its name is read (make -j names each shard's \
+        records to one load as its extraction ends).
         """)
 
     @OptionGroup var stage: StageOptions

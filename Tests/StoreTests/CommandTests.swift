@@ -96,27 +96,14 @@ func runCommand(_ name: String, _ arguments: [String], stdin: Data = Data()) thr
         #expect(try runCommand("whosaid-load", ["--quiet", "--db", interrupted, basePath]).status == 0)
         let beforeLoad = try contentDump(try Database(path: interrupted, readOnly: true))
 
-        let load = try Running("whosaid-load", ["--quiet", "--db", interrupted])
-        // Two thirds of the input: the loader has taken in thousands of records, and cannot have finished.
-        try load.write(more.prefix(more.count * 2 / 3))
-        load.kill()
-        let killed = try load.finish()
-        #expect(killed.reason == .uncaughtSignal)
-        #expect(killed.status == SIGKILL)
+        try killLoadPartway(into: interrupted, input: more)
 
         let afterKill = try Database(path: interrupted)
         #expect(try contentDump(afterKill) == beforeLoad)
         try expectConsistent(afterKill)
 
         #expect(try runCommand("whosaid-load", ["--quiet", "--db", interrupted, morePath]).status == 0)
-        let uninterrupted = folder.path("uninterrupted.db")
-        #expect(try runCommand("whosaid-load", ["--quiet", "--db", uninterrupted, basePath]).status == 0)
-        #expect(try runCommand("whosaid-load", ["--quiet", "--db", uninterrupted, morePath]).status == 0)
-
-        let reloaded = try Database(path: interrupted, readOnly: true)
-        #expect(try count(reloaded, "articles") == 1500)
-        #expect(try contentDump(reloaded) == contentDump(try Database(path: uninterrupted, readOnly: true)))
-        try expectConsistent(try Database(path: interrupted))
+        try expectSameAsUninterrupted(interrupted, loading: [basePath, morePath], articles: 1500, in: folder)
     }
 
     /// A first load killed halfway leaves no database, only the file it was building, which the query CLI
@@ -128,10 +115,7 @@ func runCommand(_ name: String, _ arguments: [String], stdin: Data = Data()) thr
         try records.write(to: URL(fileURLWithPath: recordsPath))
 
         let interrupted = folder.path("interrupted.db")
-        let load = try Running("whosaid-load", ["--quiet", "--db", interrupted])
-        try load.write(records.prefix(records.count * 2 / 3))
-        load.kill()
-        #expect(try load.finish().status == SIGKILL)
+        try killLoadPartway(into: interrupted, input: records)
 
         #expect(!FileManager.default.fileExists(atPath: interrupted))
         #expect(FileManager.default.fileExists(atPath: interrupted + ".loading"))
@@ -141,12 +125,7 @@ func runCommand(_ name: String, _ arguments: [String], stdin: Data = Data()) thr
 
         #expect(try runCommand("whosaid-load", ["--quiet", "--db", interrupted, recordsPath]).status == 0)
         #expect(!FileManager.default.fileExists(atPath: interrupted + ".loading"))
-        let uninterrupted = folder.path("uninterrupted.db")
-        #expect(try runCommand("whosaid-load", ["--quiet", "--db", uninterrupted, recordsPath]).status == 0)
-        let reloaded = try DatabaseSchema.openForReading(path: interrupted)
-        #expect(try count(reloaded, "articles") == 1500)
-        #expect(try contentDump(reloaded) == contentDump(try Database(path: uninterrupted, readOnly: true)))
-        try expectConsistent(try Database(path: interrupted))
+        try expectSameAsUninterrupted(interrupted, loading: [recordsPath], articles: 1500, in: folder)
     }
 
     /// While a first load runs, its database is built beside the path; when it ends, the database appears
@@ -299,6 +278,29 @@ func runCommand(_ name: String, _ arguments: [String], stdin: Data = Data()) thr
         #expect(try running.finish().status == 0)
         #expect(try count(try DatabaseSchema.openForReading(path: path), "articles") == 20)
     }
+}
+
+/// Starts a load into `db`, gives it two thirds of `input` (thousands of records: it has taken many in and
+/// cannot have finished) and kills it with SIGKILL.
+func killLoadPartway(into db: String, input: Data) throws {
+    let load = try Running("whosaid-load", ["--quiet", "--db", db])
+    try load.write(input.prefix(input.count * 2 / 3))
+    load.kill()
+    let killed = try load.finish()
+    #expect(killed.reason == .uncaughtSignal)
+    #expect(killed.status == SIGKILL)
+}
+
+/// `interrupted` holds, consistently, what loading `inputs` in turn into a new database gives.
+func expectSameAsUninterrupted(_ interrupted: String, loading inputs: [String], articles: Int, in folder: TemporaryFolder) throws {
+    let uninterrupted = folder.path("uninterrupted.db")
+    for input in inputs {
+        #expect(try runCommand("whosaid-load", ["--quiet", "--db", uninterrupted, input]).status == 0)
+    }
+    let reloaded = try DatabaseSchema.openForReading(path: interrupted)
+    #expect(try count(reloaded, "articles") == articles)
+    #expect(try contentDump(reloaded) == contentDump(try Database(path: uninterrupted, readOnly: true)))
+    try expectConsistent(try Database(path: interrupted))
 }
 
 /// The other program's table at `path` holds its row, and the load left no staging file.
